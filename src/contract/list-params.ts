@@ -1,0 +1,92 @@
+import { z } from 'zod'
+
+export const SORT_KEYS = ['id', 'display_name', 'created_at', 'type'] as const
+export type SortKey = (typeof SORT_KEYS)[number]
+export const SORT_VALUES = SORT_KEYS.flatMap((key) => [key, `-${key}`] as const)
+export type SortValue = SortKey | `-${SortKey}`
+
+export const DEFAULT_LIMIT = 20
+export const MAX_LIMIT = 1000
+export const MAX_QUERY_LENGTH = 200
+
+/** The id rule of `/api/models/:id`, also used for cursors: what a model id can look like. */
+// Dots alone (`.`, `..`) are refused: as a path segment they would walk up the upstream's URL.
+export const MODEL_ID_PATTERN = /^(?!\.+$)[A-Za-z0-9._:@-]{1,256}$/
+
+const modelIdParam = (name: string) =>
+  z.string().regex(MODEL_ID_PATTERN, `${name} must be a model id: 1–256 letters, digits or . _ : @ -`)
+
+const integerParam = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,7}$/, `${name} must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, `${name} must be a whole number from ${min} to ${max}`)
+        .max(max, `${name} must be a whole number from ${min} to ${max}`),
+    )
+
+/**
+ * The query parameters of `GET /api/models`, as strings in a URL. Server and
+ * client parse with this one schema, so they cannot disagree on what is valid.
+ */
+export const listParamsSchema = z
+  .object({
+    limit: integerParam('limit', 1, MAX_LIMIT).default(DEFAULT_LIMIT),
+    after_id: modelIdParam('after_id').optional(),
+    before_id: modelIdParam('before_id').optional(),
+    q: z.string().max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`).optional(),
+    sort: z
+      .enum(SORT_VALUES as unknown as [SortValue, ...SortValue[]], {
+        error: `sort must be one of ${SORT_VALUES.join(', ')}`,
+      })
+      .optional(),
+    refresh: z
+      .enum(['0', '1', 'true', 'false'], { error: 'refresh must be 1 or 0' })
+      .transform((value) => value === '1' || value === 'true')
+      .optional(),
+  })
+  .refine((params) => !(params.after_id && params.before_id), {
+    message: 'Give after_id or before_id, not both',
+    path: ['before_id'],
+  })
+export type ListParams = z.output<typeof listParamsSchema>
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string }
+
+/**
+ * Parses URL search parameters. A parameter given twice is an error rather than
+ * a silent pick, and unknown parameters are ignored, as the upstream does.
+ */
+export function parseListParams(search: URLSearchParams): ParseResult<ListParams> {
+  const raw: Record<string, string> = {}
+  for (const key of Object.keys(listParamsSchema.shape)) {
+    // An empty value (`?q=`) means the same as leaving the parameter out.
+    const values = search.getAll(key).filter((value) => value !== '')
+    if (values.length > 1) return { ok: false, message: `${key} was given more than once` }
+    if (values.length === 1) raw[key] = values[0]!
+  }
+  const result = listParamsSchema.safeParse(raw)
+  if (result.success) return { ok: true, value: result.data }
+  return { ok: false, message: result.error.issues.map((issue) => issue.message).join('; ') }
+}
+
+/** The inverse of parseListParams: defaults are left out, so equal views give equal URLs. */
+export function listParamsToSearch(params: Partial<ListParams>): URLSearchParams {
+  const search = new URLSearchParams()
+  if (params.limit !== undefined && params.limit !== DEFAULT_LIMIT) search.set('limit', String(params.limit))
+  if (params.after_id) search.set('after_id', params.after_id)
+  if (params.before_id) search.set('before_id', params.before_id)
+  if (params.q) search.set('q', params.q)
+  if (params.sort) search.set('sort', params.sort)
+  if (params.refresh) search.set('refresh', '1')
+  return search
+}
+
+export function parseSort(sort: SortValue): { key: SortKey; descending: boolean } {
+  return sort.startsWith('-')
+    ? { key: sort.slice(1) as SortKey, descending: true }
+    : { key: sort as SortKey, descending: false }
+}

@@ -1,0 +1,241 @@
+import type { Model } from '../contract/model'
+import { DEMO_ALIASES, DEMO_MODELS } from './demo-catalogue'
+import { type Fault, defaultMessageFor, errorTypeFor } from './faults'
+
+export const FAKE_API_KEY = 'sk-ant-fake-demo-key'
+
+/** Which shape of model the fake serves: the seed page's four fields, or today's. */
+export type ModelShape = 'seed' | 'current'
+
+export interface FakeUpstreamOptions {
+  models?: readonly Model[]
+  aliases?: Readonly<Record<string, string>>
+  apiKey?: string
+  shape?: ModelShape
+}
+
+export interface FakeUpstreamStats {
+  /** Every request, as `METHOD path?query`, in arrival order. */
+  requests: string[]
+  listCalls: number
+  retrieveCalls: number
+}
+
+const SEED_FIELDS = ['id', 'type', 'display_name', 'created_at'] as const
+const LIFECYCLES = ['active', 'deprecated', 'retired'] as const
+const DEFAULT_LIFECYCLES = ['active', 'deprecated']
+
+let requestCounter = 0
+
+/**
+ * The one fake Anthropic Models API: a web-standard `handle(Request) → Response`
+ * that enforces the real contract (key, version header, limit, cursors, error
+ * shapes, aliases) and can be told to misbehave. MSW mounts it in tests, the
+ * server passes it to the SDK as its `fetch` in demo mode, and a small Node
+ * server exposes it on a port for e2e tests and benchmarks.
+ */
+export function createFakeUpstream(options: FakeUpstreamOptions = {}) {
+  let models: readonly Model[] = options.models ?? DEMO_MODELS
+  let aliases = options.aliases ?? DEMO_ALIASES
+  let shape: ModelShape = options.shape ?? 'current'
+  const apiKey = options.apiKey ?? FAKE_API_KEY
+  let fault: Fault | null = null
+  let faultCount = Infinity
+  let latencyMs = 0
+  const stats: FakeUpstreamStats = { requests: [], listCalls: 0, retrieveCalls: 0 }
+
+  function present(model: Model): Model {
+    if (shape === 'current') return model
+    return Object.fromEntries(SEED_FIELDS.map((field) => [field, model[field]])) as Model
+  }
+
+  function visible(lifecycles: readonly string[]): Model[] {
+    return models.filter((model) => lifecycles.includes(model.lifecycle ?? 'active'))
+  }
+
+  function list(url: URL): Response {
+    stats.listCalls += 1
+    const limitText = url.searchParams.get('limit') ?? '20'
+    const limit = Number(limitText)
+    if (!/^\d+$/.test(limitText) || limit < 1 || limit > 1000) {
+      return errorResponse(400, 'invalid_request_error', 'limit: Input should be between 1 and 1000')
+    }
+    const afterId = url.searchParams.get('after_id')
+    const beforeId = url.searchParams.get('before_id')
+    if (afterId && beforeId) {
+      return errorResponse(400, 'invalid_request_error', 'Cannot specify both before_id and after_id')
+    }
+    const asked = [...url.searchParams.getAll('lifecycle[]'), ...url.searchParams.getAll('lifecycle')]
+    const unknownStage = asked.find((stage) => !(LIFECYCLES as readonly string[]).includes(stage))
+    if (unknownStage) return errorResponse(400, 'invalid_request_error', `lifecycle: unknown value ${unknownStage}`)
+    const all = visible(asked.length > 0 ? asked : DEFAULT_LIFECYCLES)
+
+    let start = 0
+    let end = Math.min(limit, all.length)
+    let hasMore = end < all.length
+    const cursor = afterId ?? beforeId
+    if (cursor) {
+      const index = all.findIndex((model) => model.id === cursor)
+      if (index < 0)
+        return errorResponse(
+          400,
+          'invalid_request_error',
+          `${afterId ? 'after_id' : 'before_id'}: unknown model ${cursor}`,
+        )
+      if (afterId) {
+        start = index + 1
+        end = Math.min(start + limit, all.length)
+        hasMore = end < all.length
+      } else {
+        end = index
+        start = Math.max(0, end - limit)
+        hasMore = start > 0
+      }
+    }
+    const data = all.slice(start, end).map(present)
+    return json(200, {
+      data,
+      first_id: data[0]?.id ?? null,
+      last_id: data.at(-1)?.id ?? null,
+      has_more: hasMore,
+    })
+  }
+
+  function retrieve(rawId: string): Response {
+    stats.retrieveCalls += 1
+    const id = decodeURIComponent(rawId)
+    const resolved = aliases[id] ?? id
+    const model = models.find((candidate) => candidate.id === resolved)
+    if (!model) return errorResponse(404, 'not_found_error', `model: ${id}`)
+    return json(200, present(model))
+  }
+
+  function authenticate(request: Request): Response | null {
+    const bearer = request.headers.get('authorization')?.replace(/^Bearer\s+/i, '')
+    const key = request.headers.get('x-api-key') ?? bearer
+    if (!key) return errorResponse(401, 'authentication_error', 'x-api-key header is required')
+    if (key !== apiKey) return errorResponse(401, 'authentication_error', 'invalid x-api-key')
+    if (!request.headers.get('anthropic-version')) {
+      return errorResponse(400, 'invalid_request_error', 'anthropic-version: header is required')
+    }
+    return null
+  }
+
+  function injectedFault(request: Request): Promise<Response> | Response | null {
+    if (!fault || faultCount <= 0) return null
+    faultCount -= 1
+    switch (fault.kind) {
+      case 'status': {
+        const type = errorTypeFor(fault.status)
+        const headers: Record<string, string> =
+          fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) }
+        return errorResponse(fault.status, type, defaultMessageFor(type), headers)
+      }
+      case 'malformed':
+        return new Response('{"data": [{"id": "claude-', {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        })
+      case 'reset':
+        return Response.error()
+      case 'hang':
+        return hangUntilAborted(request.signal)
+    }
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url)
+    stats.requests.push(`${request.method} ${url.pathname}${url.search}`)
+    if (latencyMs > 0) await delay(latencyMs, request.signal)
+    const faulty = injectedFault(request)
+    if (faulty) return faulty
+    if (request.method !== 'GET')
+      return errorResponse(405, 'invalid_request_error', `Method ${request.method} not allowed`)
+    const denied = authenticate(request)
+    if (denied) return denied
+    if (url.pathname === '/v1/models') return list(url)
+    const match = /^\/v1\/models\/([^/]+)$/.exec(url.pathname)
+    if (match) return retrieve(match[1]!)
+    return errorResponse(404, 'not_found_error', `Not found: ${url.pathname}`)
+  }
+
+  return {
+    handle,
+    /** A `fetch` that answers from this fake, for the SDK's `fetch` option. */
+    fetch: async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+      const response = await handle(new Request(input, init))
+      // Response.error() is how a handler says "the connection was reset".
+      if (response.type === 'error') throw new TypeError('fetch failed: connection reset by the fake upstream')
+      return response
+    },
+    stats,
+    setModels(next: readonly Model[]) {
+      models = next
+    },
+    setAliases(next: Readonly<Record<string, string>>) {
+      aliases = next
+    },
+    setShape(next: ModelShape) {
+      shape = next
+    },
+    /** Misbehave on the next `times` requests (all of them when not given), until cleared. */
+    setFault(next: Fault | null, times = Infinity) {
+      fault = next
+      faultCount = times
+    },
+    setLatency(ms: number) {
+      latencyMs = ms
+    },
+    reset() {
+      models = options.models ?? DEMO_MODELS
+      aliases = options.aliases ?? DEMO_ALIASES
+      shape = options.shape ?? 'current'
+      fault = null
+      faultCount = Infinity
+      latencyMs = 0
+      stats.requests.length = 0
+      stats.listCalls = 0
+      stats.retrieveCalls = 0
+    },
+  }
+}
+export type FakeUpstream = ReturnType<typeof createFakeUpstream>
+
+function nextRequestId(): string {
+  requestCounter += 1
+  return `req_fake_${String(requestCounter).padStart(8, '0')}`
+}
+
+function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+  requestId = nextRequestId(),
+): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', 'request-id': requestId, ...headers },
+  })
+}
+
+function errorResponse(status: number, type: string, message: string, headers: Record<string, string> = {}): Response {
+  const requestId = nextRequestId()
+  return json(status, { type: 'error', error: { type, message }, request_id: requestId }, headers, requestId)
+}
+
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms)
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer)
+      reject(signal.reason)
+    })
+  })
+}
+
+function hangUntilAborted(signal: AbortSignal): Promise<Response> {
+  return new Promise((_, reject) => {
+    if (signal.aborted) reject(signal.reason)
+    signal.addEventListener('abort', () => reject(signal.reason))
+  })
+}

@@ -1,0 +1,101 @@
+import { Hono, type MiddlewareHandler } from 'hono'
+import { errorBody } from '../contract/api-error'
+import { DEMO_MODELS } from '../fake-upstream/demo-catalogue'
+import { createFakeUpstream, FAKE_API_KEY } from '../fake-upstream/fake-upstream'
+import { syntheticCatalogue } from '../fake-upstream/synthetic-catalogue'
+import { createCatalogueCache } from './catalogue/catalogue-cache'
+import type { ServerConfig } from './config'
+import { describeFailure } from './errors'
+import { type Logger, redactingLogger } from './logger'
+import { methodNotAllowed, sendError } from './respond'
+import { health } from './routes/health'
+import { modelDetail } from './routes/model-detail'
+import { listModels } from './routes/models-list'
+import { securityHeaders } from './security-headers'
+import { createUpstream } from './upstream'
+
+export interface AppDependencies {
+  /** The upstream's transport; by default the network, or the built-in fake in demo mode. */
+  fetch?: typeof globalThis.fetch
+  now?: () => number
+  logger?: Logger
+  /** Serves the built dashboard; without it the app answers `/api` only (tests, Vite dev). */
+  client?: { assets: MiddlewareHandler; indexHtml: string }
+  /** Overrides of the refresh pacing, for tests. */
+  pacing?: { retryAfterFailureMs?: number; forcedRefreshIntervalMs?: number }
+}
+
+const DEMO_BASE_URL = 'http://demo-upstream.invalid'
+
+/**
+ * Builds the BFF: the catalogue snapshot over the upstream and the `/api`
+ * routes. It imports nothing from `node:`, so the same app runs on Node or on
+ * an edge runtime; `main.ts` only starts it.
+ */
+export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
+  const now = deps.now ?? Date.now
+  const mode = config.apiKey ? 'live' : 'demo'
+  const logger = redactingLogger([config.apiKey], deps.logger)
+  const demo =
+    mode === 'demo' && !deps.fetch
+      ? createFakeUpstream({ models: config.demoModels ? syntheticCatalogue(config.demoModels) : DEMO_MODELS })
+      : null
+  const upstream = createUpstream({
+    apiKey: config.apiKey ?? FAKE_API_KEY,
+    baseURL: demo ? DEMO_BASE_URL : config.baseURL,
+    betas: config.betas,
+    timeoutMs: config.upstreamTimeoutMs,
+    maxRetries: config.upstreamMaxRetries,
+    fetch: demo?.fetch ?? deps.fetch,
+  })
+  const catalogue = createCatalogueCache({
+    walk: upstream.walk,
+    ttlMs: config.ttlSeconds * 1000,
+    now,
+    ...deps.pacing,
+    onWalkFailed: (error) => logger.warn(`Catalogue refresh failed: ${describeFailure(error)}`),
+  })
+
+  const app = new Hono()
+  app.use('*', securityHeaders())
+
+  app.get('/api/models', listModels(catalogue))
+  app.all('/api/models', methodNotAllowed)
+  app.get('/api/models/:id', modelDetail({ retrieve: upstream.retrieve, ttlMs: config.ttlSeconds * 1000, now }))
+  app.all('/api/models/:id', methodNotAllowed)
+  app.get('/api/health', health(catalogue, mode, now))
+  app.all('/api/health', methodNotAllowed)
+  app.all('/api/*', (c) =>
+    sendError(c, {
+      status: 404,
+      body: errorBody('not_found_error', `There is no API at ${c.req.path}. See the README for the endpoints.`),
+      headers: {},
+    }),
+  )
+
+  if (deps.client) {
+    const { assets, indexHtml } = deps.client
+    app.use('/assets/*', async (c, next) => {
+      await next()
+      // Built asset names carry a content hash, so they never change.
+      if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
+    })
+    app.use('*', assets)
+    // Every other path is one of the app's own routes: the page decides what to show.
+    app.get('*', (c) => c.html(indexHtml, 200, { 'Cache-Control': 'no-cache' }))
+  }
+
+  app.onError((error, c) => {
+    logger.error(`Unexpected error on ${c.req.method} ${c.req.path}: ${error.name}`)
+    return sendError(c, {
+      status: 500,
+      body: errorBody(
+        'api_error',
+        'The server hit an unexpected problem. Retry; if it persists, check the server log.',
+      ),
+      headers: {},
+    })
+  })
+
+  return app
+}

@@ -1,0 +1,109 @@
+import { APIConnectionError, APIConnectionTimeoutError, APIError } from '@anthropic-ai/sdk'
+import { type ApiErrorBody, errorBody } from '../contract/api-error'
+import { UpstreamFormatError } from './upstream'
+
+export interface HttpError {
+  status: number
+  body: ApiErrorBody
+  headers: Record<string, string>
+}
+
+/** A problem with the request itself, found before anything reached the upstream. */
+export class BadRequestError extends Error {
+  override readonly name = 'BadRequestError'
+}
+
+export function badRequest(message: string): HttpError {
+  return { status: 400, body: errorBody('invalid_request_error', message), headers: {} }
+}
+
+/**
+ * Turns anything a request can fail with into the status and body the dashboard
+ * gets. The upstream's error type is kept so the client can explain it; the
+ * message is our own, since the SDK's message embeds the raw upstream body.
+ */
+export function toHttpError(error: unknown, context: { modelId?: string } = {}): HttpError {
+  if (error instanceof BadRequestError) return badRequest(error.message)
+  if (error instanceof APIConnectionTimeoutError) {
+    return plain(504, 'timeout_error', 'The Anthropic API did not answer in time. Try again in a moment.')
+  }
+  if (error instanceof APIConnectionError) {
+    return plain(
+      502,
+      'api_error',
+      'The server could not reach the Anthropic API (the connection failed). Check its network and ANTHROPIC_BASE_URL, then retry.',
+    )
+  }
+  if (error instanceof UpstreamFormatError) {
+    return plain(
+      502,
+      'api_error',
+      `The Anthropic API sent an answer the server could not read: ${error.message}. Retry later.`,
+    )
+  }
+  if (error instanceof APIError && typeof error.status === 'number') return fromUpstreamStatus(error, context)
+  return plain(500, 'api_error', 'The server hit an unexpected problem. Retry; if it persists, check the server log.')
+}
+
+function fromUpstreamStatus(error: APIError, context: { modelId?: string }): HttpError {
+  const status = error.status as number
+  const type = upstreamErrorType(error) ?? (status >= 500 ? 'api_error' : 'invalid_request_error')
+  const requestId = error.requestID ?? undefined
+  const make = (httpStatus: number, message: string, headers: Record<string, string> = {}): HttpError => ({
+    status: httpStatus,
+    body: errorBody(type, message, requestId),
+    headers,
+  })
+  if (status === 401) {
+    return make(
+      502,
+      "The Anthropic API rejected this server's API key. Whoever runs the dashboard should check ANTHROPIC_API_KEY.",
+    )
+  }
+  if (status === 403) {
+    return make(
+      502,
+      "This server's API key lacks permission to read the model list. Whoever runs the dashboard should check the key's workspace and permissions.",
+    )
+  }
+  if (status === 404 && context.modelId !== undefined) {
+    return make(404, `No model "${context.modelId}" is available to this server's API key. Check the id or alias.`)
+  }
+  if (status === 429 || status === 529) {
+    const retryAfter = retryAfterSeconds(error.headers)
+    const when = retryAfter === null ? 'in a minute' : `in ${retryAfter} s`
+    const what = status === 429 ? 'is rate limiting this server' : 'is overloaded'
+    return make(
+      503,
+      `The Anthropic API ${what}. Retry ${when}.`,
+      retryAfter === null ? {} : { 'Retry-After': String(retryAfter) },
+    )
+  }
+  if (status >= 500) return make(502, `The Anthropic API had an internal problem (HTTP ${status}). Retry in a moment.`)
+  return make(
+    502,
+    `The Anthropic API refused the server's request (HTTP ${status}, ${type}). Retry; if it persists, check the server's configuration.`,
+  )
+}
+
+function upstreamErrorType(error: APIError): string | null {
+  const inner = (error.error as { error?: { type?: unknown } } | undefined)?.error?.type
+  return typeof inner === 'string' && /^[a-z_]{1,64}$/.test(inner) ? inner : null
+}
+
+function retryAfterSeconds(headers: Headers | undefined): number | null {
+  const value = headers?.get('retry-after')
+  if (!value) return null
+  if (/^\d+$/.test(value)) return Number(value)
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000))
+}
+
+function plain(status: number, type: string, message: string): HttpError {
+  return { status, body: errorBody(type, message), headers: {} }
+}
+
+/** One line saying why a catalogue refresh failed, for `refresh_error` and the log. */
+export function describeFailure(error: unknown): string {
+  return toHttpError(error).body.error.message
+}

@@ -1,0 +1,36 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+const SHUTDOWN_GRACE_MS = 10_000
+
+/**
+ * Listens, logs one line with the URL, and on SIGTERM/SIGINT stops taking
+ * connections, lets requests in flight finish, then exits 0.
+ */
+export function listenUntilSignalled(
+  server: Server,
+  { host, port, describe }: { host: string; port: number; describe: (url: string) => string },
+): void {
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    console.error(
+      `The server could not listen on ${host}:${port} (${error.code ?? error.message}). Set PORT to a free port.`,
+    )
+    process.exit(1)
+  })
+  server.listen(port, host, () => {
+    const { port: actualPort } = server.address() as AddressInfo
+    const shownHost = host.includes(':') ? `[${host}]` : host
+    console.info(describe(`http://${shownHost}:${actualPort}`))
+  })
+  let stopping = false
+  const stop = () => {
+    if (stopping) return
+    stopping = true
+    server.close(() => process.exit(0))
+    // Keep-alive connections with nothing in flight would hold close() open.
+    server.closeIdleConnections()
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref()
+  }
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+}

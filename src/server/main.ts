@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs'
+import { relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Server } from 'node:http'
+import { createAdaptorServer } from '@hono/node-server'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { parseConfig } from './config'
+import { createApp } from './create-app'
+import { listenUntilSignalled } from './listen'
+
+// Only starts the server: everything it does is in createApp.
+const parsed = parseConfig(process.env)
+if (!parsed.ok) {
+  console.error(parsed.message)
+  process.exit(1)
+}
+const config = parsed.config
+
+const clientDir = fileURLToPath(new URL('../client/', import.meta.url))
+let indexHtml: string
+try {
+  indexHtml = readFileSync(`${clientDir}index.html`, 'utf8')
+} catch {
+  console.error(`The built dashboard is missing (${clientDir}index.html). Run "npm run build" first, or "npm start".`)
+  process.exit(1)
+}
+
+const app = createApp(config, {
+  client: { assets: serveStatic({ root: relative(process.cwd(), clientDir) || '.' }), indexHtml },
+})
+
+listenUntilSignalled(createAdaptorServer({ fetch: app.fetch }) as Server, {
+  host: config.host,
+  port: config.port,
+  describe: (url) =>
+    config.apiKey
+      ? `Model catalogue dashboard on ${url} (live: ${config.baseURL}, key from ANTHROPIC_API_KEY)`
+      : `Model catalogue dashboard on ${url} (demo data: set ANTHROPIC_API_KEY to use your own catalogue)`,
+})
+// Warm the catalogue so the first visitor does not wait for the walk.
+void app.request('/api/health')

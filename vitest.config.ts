@@ -1,0 +1,25 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['src/{server,contract,fake-upstream}/**/*.test.ts'],
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'client',
+          environment: 'jsdom',
+          include: ['src/{app,features,components}/**/*.test.{ts,tsx}'],
+          setupFiles: ['src/testing/setup-client.ts'],
+        },
+      },
+    ],
+  },
+})
