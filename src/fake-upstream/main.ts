@@ -46,6 +46,7 @@ const controlSchema = z.discriminatedUnion('action', [
 ])
 
 async function control(request: Request): Promise<Response> {
+  if (request.method === 'GET') return Response.json({ ok: true })
   const parsed = controlSchema.safeParse(await request.json().catch(() => null))
   if (!parsed.success) return Response.json({ error: parsed.error.issues[0]?.message }, { status: 400 })
   const command = parsed.data

@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs'
+import { defineConfig, devices } from '@playwright/test'
+import { E2E_PORTS, E2E_UPSTREAM_KEY } from './e2e/support/ports'
+
+// Playwright cannot download its own browser here: use Debian's Chromium when
+// present (or CHROMIUM_PATH), and Playwright's own browser anywhere else.
+const chromiumPath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+
+const live = `http://127.0.0.1:${E2E_PORTS.live}`
+
+export default defineConfig({
+  testDir: 'e2e',
+  // One fake upstream is shared and some tests switch its faults: run one test at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  timeout: 30_000,
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL: live,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: 'node dist/server/fake-upstream.js',
+      url: `http://127.0.0.1:${E2E_PORTS.upstream}/__fake/health`,
+      env: { FAKE_UPSTREAM_PORT: String(E2E_PORTS.upstream), FAKE_UPSTREAM_KEY: E2E_UPSTREAM_KEY, DEMO_MODELS: '300' },
+      reuseExistingServer: false,
+    },
+    {
+      command: 'node dist/server/main.js',
+      url: `${live}/api/health`,
+      env: {
+        PORT: String(E2E_PORTS.live),
+        ANTHROPIC_API_KEY: E2E_UPSTREAM_KEY,
+        ANTHROPIC_BASE_URL: `http://127.0.0.1:${E2E_PORTS.upstream}`,
+        UPSTREAM_MAX_RETRIES: '0',
+        UPSTREAM_TIMEOUT_MS: '2000',
+      },
+      reuseExistingServer: false,
+    },
+    {
+      command: 'node dist/server/main.js',
+      url: `http://127.0.0.1:${E2E_PORTS.demo}/api/health`,
+      // Demo mode: no key at all, whatever the machine's environment holds.
+      env: { PORT: String(E2E_PORTS.demo), ANTHROPIC_API_KEY: '' },
+      reuseExistingServer: false,
+    },
+  ],
+})
