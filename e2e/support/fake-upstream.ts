@@ -1,7 +1,7 @@
 import type { Fault } from '../../src/fake-upstream/faults'
 import { E2E_PORTS } from './ports'
 
-const control = `http://127.0.0.1:${E2E_PORTS.upstream}/__fake`
+const control = `http://127.0.0.1:${E2E_PORTS.upstream}/__fake/control`
 
 async function send(command: Record<string, unknown>): Promise<{ listCalls: number; retrieveCalls: number }> {
   const response = await fetch(control, { method: 'POST', body: JSON.stringify(command) })
