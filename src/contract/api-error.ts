@@ -1,10 +1,10 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /** Every error the BFF sends has the upstream's own error shape. */
 export const apiErrorBodySchema = z.object({
   type: z.literal('error'),
   error: z.object({ type: z.string(), message: z.string() }),
-  request_id: z.string().optional(),
+  request_id: z.optional(z.string()),
 })
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>
 

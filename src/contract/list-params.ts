@@ -1,9 +1,9 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 export const SORT_KEYS = ['id', 'display_name', 'created_at', 'type'] as const
 export type SortKey = (typeof SORT_KEYS)[number]
-export const SORT_VALUES = SORT_KEYS.flatMap((key) => [key, `-${key}`] as const)
 export type SortValue = SortKey | `-${SortKey}`
+export const SORT_VALUES = SORT_KEYS.flatMap((key): SortValue[] => [key, `-${key}`]) as [SortValue, ...SortValue[]]
 
 export const DEFAULT_LIMIT = 20
 export const MAX_LIMIT = 1000
@@ -14,19 +14,15 @@ export const MAX_QUERY_LENGTH = 200
 export const MODEL_ID_PATTERN = /^(?!\.+$)[A-Za-z0-9._:@-]{1,256}$/
 
 const modelIdParam = (name: string) =>
-  z.string().regex(MODEL_ID_PATTERN, `${name} must be a model id: 1–256 letters, digits or . _ : @ -`)
+  z.string().check(z.regex(MODEL_ID_PATTERN, `${name} must be a model id: 1–256 letters, digits or . _ : @ -`))
 
-const integerParam = (name: string, min: number, max: number) =>
-  z
-    .string()
-    .regex(/^\d{1,7}$/, `${name} must be a whole number from ${min} to ${max}`)
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .min(min, `${name} must be a whole number from ${min} to ${max}`)
-        .max(max, `${name} must be a whole number from ${min} to ${max}`),
-    )
+const integerParam = (name: string, min: number, max: number) => {
+  const message = `${name} must be a whole number from ${min} to ${max}`
+  return z.pipe(
+    z.string().check(z.regex(/^\d{1,7}$/, message)),
+    z.pipe(z.transform(Number), z.number().check(z.gte(min, message), z.lte(max, message))),
+  )
+}
 
 /**
  * The query parameters of `GET /api/models`, as strings in a URL. Server and
@@ -34,24 +30,24 @@ const integerParam = (name: string, min: number, max: number) =>
  */
 export const listParamsSchema = z
   .object({
-    limit: integerParam('limit', 1, MAX_LIMIT).default(DEFAULT_LIMIT),
-    after_id: modelIdParam('after_id').optional(),
-    before_id: modelIdParam('before_id').optional(),
-    q: z.string().max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`).optional(),
-    sort: z
-      .enum(SORT_VALUES as unknown as [SortValue, ...SortValue[]], {
-        error: `sort must be one of ${SORT_VALUES.join(', ')}`,
-      })
-      .optional(),
-    refresh: z
-      .enum(['0', '1', 'true', 'false'], { error: 'refresh must be 1 or 0' })
-      .transform((value) => value === '1' || value === 'true')
-      .optional(),
+    limit: z._default(integerParam('limit', 1, MAX_LIMIT), DEFAULT_LIMIT),
+    after_id: z.optional(modelIdParam('after_id')),
+    before_id: z.optional(modelIdParam('before_id')),
+    q: z.optional(z.string().check(z.maxLength(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`))),
+    sort: z.optional(z.enum(SORT_VALUES, { error: `sort must be one of ${SORT_VALUES.join(', ')}` })),
+    refresh: z.optional(
+      z.pipe(
+        z.enum(['0', '1', 'true', 'false'], { error: 'refresh must be 1 or 0' }),
+        z.transform((value) => value === '1' || value === 'true'),
+      ),
+    ),
   })
-  .refine((params) => !(params.after_id && params.before_id), {
-    message: 'Give after_id or before_id, not both',
-    path: ['before_id'],
-  })
+  .check(
+    z.refine((params) => !(params.after_id && params.before_id), {
+      message: 'Give after_id or before_id, not both',
+      path: ['before_id'],
+    }),
+  )
 export type ListParams = z.output<typeof listParamsSchema>
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string }

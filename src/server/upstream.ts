@@ -1,5 +1,5 @@
 import Anthropic from '@anthropic-ai/sdk'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { type Model, modelSchema } from '../contract/model'
 
 export interface UpstreamOptions {
@@ -21,7 +21,7 @@ const WALK_PAGE_SIZE = 1000
 // A catalogue of a million models is far beyond any real one; past it, the upstream is looping.
 const MAX_WALK_PAGES = 1000
 
-const pageSchema = z.object({ data: z.array(modelSchema), has_more: z.boolean(), last_id: z.string().nullable() })
+const pageSchema = z.object({ data: z.array(modelSchema), has_more: z.boolean(), last_id: z.nullable(z.string()) })
 
 /**
  * The Anthropic Models API through the official SDK, which brings the headers,
@@ -69,7 +69,7 @@ export type Upstream = ReturnType<typeof createUpstream>
  * Reads and checks the raw body. The SDK's page object would quietly turn a
  * body without `data` into an empty catalogue, so the shape is checked here.
  */
-async function readBody<T>(schema: z.ZodType<T>, pending: Promise<Response>): Promise<T> {
+async function readBody<T>(schema: z.ZodMiniType<T>, pending: Promise<Response>): Promise<T> {
   const response = await pending
   let body: unknown
   try {
