@@ -103,7 +103,8 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}) {
 
   function retrieve(rawId: string): Response {
     stats.retrieveCalls += 1
-    const id = decodeURIComponent(rawId)
+    const id = decodedSegment(rawId)
+    if (id === null) return errorResponse(404, 'not_found_error', `model: ${rawId}`)
     const resolved = aliases[id] ?? id
     const model = models.find((candidate) => candidate.id === resolved)
     if (!model) return errorResponse(404, 'not_found_error', `model: ${id}`)
@@ -223,8 +224,19 @@ function errorResponse(status: number, type: string, message: string, headers: R
   return json(status, { type: 'error', error: { type, message }, request_id: requestId }, headers, requestId)
 }
 
+/** A path segment decoded, or null when its percent escapes are broken (a malformed id names no model). */
+function decodedSegment(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return null
+  }
+}
+
 function delay(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
+    // An abort that came first fires no event: without this, the latency would run out regardless.
+    if (signal.aborted) return reject(signal.reason)
     const timer = setTimeout(resolve, ms)
     signal.addEventListener('abort', () => {
       clearTimeout(timer)
