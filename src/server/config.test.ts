@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_BASE_URL, parseConfig } from './config'
+
+const TEST_KEY = 'sk-ant-test-config-3f9a1c'
+
+function failure(env: Record<string, string | undefined>): string {
+  const result = parseConfig(env)
+  if (result.ok) throw new Error('expected a configuration error')
+  return result.message
+}
+
+describe('parseConfig', () => {
+  it('gives the documented defaults for an empty environment: demo mode on 127.0.0.1:8787', () => {
+    expect(parseConfig({})).toEqual({
+      ok: true,
+      config: {
+        apiKey: null,
+        baseURL: DEFAULT_BASE_URL,
+        betas: [],
+        ttlSeconds: 60,
+        upstreamTimeoutMs: 10_000,
+        upstreamMaxRetries: 2,
+        demoModels: null,
+        host: '127.0.0.1',
+        port: 8787,
+      },
+    })
+  })
+
+  it('counts empty and blank variables as unset', () => {
+    const blank = parseConfig({
+      ANTHROPIC_API_KEY: '',
+      ANTHROPIC_BASE_URL: '',
+      ANTHROPIC_BETAS: ' ',
+      CATALOGUE_TTL_SECONDS: '',
+      UPSTREAM_TIMEOUT_MS: '',
+      HOST: '',
+      PORT: '',
+    })
+    expect(blank).toEqual(parseConfig({}))
+  })
+
+  it('reads every variable into the typed config', () => {
+    const result = parseConfig({
+      ANTHROPIC_API_KEY: TEST_KEY,
+      ANTHROPIC_BASE_URL: 'http://localhost:8788/',
+      ANTHROPIC_BETAS: 'beta-one, beta-two',
+      CATALOGUE_TTL_SECONDS: '30',
+      UPSTREAM_TIMEOUT_MS: '2500',
+      UPSTREAM_MAX_RETRIES: '0',
+      DEMO_MODELS: '10000',
+      HOST: '0.0.0.0',
+      PORT: '9000',
+    })
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        apiKey: TEST_KEY,
+        baseURL: 'http://localhost:8788',
+        betas: ['beta-one', 'beta-two'],
+        ttlSeconds: 30,
+        upstreamTimeoutMs: 2500,
+        upstreamMaxRetries: 0,
+        demoModels: 10_000,
+        host: '0.0.0.0',
+        port: 9000,
+      },
+    })
+  })
+
+  it('ignores variables it does not know', () => {
+    expect(parseConfig({ NODE_ENV: 'production', SOMETHING_ELSE: 'x' })).toEqual(parseConfig({}))
+  })
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '-1'],
+    ['CATALOGUE_TTL_SECONDS', '-1'],
+    ['CATALOGUE_TTL_SECONDS', '0'],
+    ['CATALOGUE_TTL_SECONDS', '1.5'],
+    ['UPSTREAM_TIMEOUT_MS', 'soon'],
+    ['ANTHROPIC_BASE_URL', 'not a url'],
+    ['ANTHROPIC_BASE_URL', 'ftp://upstream.test'],
+    ['ANTHROPIC_BETAS', 'a b;c'],
+  ])('refuses %s=%s with one line naming the variable, never the key', (name, value) => {
+    const message = failure({ ANTHROPIC_API_KEY: TEST_KEY, [name]: value })
+    expect(message).toContain(name)
+    expect(message).not.toContain('\n')
+    expect(message).not.toContain(TEST_KEY)
+  })
+
+  it('never echoes a bad value, which could be a key pasted into the wrong variable', () => {
+    const message = failure({ ANTHROPIC_API_KEY: TEST_KEY, ANTHROPIC_BASE_URL: TEST_KEY })
+    expect(message).toContain('ANTHROPIC_BASE_URL')
+    expect(message).not.toContain(TEST_KEY)
+  })
+})

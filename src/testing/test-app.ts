@@ -1,0 +1,83 @@
+import * as z from 'zod/mini'
+import { expect } from 'vitest'
+import { type ApiErrorBody, apiErrorBodySchema } from '../contract/api-error'
+import { type ModelPage, modelPageSchema } from '../contract/model'
+import { createFakeUpstream, FAKE_API_KEY, type FakeUpstreamOptions } from '../fake-upstream/fake-upstream'
+import type { ServerConfig } from '../server/config'
+import { type AppDependencies, createApp } from '../server/create-app'
+import type { Logger } from '../server/logger'
+
+/** A live-mode configuration whose upstream is the fake: no network, no retries, short timeouts. */
+export const TEST_CONFIG: ServerConfig = {
+  apiKey: FAKE_API_KEY,
+  baseURL: 'http://upstream.test',
+  betas: [],
+  ttlSeconds: 60,
+  upstreamTimeoutMs: 200,
+  upstreamMaxRetries: 0,
+  demoModels: null,
+  host: '127.0.0.1',
+  port: 0,
+}
+
+/** A clock that only moves when a test moves it. */
+export function createFakeClock(start = Date.UTC(2026, 0, 15, 12)) {
+  let time = start
+  return {
+    now: () => time,
+    advance(ms: number) {
+      time += ms
+    },
+  }
+}
+
+/** A logger that keeps every line, to search them afterwards. */
+export function createCapturingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = []
+  return {
+    lines,
+    info: (message) => lines.push(message),
+    warn: (message) => lines.push(message),
+    error: (message) => lines.push(message),
+  }
+}
+
+export interface TestAppOptions {
+  config?: Partial<ServerConfig>
+  upstream?: FakeUpstreamOptions
+  pacing?: AppDependencies['pacing']
+}
+
+/**
+ * The BFF over a fresh fake upstream, with a fake clock and a capturing logger.
+ * The fake knows the config's key unless the test gives it another.
+ */
+export function createTestApp(options: TestAppOptions = {}) {
+  const config = { ...TEST_CONFIG, ...options.config }
+  const fake = createFakeUpstream({ apiKey: config.apiKey ?? FAKE_API_KEY, ...options.upstream })
+  const clock = createFakeClock()
+  const logger = createCapturingLogger()
+  const app = createApp(config, { fetch: fake.fetch, now: clock.now, logger, pacing: options.pacing })
+
+  async function listPage(search: string | Record<string, string> = {}): Promise<ModelPage> {
+    const query = new URLSearchParams(search).toString()
+    const response = await app.request(`/api/models${query ? `?${query}` : ''}`)
+    const body: unknown = await response.json()
+    expect(response.status, JSON.stringify(body)).toBe(200)
+    return modelPageSchema.parse(body)
+  }
+
+  return { app, fake, clock, logger, config, listPage }
+}
+export type TestApp = ReturnType<typeof createTestApp>
+
+/** Reads an error response, checking it has the upstream's error shape. */
+export async function readError(response: Response): Promise<ApiErrorBody> {
+  const body: unknown = await response.json()
+  return z.strictObject(apiErrorBodySchema.shape).parse(body)
+}
+
+/** Lets pending promise callbacks and timers of zero delay run (a background walk on the fake, for one). */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
