@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest'
+import { DEMO_MODELS } from '../../fake-upstream/demo-catalogue'
+import { createTestApp, readError } from '../../testing/test-app'
+
+/** What an upstream request may look like: the list, or one model by one encoded path segment. */
+const ALLOWED_UPSTREAM_REQUEST = /^GET \/v1\/models(\?[^/]*)?$|^GET \/v1\/models\/[^/?#]+$/
+
+describe('GET /api/models/:id', () => {
+  it('answers one model as the upstream gave it, with a short Cache-Control', async () => {
+    const { app, fake } = createTestApp()
+    const response = await app.request('/api/models/claude-opus-4-6')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual(DEMO_MODELS.find((model) => model.id === 'claude-opus-4-6'))
+    expect(response.headers.get('cache-control')).toMatch(/max-age=\d+/)
+    expect(fake.stats.requests).toEqual(['GET /v1/models/claude-opus-4-6'])
+  })
+
+  it('resolves an alias through the upstream to the dated model', async () => {
+    const { app } = createTestApp()
+    const response = await app.request('/api/models/claude-sonnet-4-5')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ id: 'claude-sonnet-4-5-20250929', display_name: 'Claude Sonnet 4.5' })
+  })
+
+  it('answers an unknown id with 404 not_found_error naming the id and passing on the request_id', async () => {
+    const { app } = createTestApp()
+    const response = await app.request('/api/models/claude-unknown-9')
+    expect(response.status).toBe(404)
+    const body = await readError(response)
+    expect(body.error.type).toBe('not_found_error')
+    expect(body.error.message).toContain('claude-unknown-9')
+    expect(body.request_id).toMatch(/^req_fake_/)
+  })
+
+  it('sends every id character the rule allows as one path segment', async () => {
+    const { app, fake } = createTestApp()
+    const id = 'Model.v2:beta@2025_01-x'
+    const response = await app.request(`/api/models/${encodeURIComponent(id)}`)
+    expect(response.status).toBe(404)
+    expect(fake.stats.retrieveCalls).toBe(1)
+    expect(fake.stats.requests[0]).toMatch(ALLOWED_UPSTREAM_REQUEST)
+    expect(decodeURIComponent(fake.stats.requests[0]!.replace('GET /v1/models/', ''))).toBe(id)
+  })
+
+  it('accepts an id of 256 characters', async () => {
+    const { app, fake } = createTestApp()
+    expect((await app.request(`/api/models/${'m'.repeat(256)}`)).status).toBe(404)
+    expect(fake.stats.retrieveCalls).toBe(1)
+  })
+
+  it.each([
+    ['an encoded slash', 'a%2Fb'],
+    ['an encoded backslash', 'a%5Cb'],
+    ['a space', 'a%20b'],
+    ['an encoded question mark', 'a%3Fb'],
+    ['a non-ASCII letter', 'caf%C3%A9'],
+    ['dots only', '...'],
+    ['257 characters', 'm'.repeat(257)],
+    ['a broken percent escape', '%E0%A4%A'],
+    ['an encoded dot-dot with a slash', '..%2Fv1%2Fmessages'],
+  ])('refuses an id with %s with a 400 and never calls the upstream', async (_what, segment) => {
+    const { app, fake } = createTestApp()
+    const response = await app.request(`/api/models/${segment}`)
+    expect(response.status).toBe(400)
+    expect((await readError(response)).error.type).toBe('invalid_request_error')
+    expect(fake.stats.requests).toEqual([])
+  })
+
+  it.each(['.', '..', '%2E', '%2e%2E'])(
+    'never turns the dot segment /api/models/%s into an upstream call',
+    async (segment) => {
+      // URL parsing resolves dot segments before routing, so these never name a model.
+      const { app, fake } = createTestApp()
+      const response = await app.request(`/api/models/${segment}`)
+      expect(response.status).toBeGreaterThanOrEqual(400)
+      expect(response.status).toBeLessThan(500)
+      await readError(response)
+      expect(fake.stats.requests).toEqual([])
+    },
+  )
+
+  it.each(['.', '..'])('refuses the id "%s" with a 400 where a runtime passes the path unresolved', async (id) => {
+    const { app, fake } = createTestApp()
+    const request = new Request('http://localhost/api/models/placeholder')
+    // Some runtimes hand the app the request target as it came; the id rule must hold on its own.
+    Object.defineProperty(request, 'url', { value: `http://localhost/api/models/${id}` })
+    const response = await app.fetch(request)
+    expect(response.status).toBe(400)
+    expect(fake.stats.requests).toEqual([])
+  })
+
+  it('reuses a recent answer for the same id instead of asking the upstream again', async () => {
+    const { app, fake } = createTestApp()
+    await app.request('/api/models/claude-opus-4-6')
+    await app.request('/api/models/claude-opus-4-6')
+    expect(fake.stats.retrieveCalls).toBe(1)
+  })
+
+  it('asks the upstream again after a failure rather than keeping it', async () => {
+    const { app, fake } = createTestApp()
+    fake.setFault({ kind: 'status', status: 500 }, 1)
+    expect((await app.request('/api/models/claude-opus-4-6')).status).toBe(502)
+    expect((await app.request('/api/models/claude-opus-4-6')).status).toBe(200)
+    expect(fake.stats.retrieveCalls).toBe(1)
+    expect(fake.stats.requests).toHaveLength(2)
+  })
+})
+
+describe('the upstream is no open proxy', () => {
+  it('is only ever called at /v1/models and /v1/models/{id}, whatever the BFF is asked', async () => {
+    const { app, fake } = createTestApp()
+    const paths = [
+      '/api/models',
+      '/api/models?limit=3&after_id=claude-opus-4-6&sort=-id&q=claude',
+      '/api/models/claude-haiku-4-5',
+      '/api/models/..%2F..%2Fv1%2Fmessages',
+      '/api/models/%2E%2E/messages',
+      '/api/models/claude-opus-4-6/..%2F..',
+      '/api/models/claude-opus-4-6%3Fbeta=true',
+      '/api/models/claude-opus-4-6%23x',
+      '/api/models/a/b',
+      '/api/v1/messages',
+      '/api/health',
+      '/api/../v1/complete',
+    ]
+    for (const path of paths) {
+      const response = await app.request(path)
+      expect(response.status, path).not.toBe(500)
+    }
+    expect(fake.stats.requests.length).toBeGreaterThan(0)
+    for (const request of fake.stats.requests) expect(request).toMatch(ALLOWED_UPSTREAM_REQUEST)
+  })
+})
