@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { createFakeUpstream, FAKE_API_KEY } from '../fake-upstream/fake-upstream'
+import { syntheticCatalogue } from '../fake-upstream/synthetic-catalogue'
+import { createTestApp } from '../testing/test-app'
+import { createUpstream, UpstreamFormatError } from './upstream'
+
+function upstreamOver(fetch: typeof globalThis.fetch, betas: string[] = []) {
+  return createUpstream({
+    apiKey: FAKE_API_KEY,
+    baseURL: 'http://upstream.test',
+    betas,
+    timeoutMs: 200,
+    maxRetries: 0,
+    fetch,
+  })
+}
+
+describe('the catalogue walk', () => {
+  it.each([
+    [1000, 1],
+    [1001, 2],
+    [2500, 3],
+  ])('reads a catalogue of %i models in %i list calls of limit=1000', async (count, calls) => {
+    const models = syntheticCatalogue(count)
+    const { listPage, fake } = createTestApp({ upstream: { models } })
+    const page = await listPage({ limit: '1000', sort: 'id' })
+    expect(page.total).toBe(count)
+    expect(fake.stats.listCalls).toBe(calls)
+    expect(fake.stats.requests).toHaveLength(calls)
+    for (const request of fake.stats.requests)
+      expect(request).toMatch(/^GET \/v1\/models\?limit=1000(&after_id=[^&]+)?$/)
+  })
+
+  it('keeps the upstream order across pages, following last_id', async () => {
+    const models = syntheticCatalogue(2100)
+    const fake = createFakeUpstream({ models })
+    expect(await upstreamOver(fake.fetch).walk()).toEqual(models)
+    expect(fake.stats.requests.slice(1)).toEqual([
+      `GET /v1/models?limit=1000&after_id=${models[999]!.id}`,
+      `GET /v1/models?limit=1000&after_id=${models[1999]!.id}`,
+    ])
+  })
+
+  it('reads an empty catalogue as no models', async () => {
+    const fake = createFakeUpstream({ models: [] })
+    expect(await upstreamOver(fake.fetch).walk()).toEqual([])
+  })
+
+  it('refuses a list that says has_more but repeats its last_id', async () => {
+    const stuck = async () => Response.json({ data: [], has_more: true, first_id: null, last_id: null })
+    await expect(upstreamOver(stuck).walk()).rejects.toBeInstanceOf(UpstreamFormatError)
+  })
+
+  it('sends the configured betas as one anthropic-beta header', async () => {
+    const fake = createFakeUpstream()
+    const seen: (string | null)[] = []
+    const recording: typeof globalThis.fetch = async (input, init) => {
+      seen.push(new Request(input, init).headers.get('anthropic-beta'))
+      return fake.fetch(input, init)
+    }
+    await upstreamOver(recording, ['beta-one', 'beta-two']).walk()
+    await upstreamOver(recording).walk()
+    expect(seen).toEqual(['beta-one,beta-two', null])
+  })
+})
+
+describe('retrieving one model', () => {
+  it('reads a model by id or alias', async () => {
+    const upstream = upstreamOver(createFakeUpstream().fetch)
+    expect(await upstream.retrieve('claude-opus-4-5')).toMatchObject({ id: 'claude-opus-4-5-20251101' })
+  })
+
+  it('refuses a model without the documented fields', async () => {
+    const partial = async () => Response.json({ id: 'claude-x', type: 'model' })
+    await expect(upstreamOver(partial).retrieve('claude-x')).rejects.toBeInstanceOf(UpstreamFormatError)
+  })
+})
