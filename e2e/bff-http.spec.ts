@@ -11,7 +11,14 @@ test.beforeEach(async () => {
   await fakeUpstream.reset()
 })
 
-type Page = { data: { id: string }[]; first_id: string | null; last_id: string | null; has_more: boolean; total: number; offset: number }
+type Page = {
+  data: { id: string }[]
+  first_id: string | null
+  last_id: string | null
+  has_more: boolean
+  total: number
+  offset: number
+}
 
 test('walking every page forwards and backwards gives the whole filtered, sorted view once', async ({ request }) => {
   const view = 'q=sonnet&sort=-display_name'
@@ -43,7 +50,15 @@ test('walking every page forwards and backwards gives the whole filtered, sorted
 })
 
 test('bad parameters are 400s in the upstream error shape, and the server stays up', async ({ request }) => {
-  for (const query of ['limit=0', 'limit=1001', 'limit=abc', 'sort=price', `q=${'x'.repeat(201)}`, 'after_id=a&before_id=b', 'after_id=nope']) {
+  for (const query of [
+    'limit=0',
+    'limit=1001',
+    'limit=abc',
+    'sort=price',
+    `q=${'x'.repeat(201)}`,
+    'after_id=a&before_id=b',
+    'after_id=nope',
+  ]) {
     const response = await request.get(`/api/models?${query}`)
     expect(response.status(), query).toBe(400)
     const body = await response.json()
@@ -60,8 +75,18 @@ test('upstream failures map to statuses and types the dashboard can explain', as
   const cases = [
     { fault: { kind: 'status', status: 401 }, status: 502, type: 'authentication_error' },
     { fault: { kind: 'status', status: 403 }, status: 502, type: 'permission_error' },
-    { fault: { kind: 'status', status: 429, retryAfterSeconds: 7 }, status: 503, type: 'rate_limit_error', retryAfter: '7' },
-    { fault: { kind: 'status', status: 529, retryAfterSeconds: 3 }, status: 503, type: 'overloaded_error', retryAfter: '3' },
+    {
+      fault: { kind: 'status', status: 429, retryAfterSeconds: 7 },
+      status: 503,
+      type: 'rate_limit_error',
+      retryAfter: '7',
+    },
+    {
+      fault: { kind: 'status', status: 529, retryAfterSeconds: 3 },
+      status: 503,
+      type: 'overloaded_error',
+      retryAfter: '3',
+    },
     { fault: { kind: 'status', status: 500 }, status: 502, type: 'api_error' },
     { fault: { kind: 'malformed' }, status: 502, type: 'api_error' },
     { fault: { kind: 'reset' }, status: 502, type: 'api_error' },
@@ -81,7 +106,9 @@ test('upstream failures map to statuses and types the dashboard can explain', as
   expect((await request.get('/api/models/claude-sonnet-4-5')).status()).toBe(200)
 })
 
-test('once a snapshot exists, a failing upstream does not fail the list: the old data comes with the reason', async ({ request }) => {
+test('once a snapshot exists, a failing upstream does not fail the list: the old data comes with the reason', async ({
+  request,
+}) => {
   expect((await request.get('/api/models')).status()).toBe(200)
   await fakeUpstream.fault({ kind: 'status', status: 529 })
   await expect(async () => {
@@ -95,7 +122,14 @@ test('once a snapshot exists, a failing upstream does not fail the list: the old
 })
 
 test('every response carries the security headers and never the key', async ({ request }) => {
-  for (const path of ['/', '/api/models', '/api/health', '/api/models/claude-opus-4-6', '/api/nope', '/some/app/route']) {
+  for (const path of [
+    '/',
+    '/api/models',
+    '/api/health',
+    '/api/models/claude-opus-4-6',
+    '/api/nope',
+    '/some/app/route',
+  ]) {
     const response = await request.get(path)
     const headers = response.headers()
     expect(headers['content-security-policy'], path).toContain("script-src 'self'")
@@ -112,7 +146,9 @@ test('every response carries the security headers and never the key', async ({ r
 
 test('the built dashboard holds no key: nothing under dist/client mentions it', () => {
   const files = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]))
+    readdirSync(dir).flatMap((name) =>
+      statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)],
+    )
   const built = files('dist/client')
   expect(built.length).toBeGreaterThan(0)
   for (const file of built) {
