@@ -76,8 +76,3 @@ export async function readError(response: Response): Promise<ApiErrorBody> {
   const body: unknown = await response.json()
   return z.strictObject(apiErrorBodySchema.shape).parse(body)
 }
-
-/** Lets pending promise callbacks and timers of zero delay run (a background walk on the fake, for one). */
-export function settle(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0))
-}
