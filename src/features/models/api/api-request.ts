@@ -1,0 +1,81 @@
+import type { ZodMiniType } from 'zod/mini'
+import { apiErrorBodySchema } from '../../../contract/api-error'
+
+/** The BFF answered with an error, in the upstream's error shape. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+
+  constructor(
+    readonly status: number,
+    /** The upstream's error type when the cause was upstream (`rate_limit_error`…), else the BFF's own. */
+    readonly type: string,
+    message: string,
+    readonly requestId: string | null,
+    /** From Retry-After: how long the server asks us to wait. */
+    readonly retryAfterSeconds: number | null,
+  ) {
+    super(message)
+  }
+}
+
+/** No answer at all: the dashboard's own server is down or the network is gone. */
+export class ServerUnreachableError extends Error {
+  override readonly name = 'ServerUnreachableError'
+}
+
+/** An answer that does not have the shape the contract promises. */
+export class UnreadableResponseError extends Error {
+  override readonly name = 'UnreadableResponseError'
+}
+
+/**
+ * GETs one BFF endpoint and checks the answer against the shared contract, so
+ * a component only ever sees a page or a model of the documented shape.
+ */
+export async function getJson<T>(
+  path: string,
+  search: URLSearchParams,
+  schema: ZodMiniType<T>,
+  signal?: AbortSignal,
+): Promise<T> {
+  const url = new URL(path, window.location.origin)
+  url.search = search.toString()
+  let response: Response
+  try {
+    response = await fetch(url, { signal, headers: { accept: 'application/json' } })
+  } catch (error) {
+    if (signal?.aborted) throw error
+    throw new ServerUnreachableError(
+      "The dashboard's server could not be reached. Check that it is running and your network is up.",
+    )
+  }
+  const body: unknown = await response.json().catch(() => undefined)
+  if (!response.ok) throw apiErrorFrom(response, body)
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) {
+    throw new UnreadableResponseError(`The server's answer to ${path} did not have the expected shape.`)
+  }
+  return parsed.data
+}
+
+function apiErrorFrom(response: Response, body: unknown): ApiError {
+  const retryAfter = response.headers.get('retry-after')
+  const retryAfterSeconds = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : null
+  const parsed = apiErrorBodySchema.safeParse(body)
+  if (!parsed.success) {
+    return new ApiError(
+      response.status,
+      'api_error',
+      `The server answered HTTP ${response.status} without an explanation.`,
+      null,
+      retryAfterSeconds,
+    )
+  }
+  const { error, request_id: requestId } = parsed.data
+  return new ApiError(response.status, error.type, error.message, requestId ?? null, retryAfterSeconds)
+}
+
+/** The BFF refused a page cursor that is not in the view (any more): the view should start again. */
+export function isStaleCursorError(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 400 && /\b(after_id|before_id)\b/.test(error.message)
+}

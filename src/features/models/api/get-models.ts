@@ -1,0 +1,79 @@
+import { type InfiniteData, infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query'
+import { listParamsToSearch, type SortValue } from '../../../contract/list-params'
+import { type ModelPage, modelPageSchema } from '../../../contract/model'
+import { getJson } from './api-request'
+import { modelKeys } from './model-keys'
+
+/** What decides which models are listed, and in which order: every view has its own cache. */
+export interface ModelsView {
+  q: string
+  sort: SortValue | null
+  limit: number
+}
+
+/** Where a page starts: right after or right before a model of the view, or at the start. */
+export interface PageCursor {
+  after_id?: string
+  before_id?: string
+}
+
+/**
+ * Going back and forth keeps at most this many pages per view in memory; an
+ * older one is fetched again (through its neighbour's cursor) when needed.
+ */
+export const MAX_CACHED_PAGES = 10
+
+export function fetchModelsPage(
+  view: ModelsView,
+  cursor: PageCursor,
+  { signal, refresh = false }: { signal?: AbortSignal; refresh?: boolean } = {},
+): Promise<ModelPage> {
+  const search = listParamsToSearch({
+    limit: view.limit,
+    q: view.q || undefined,
+    sort: view.sort ?? undefined,
+    after_id: cursor.after_id,
+    before_id: cursor.before_id,
+    refresh,
+  })
+  return getJson('/api/models', search, modelPageSchema, signal)
+}
+
+/**
+ * The cursor pages of one view. The view is the key; the first page fetched is
+ * wherever the URL starts (a link can open in the middle), and the pages before
+ * it come through `before_id`.
+ */
+export function modelPagesQueryOptions(view: ModelsView, startAt: PageCursor) {
+  return infiniteQueryOptions<
+    ModelPage,
+    Error,
+    InfiniteData<ModelPage, PageCursor>,
+    ReturnType<typeof modelKeys.list>,
+    PageCursor
+  >({
+    queryKey: modelKeys.list(view),
+    queryFn: ({ pageParam, signal }) => fetchModelsPage(view, pageParam, { signal }),
+    initialPageParam: startAt,
+    getNextPageParam: (page, _pages, param) => cursorAfter(page, param),
+    getPreviousPageParam: (page, _pages, param) => cursorBefore(page, param),
+    maxPages: MAX_CACHED_PAGES,
+    // A new view keeps the old rows on screen until its first page arrives.
+    placeholderData: keepPreviousData,
+  })
+}
+
+// `has_more` speaks of the direction a page was asked in. The other direction
+// comes from where the page sits in the view (`offset` of `total`).
+
+/** The cursor of the page after this one, if there is one. */
+export function cursorAfter(page: ModelPage, fetchedWith: PageCursor): PageCursor | undefined {
+  const moreAfter = fetchedWith.before_id ? page.offset + page.data.length < page.total : page.has_more
+  return moreAfter && page.last_id ? { after_id: page.last_id } : undefined
+}
+
+/** The cursor of the page before this one, if there is one. */
+export function cursorBefore(page: ModelPage, fetchedWith: PageCursor): PageCursor | undefined {
+  const moreBefore = fetchedWith.before_id ? page.has_more : page.offset > 0
+  return moreBefore && page.first_id ? { before_id: page.first_id } : undefined
+}
