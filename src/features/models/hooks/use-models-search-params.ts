@@ -1,0 +1,87 @@
+import { createParser, parseAsNumberLiteral, parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs'
+import { useMemo } from 'react'
+import {
+  DEFAULT_LIMIT,
+  MAX_QUERY_LENGTH,
+  MODEL_ID_PATTERN,
+  SORT_VALUES,
+  type SortValue,
+} from '../../../contract/list-params'
+import type { ModelsView, PageCursor } from '../api/get-models'
+import { useDebouncedValue } from './use-debounced-value'
+
+export const PAGE_SIZES = [10, 20, 50, 100] as const
+export type PageSize = (typeof PAGE_SIZES)[number]
+
+/** Typing waits this long before it asks the server. */
+export const FILTER_DEBOUNCE_MS = 250
+
+const modelId = createParser({
+  parse: (value: string) => (MODEL_ID_PATTERN.test(value) ? value : null),
+  serialize: (value: string) => value,
+})
+
+// Only values the BFF accepts get into state: anything else in a URL reads as the default.
+const searchParams = {
+  q: parseAsString.withDefault(''),
+  sort: parseAsStringLiteral(SORT_VALUES),
+  limit: parseAsNumberLiteral(PAGE_SIZES).withDefault(DEFAULT_LIMIT as PageSize),
+  after_id: modelId,
+  before_id: modelId,
+  model: modelId,
+}
+
+const NO_CURSOR = { after_id: null, before_id: null }
+
+/**
+ * The dashboard's state, which is the URL: filter, sort, page size, the current
+ * page's cursor and the open model. Defaults stay out of the URL; typing
+ * replaces the history entry, navigation pushes one. The query key gets the
+ * debounced filter, so a request goes out once typing pauses.
+ */
+export function useModelsSearchParams() {
+  const [params, setParams] = useQueryStates(searchParams)
+  const q = params.q.slice(0, MAX_QUERY_LENGTH)
+  const debouncedQ = useDebouncedValue(q, FILTER_DEBOUNCE_MS)
+
+  const view = useMemo<ModelsView>(
+    () => ({ q: debouncedQ.trim(), sort: params.sort, limit: params.limit }),
+    [debouncedQ, params.sort, params.limit],
+  )
+  // A link with both cursors is not one the dashboard makes; the forward one wins.
+  const cursor = useMemo<PageCursor>(
+    () => (params.after_id ? { after_id: params.after_id } : params.before_id ? { before_id: params.before_id } : {}),
+    [params.after_id, params.before_id],
+  )
+
+  const actions = useMemo(
+    () => ({
+      /** Any change of filter, sort or page size starts again at the first page. */
+      setFilter: (value: string) => setParams({ q: value.slice(0, MAX_QUERY_LENGTH), ...NO_CURSOR }),
+      setSort: (sort: SortValue | null) => setParams({ sort, ...NO_CURSOR }, { history: 'push' }),
+      setLimit: (limit: PageSize) => setParams({ limit, ...NO_CURSOR }, { history: 'push' }),
+      goToPage: (to: PageCursor) =>
+        setParams({ after_id: to.after_id ?? null, before_id: to.before_id ?? null }, { history: 'push' }),
+      /** The page in the URL is gone: show the first page of the same view instead of this history entry. */
+      goToFirstPageInstead: () => setParams(NO_CURSOR),
+      openModel: (id: string) => setParams({ model: id }, { history: 'push' }),
+      closeModel: () => setParams({ model: null }),
+    }),
+    [setParams],
+  )
+
+  return {
+    /** The filter as typed (the input's value). */
+    q,
+    sort: params.sort,
+    limit: params.limit,
+    cursor,
+    model: params.model,
+    /** What the list query is keyed by. */
+    view,
+    /** Typing has not reached the query yet. */
+    isFilterPending: q.trim() !== view.q,
+    ...actions,
+  }
+}
+export type ModelsSearchParams = ReturnType<typeof useModelsSearchParams>

@@ -1,0 +1,59 @@
+import { type SortingState, type Updater, useTable } from '@tanstack/react-table'
+import { useMemo } from 'react'
+import { parseSort, SORT_KEYS, type SortKey, type SortValue } from '../../../contract/list-params'
+import type { Model } from '../../../contract/model'
+import { modelColumns, tableFeaturesForModels } from '../components/columns'
+
+export interface UseModelsTableOptions {
+  rows: readonly Model[]
+  sort: SortValue | null
+  q: string
+  onSortChange: (sort: SortValue | null) => void
+  onFilterChange: (q: string) => void
+  openModel: (id: string) => void
+  now: number
+}
+
+const rowId = (model: Model) => model.id
+
+function resolve<T>(updater: Updater<T>, current: T): T {
+  return typeof updater === 'function' ? (updater as (old: T) => T)(current) : updater
+}
+
+function isSortKey(id: string): id is SortKey {
+  return (SORT_KEYS as readonly string[]).includes(id)
+}
+
+/**
+ * The table over one page of models. Sorting and filtering state live in the
+ * URL and are applied by the server, so the table runs in manual mode and its
+ * changes go straight back to the URL.
+ */
+export function useModelsTable({ rows, sort, q, onSortChange, onFilterChange, openModel, now }: UseModelsTableOptions) {
+  const sorting = useMemo<SortingState>(() => {
+    if (!sort) return []
+    const { key, descending } = parseSort(sort)
+    return [{ id: key, desc: descending }]
+  }, [sort])
+
+  return useTable({
+    features: tableFeaturesForModels,
+    columns: modelColumns,
+    data: rows,
+    getRowId: rowId,
+    state: { sorting, globalFilter: q },
+    manualSorting: true,
+    manualFiltering: true,
+    enableMultiSort: false,
+    // Every column starts ascending; the third click returns to the API's order.
+    sortDescFirst: false,
+    enableSortingRemoval: true,
+    onSortingChange: (updater) => {
+      const [first] = resolve(updater, sorting)
+      onSortChange(first && isSortKey(first.id) ? ((first.desc ? `-${first.id}` : first.id) as SortValue) : null)
+    },
+    onGlobalFilterChange: (updater) => onFilterChange(String(resolve(updater, q) ?? '')),
+    meta: { openModel, now },
+  })
+}
+export type ModelsTable = ReturnType<typeof useModelsTable>
