@@ -1,0 +1,69 @@
+import { type ReactNode, useEffect, useRef } from 'react'
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [tabindex]:not([tabindex="-1"])'
+
+export interface DialogProps {
+  /** id of the element that names the dialog (its heading). */
+  labelledBy: string
+  onClose: () => void
+  children: ReactNode
+}
+
+/**
+ * A modal dialog: focus moves in and stays in (Tab wraps), Escape and a click
+ * on the backdrop close it. The caller makes the page behind it inert and
+ * decides where focus goes after it closes.
+ */
+export function Dialog({ labelledBy, onClose, children }: DialogProps) {
+  const panel = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    const first = panel.current?.querySelector<HTMLElement>(FOCUSABLE)
+    ;(first ?? panel.current)?.focus()
+  }, [])
+
+  function onKeyDown(event: React.KeyboardEvent) {
+    if (event.key === 'Escape') {
+      event.stopPropagation()
+      onClose()
+      return
+    }
+    if (event.key !== 'Tab' || !panel.current) return
+    const focusable = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)]
+    const first = focusable[0]
+    const last = focusable.at(-1)
+    if (!first || !last) {
+      event.preventDefault()
+      return
+    }
+    if (event.shiftKey && (document.activeElement === first || document.activeElement === panel.current)) {
+      event.preventDefault()
+      last.focus()
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault()
+      first.focus()
+    }
+  }
+
+  return (
+    <div
+      className="fixed inset-0 z-50 flex items-end justify-center bg-zinc-950/40 p-0 backdrop-blur-[1px] sm:items-center sm:p-4 dark:bg-black/60"
+      onMouseDown={(event) => {
+        if (event.target === event.currentTarget) onClose()
+      }}
+    >
+      <div
+        ref={panel}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={labelledBy}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+        className="max-h-[90dvh] w-full overflow-y-auto rounded-t-xl border border-zinc-200 bg-white shadow-xl outline-none sm:max-w-2xl sm:rounded-xl dark:border-zinc-800 dark:bg-zinc-900"
+      >
+        {children}
+      </div>
+    </div>
+  )
+}
