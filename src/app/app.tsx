@@ -1,34 +1,19 @@
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
+import type { QueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { modelPageSchema } from '../contract/model'
+import { Announcer } from '../components/ui/announcer'
+import { ModelsDashboard } from '../features/models/components/models-dashboard'
+import { AppProviders } from './app-providers'
+import { createQueryClient } from './query-client'
 
-function FirstPage() {
-  const { data, error } = useQuery({
-    queryKey: ['models', 'first-page'],
-    queryFn: async () => modelPageSchema.parse(await (await fetch('/api/models')).json()),
-  })
-  if (error) return <p role="alert">Could not load the models.</p>
-  if (!data) return <p role="status">Loading models…</p>
+/** The page: one dashboard, its providers, and the live region for small confirmations. */
+export function App({ queryClient }: { queryClient?: QueryClient }) {
+  const [client] = useState(() => queryClient ?? createQueryClient())
   return (
-    <table>
-      <tbody>
-        {data.data.map((model) => (
-          <tr key={model.id}>
-            <td>{model.id}</td>
-            <td>{model.display_name}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  )
-}
-
-export function App() {
-  const [queryClient] = useState(() => new QueryClient())
-  return (
-    <QueryClientProvider client={queryClient}>
-      <h1>Model catalogue</h1>
-      <FirstPage />
-    </QueryClientProvider>
+    <AppProviders queryClient={client}>
+      <main>
+        <ModelsDashboard />
+      </main>
+      <Announcer />
+    </AppProviders>
   )
 }

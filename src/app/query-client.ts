@@ -1,0 +1,19 @@
+import { QueryClient } from '@tanstack/react-query'
+import { ServerUnreachableError } from '../features/models/api/api-request'
+
+/**
+ * The server already retries the upstream (with backoff, honouring
+ * Retry-After), so the browser retries only when the server itself did not
+ * answer, e.g. while it restarts.
+ */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // The server's catalogue is fresh for a minute (its default TTL); Refresh asks for a new one.
+        staleTime: 60_000,
+        retry: (failureCount, error) => error instanceof ServerUnreachableError && failureCount < 2,
+      },
+    },
+  })
+}

@@ -1,0 +1,44 @@
+import { Button } from '../../../components/ui/button'
+import { RefreshIcon } from '../../../components/ui/icons'
+import { formatAge, formatExactUtc } from '../format-time'
+import { useNow } from '../hooks/use-now'
+
+export interface CatalogueHeaderProps {
+  /** When the catalogue snapshot on screen was taken. */
+  fetchedAt: string | null
+  onRefresh: () => void
+  isRefreshing: boolean
+}
+
+/** The page title, the age of the catalogue and a Refresh button. */
+export function CatalogueHeader({ fetchedAt, onRefresh, isRefreshing }: CatalogueHeaderProps) {
+  return (
+    <header className="flex flex-wrap items-end justify-between gap-x-4 gap-y-2">
+      <div>
+        <h1 className="text-lg font-semibold tracking-tight text-zinc-900 dark:text-zinc-50">Model catalogue</h1>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          The Anthropic models this server&apos;s API key can use.
+        </p>
+      </div>
+      <div className="flex items-center gap-3">
+        {fetchedAt && <CatalogueAge fetchedAt={fetchedAt} />}
+        <Button onClick={onRefresh} disabled={isRefreshing}>
+          <RefreshIcon className={`size-4 ${isRefreshing ? 'animate-spin' : ''}`} />
+          Refresh
+        </Button>
+      </div>
+    </header>
+  )
+}
+
+function CatalogueAge({ fetchedAt }: { fetchedAt: string }) {
+  const now = useNow(1000)
+  return (
+    <p
+      className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400"
+      title={`Catalogue read ${formatExactUtc(fetchedAt)}`}
+    >
+      Updated {formatAge(now - Date.parse(fetchedAt))} ago
+    </p>
+  )
+}

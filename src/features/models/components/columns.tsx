@@ -1,0 +1,79 @@
+import {
+  columnFilteringFeature,
+  createColumnHelper,
+  globalFilteringFeature,
+  rowSortingFeature,
+  tableFeatures,
+} from '@tanstack/react-table'
+import { CopyButton } from '../../../components/ui/copy-button'
+import { FOCUS_RING } from '../../../components/ui/button'
+import type { Model } from '../../../contract/model'
+import { ReleaseDate } from './release-date'
+
+export interface ModelsTableMeta {
+  openModel: (id: string) => void
+  /** For relative dates; moves once a minute. */
+  now: number
+}
+
+export interface ModelsColumnMeta {
+  /** Classes for the column's header and cells, e.g. to hide it on narrow screens. */
+  className?: string
+}
+
+// Sorting and filtering belong to the server (over the whole catalogue): the
+// table only keeps their state, in manual mode, and renders what it is given.
+export const tableFeaturesForModels = tableFeatures({
+  rowSortingFeature,
+  columnFilteringFeature,
+  globalFilteringFeature,
+  tableMeta: {} as ModelsTableMeta,
+  columnMeta: {} as ModelsColumnMeta,
+})
+
+const column = createColumnHelper<typeof tableFeaturesForModels, Model>()
+
+/** Column ids are the BFF's sort keys. */
+export const modelColumns = column.columns([
+  column.accessor('id', {
+    header: 'ID',
+    meta: { className: 'w-[42%] sm:w-[38%]' },
+    cell: ({ row }) => (
+      <span className="flex min-w-0 items-center gap-1">
+        <span className="truncate font-mono text-[0.8125rem]" title={row.original.id}>
+          {row.original.id}
+        </span>
+        <CopyButton label="Copy ID" text={() => row.original.id} copiedMessage={`Copied ${row.original.id}`} />
+      </span>
+    ),
+  }),
+  column.accessor('display_name', {
+    header: 'Display name',
+    meta: { className: 'w-[33%] sm:w-[28%]' },
+    cell: ({ row, table }) => (
+      <button
+        type="button"
+        data-model-button={row.original.id}
+        title={row.original.display_name}
+        onClick={() => table.options.meta?.openModel(row.original.id)}
+        className={`block max-w-full truncate rounded-sm text-left font-medium text-zinc-900 underline-offset-2 hover:underline dark:text-zinc-100 ${FOCUS_RING}`}
+      >
+        {row.original.display_name}
+      </button>
+    ),
+  }),
+  column.accessor('created_at', {
+    header: 'Released',
+    meta: { className: 'w-[25%] sm:w-[22%]' },
+    cell: ({ row, table }) => <ReleaseDate iso={row.original.created_at} now={table.options.meta?.now ?? 0} />,
+  }),
+  column.accessor('type', {
+    header: 'Type',
+    meta: { className: 'hidden sm:table-cell sm:w-[12%]' },
+    cell: ({ row }) => (
+      <span className="truncate text-zinc-600 dark:text-zinc-400" title={row.original.type}>
+        {row.original.type}
+      </span>
+    ),
+  }),
+])

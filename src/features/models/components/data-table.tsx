@@ -1,0 +1,86 @@
+import type { MouseEvent } from 'react'
+import type { ModelsTable } from '../hooks/use-models-table'
+import { DataTableColumnHeader } from './data-table-column-header'
+import { DataTableSkeletonRows } from './data-table-skeleton-rows'
+
+export interface DataTableProps {
+  table: ModelsTable
+  /** Nothing to show yet: skeleton rows of the final size hold the space. */
+  isLoading: boolean
+  /** Rows are on screen but the ones asked for are on their way. */
+  isBusy: boolean
+  skeletonRows: number
+  /** Shown instead of rows when the page is empty. */
+  empty?: React.ReactNode
+}
+
+const CONTROLS = 'a, button, input, select, textarea, [role="button"]'
+
+/** The models of one page as an HTML table: one row per model, its id first. */
+export function DataTable({ table, isLoading, isBusy, skeletonRows, empty }: DataTableProps) {
+  const rows = table.getRowModel().rows
+  const columnCount = table.getAllLeafColumns().length
+
+  function openFromRow(event: MouseEvent<HTMLTableRowElement>, id: string) {
+    // Another control in the row (a copy button, the name) does its own thing.
+    if (event.target instanceof Element && event.target.closest(CONTROLS)) return
+    // Selecting text to copy it is not a click to open.
+    if (window.getSelection()?.toString()) return
+    table.options.meta?.openModel(id)
+  }
+
+  return (
+    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      {isBusy && (
+        <div aria-hidden="true" className="absolute inset-x-0 top-0 z-10 h-0.5 overflow-hidden">
+          <div className="animate-progress h-full w-1/3 bg-blue-600 dark:bg-blue-400" />
+        </div>
+      )}
+      <table
+        aria-busy={isLoading || isBusy}
+        aria-label="Models"
+        className="w-full min-w-[22rem] table-fixed border-collapse text-sm"
+      >
+        <thead className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900/60 dark:text-zinc-400">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <DataTableColumnHeader key={header.id} header={header} />
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody
+          className={`divide-y divide-zinc-100 transition-opacity dark:divide-zinc-800 ${isBusy ? 'opacity-60' : ''}`}
+        >
+          {isLoading ? (
+            <DataTableSkeletonRows rows={skeletonRows} columns={table.getAllLeafColumns()} />
+          ) : rows.length === 0 ? (
+            <tr>
+              <td colSpan={columnCount} className="px-3 py-10 text-center">
+                {empty}
+              </td>
+            </tr>
+          ) : (
+            rows.map((row) => (
+              <tr
+                key={row.id}
+                onClick={(event) => openFromRow(event, row.original.id)}
+                className="h-10 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-800/50"
+              >
+                {row.getAllCells().map((cell) => (
+                  <td
+                    key={cell.id}
+                    className={`overflow-hidden px-2 whitespace-nowrap first:pl-3 sm:px-3 ${cell.column.columnDef.meta?.className ?? ''}`}
+                  >
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  )
+}

@@ -1,0 +1,38 @@
+import { Button } from '../../../components/ui/button'
+import { Callout } from '../../../components/ui/callout'
+import { describeError } from '../api/describe-error'
+import { useNow } from '../hooks/use-now'
+
+export interface ErrorCalloutProps {
+  error: Error
+  /** When the request failed (epoch ms), to count down a Retry-After. */
+  failedAt: number
+  onRetry: () => void
+}
+
+/** What went wrong, in words a person can act on, with a Retry button. */
+export function ErrorCallout({ error, failedAt, onRetry }: ErrorCalloutProps) {
+  const { title, detail, requestId, retryAt } = describeError(error, failedAt)
+  return (
+    <Callout
+      tone="error"
+      role="alert"
+      title={title}
+      actions={
+        <Button variant="default" onClick={onRetry}>
+          Retry
+        </Button>
+      }
+    >
+      <p>{detail}</p>
+      {retryAt !== null && <RetryCountdown retryAt={retryAt} />}
+      {requestId && <p className="font-mono text-xs opacity-75">Request id: {requestId}</p>}
+    </Callout>
+  )
+}
+
+function RetryCountdown({ retryAt }: { retryAt: number }) {
+  const now = useNow(1000)
+  const seconds = Math.ceil((retryAt - now) / 1000)
+  return <p>{seconds > 0 ? `The server asks to wait: retry in ${seconds} s.` : 'You can retry now.'}</p>
+}

@@ -1,0 +1,86 @@
+import { useQuery } from '@tanstack/react-query'
+import { useId } from 'react'
+import { Button } from '../../../components/ui/button'
+import { CopyButton } from '../../../components/ui/copy-button'
+import { Dialog } from '../../../components/ui/dialog'
+import { CloseIcon } from '../../../components/ui/icons'
+import type { Model } from '../../../contract/model'
+import { modelQueryOptions } from '../api/get-model'
+import { useNow } from '../hooks/use-now'
+import { ErrorCallout } from './error-callout'
+import { ModelFields } from './model-fields'
+
+export interface ModelDetailDialogProps {
+  id: string
+  /** The row from the list, shown at once while the full model loads. */
+  placeholder: Model | undefined
+  onClose: () => void
+}
+
+/** One model with every field the upstream gave, loaded from `/api/models/:id`. Loaded lazily: most visits never open it. */
+export function ModelDetailDialog({ id, placeholder, onClose }: ModelDetailDialogProps) {
+  const headingId = useId()
+  const now = useNow(60_000)
+  const {
+    data: model,
+    error,
+    errorUpdatedAt,
+    isFetching,
+    refetch,
+  } = useQuery({
+    ...modelQueryOptions(id),
+    placeholderData: placeholder,
+  })
+
+  return (
+    <Dialog labelledBy={headingId} onClose={onClose}>
+      <div className="flex items-start gap-3 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
+        <div className="min-w-0 flex-1">
+          <h2 id={headingId} className="text-base font-semibold break-words text-zinc-900 dark:text-zinc-50">
+            {model?.display_name ?? id}
+          </h2>
+          <p className="font-mono text-xs break-all text-zinc-500 dark:text-zinc-400">{id}</p>
+        </div>
+        <Button variant="ghost" iconOnly aria-label="Close" onClick={onClose}>
+          <CloseIcon />
+        </Button>
+      </div>
+      <div className="space-y-3 px-4 py-3">
+        {error && !isFetching && (
+          <ErrorCallout error={error} failedAt={errorUpdatedAt} onRetry={() => void refetch()} />
+        )}
+        {model ? (
+          <ModelFields model={model} now={now} />
+        ) : (
+          !error && (
+            <p role="status" className="py-6 text-center text-sm text-zinc-500">
+              Loading the model…
+            </p>
+          )
+        )}
+        {isFetching && model && (
+          <p role="status" className="text-xs text-zinc-500">
+            Loading the latest details…
+          </p>
+        )}
+      </div>
+      <div className="flex flex-wrap justify-end gap-2 border-t border-zinc-200 px-4 py-3 dark:border-zinc-800">
+        <CopyButton
+          label="Copy ID"
+          visibleLabel="Copy ID"
+          text={() => model?.id ?? id}
+          copiedMessage="Model id copied"
+        />
+        <CopyButton
+          label="Copy link"
+          visibleLabel="Copy link"
+          text={() => window.location.href}
+          copiedMessage="Link to this model copied"
+        />
+        <Button variant="primary" onClick={onClose}>
+          Close
+        </Button>
+      </div>
+    </Dialog>
+  )
+}

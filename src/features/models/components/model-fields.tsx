@@ -1,0 +1,73 @@
+import type { ReactNode } from 'react'
+import { isReleaseDateUnknown, type Model } from '../../../contract/model'
+import { formatExactUtc, formatRelativeDate, formatReleaseDate } from '../format-time'
+import { ReleaseDate } from './release-date'
+
+const LABELS: Readonly<Record<string, string>> = {
+  id: 'ID',
+  display_name: 'Display name',
+  created_at: 'Released',
+  type: 'Type',
+  lifecycle: 'Lifecycle',
+  deprecated_at: 'Deprecated',
+  retires_at: 'Retires',
+  max_input_tokens: 'Max input tokens',
+  max_tokens: 'Max output tokens',
+}
+const DATE_FIELDS = new Set(['deprecated_at', 'retires_at'])
+const numbers = new Intl.NumberFormat()
+
+/** Every field of a model, the known ones first and named, any newer one as the upstream sent it. */
+export function ModelFields({ model, now }: { model: Model; now: number }) {
+  const known = Object.keys(LABELS).filter((key) => key in model)
+  const others = Object.keys(model).filter((key) => !(key in LABELS))
+  return (
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[minmax(9rem,auto)_1fr]">
+      {[...known, ...others].map((key) => (
+        <div key={key} className="contents">
+          <dt className="text-zinc-500 dark:text-zinc-400">
+            {LABELS[key] ?? <code className="font-mono text-xs">{key}</code>}
+          </dt>
+          <dd className="mb-1 min-w-0 break-words text-zinc-900 sm:mb-0 dark:text-zinc-100">
+            {renderValue(key, model[key], now)}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+// Always as text: whatever the upstream sends is never markup.
+function renderValue(key: string, value: unknown, now: number): ReactNode {
+  if (value === null || value === undefined) return <span className="text-zinc-400">—</span>
+  if (key === 'created_at' && typeof value === 'string') {
+    return (
+      <span className="flex flex-wrap gap-x-2">
+        <ReleaseDate iso={value} now={now} showRelative={false} />
+        {!isReleaseDateUnknown(value) && <RelativeAndExact iso={value} now={now} />}
+      </span>
+    )
+  }
+  if (key === 'id') return <span className="font-mono break-all">{String(value)}</span>
+  if (DATE_FIELDS.has(key) && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
+    return (
+      <span className="flex flex-wrap gap-x-2">
+        <time dateTime={value}>{formatReleaseDate(value)}</time>
+        <RelativeAndExact iso={value} now={now} />
+      </span>
+    )
+  }
+  if (typeof value === 'number') return <span className="tabular-nums">{numbers.format(value)}</span>
+  if (typeof value === 'object') {
+    return <pre className="overflow-x-auto font-mono text-xs whitespace-pre-wrap">{JSON.stringify(value, null, 2)}</pre>
+  }
+  return String(value)
+}
+
+function RelativeAndExact({ iso, now }: { iso: string; now: number }) {
+  return (
+    <span className="text-zinc-500 dark:text-zinc-400">
+      {formatRelativeDate(iso, now)} · {formatExactUtc(iso)}
+    </span>
+  )
+}

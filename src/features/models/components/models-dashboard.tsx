@@ -1,0 +1,145 @@
+import { useQuery } from '@tanstack/react-query'
+import { lazy, Suspense, useEffect, useRef } from 'react'
+import { Button } from '../../../components/ui/button'
+import { Callout } from '../../../components/ui/callout'
+import { healthQueryOptions } from '../api/get-health'
+import { useModelPages } from '../hooks/use-model-pages'
+import { useModelsSearchParams } from '../hooks/use-models-search-params'
+import { useModelsTable } from '../hooks/use-models-table'
+import { useNow } from '../hooks/use-now'
+import { CatalogueHeader } from './catalogue-header'
+import { DataTable } from './data-table'
+import { DataTablePagination } from './data-table-pagination'
+import { DataTableToolbar } from './data-table-toolbar'
+import { DemoBanner } from './demo-banner'
+import { ErrorCallout } from './error-callout'
+import { StaleDataWarning } from './stale-data-warning'
+
+// Most visits never open a model: its dialog is a separate chunk, fetched on first use.
+const ModelDetailDialog = lazy(() =>
+  import('./model-detail-dialog').then((module) => ({ default: module.ModelDetailDialog })),
+)
+
+/** The dashboard: the catalogue as a sortable, filterable table of cursor pages, and one model in a dialog. */
+export function ModelsDashboard() {
+  const params = useModelsSearchParams()
+  const pages = useModelPages(params)
+  const health = useQuery(healthQueryOptions())
+  const now = useNow(60_000)
+  const openedHere = useRef(false)
+
+  const table = useModelsTable({
+    rows: pages.page?.data ?? NO_ROWS,
+    sort: params.sort,
+    q: params.q,
+    onSortChange: (sort) => void params.setSort(sort),
+    onFilterChange: (q) => void params.setFilter(q),
+    openModel: (id) => {
+      openedHere.current = true
+      void params.openModel(id)
+    },
+    now,
+  })
+
+  function closeModel() {
+    // Opened from this page: step back, so Back after closing does not reopen it. Opened from a link: just close.
+    if (openedHere.current) {
+      openedHere.current = false
+      window.history.back()
+    } else {
+      void params.closeModel()
+    }
+  }
+  useReturnFocusToRow(params.model)
+
+  const page = pages.page
+  const query = params.view.q
+  return (
+    <>
+      <div
+        inert={params.model !== null}
+        aria-hidden={params.model !== null ? true : undefined}
+        className="mx-auto flex max-w-6xl flex-col gap-3 px-3 py-4 sm:px-6 sm:py-6"
+      >
+        <CatalogueHeader
+          fetchedAt={page?.fetched_at ?? health.data?.catalogue.fetched_at ?? null}
+          onRefresh={pages.refresh}
+          isRefreshing={pages.isRefreshing}
+        />
+        {health.data?.mode === 'demo' && <DemoBanner />}
+        {page?.refresh_error && <StaleDataWarning fetchedAt={page.fetched_at} reason={page.refresh_error} />}
+        {pages.notice && <Callout tone="info" role="status" title={pages.notice} />}
+        {pages.refreshError && (
+          <ErrorCallout
+            error={pages.refreshError.error}
+            failedAt={pages.refreshError.failedAt}
+            onRetry={pages.refresh}
+          />
+        )}
+        <DataTableToolbar table={table} limit={params.limit} onLimitChange={(limit) => void params.setLimit(limit)} />
+        {pages.error ? (
+          <ErrorCallout error={pages.error.error} failedAt={pages.error.failedAt} onRetry={pages.retry} />
+        ) : (
+          <DataTable
+            table={table}
+            isLoading={!page}
+            isBusy={page !== undefined && pages.isLoading}
+            skeletonRows={params.limit}
+            empty={
+              query ? (
+                <div role="status" className="space-y-3">
+                  <p className="text-zinc-700 dark:text-zinc-300">No models match &ldquo;{query}&rdquo;</p>
+                  <Button onClick={() => void params.setFilter('')}>Clear filter</Button>
+                </div>
+              ) : (
+                <p role="status" className="text-zinc-700 dark:text-zinc-300">
+                  The catalogue is empty: this key has no models.
+                </p>
+              )
+            }
+          />
+        )}
+        <p role="status" className="sr-only">
+          {pages.isLoading && !pages.error ? 'Loading models…' : ''}
+        </p>
+        <DataTablePagination
+          page={pages.error ? undefined : page}
+          canGoPrevious={pages.canGoPrevious}
+          canGoNext={pages.canGoNext}
+          onPrevious={pages.goPrevious}
+          onNext={pages.goNext}
+        />
+      </div>
+      {params.model !== null && (
+        <Suspense fallback={null}>
+          <ModelDetailDialog
+            key={params.model}
+            id={params.model}
+            placeholder={page?.data.find((model) => model.id === params.model)}
+            onClose={closeModel}
+          />
+        </Suspense>
+      )}
+    </>
+  )
+}
+
+const NO_ROWS: never[] = []
+
+/** After the dialog closes, focus goes back to the row it was opened from (when that row is on screen). */
+function useReturnFocusToRow(model: string | null) {
+  const lastOpen = useRef<string | null>(null)
+  useEffect(() => {
+    if (model !== null) {
+      lastOpen.current = model
+      return
+    }
+    const id = lastOpen.current
+    lastOpen.current = null
+    if (id === null) return
+    const buttons = document.querySelectorAll<HTMLElement>('[data-model-button]')
+    for (const button of buttons) {
+      if (button.dataset.modelButton === id) return button.focus()
+    }
+  }, [model])
+}
