@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { MODEL_ID_PATTERN } from '../../contract/list-params'
 import { DEMO_MODELS } from '../../fake-upstream/demo-catalogue'
 import { createTestApp, readError } from '../../testing/test-app'
 
@@ -128,6 +130,25 @@ describe('the upstream is no open proxy', () => {
       expect(response.status, path).not.toBe(500)
     }
     expect(fake.stats.requests.length).toBeGreaterThan(0)
+    for (const request of fake.stats.requests) expect(request).toMatch(ALLOWED_UPSTREAM_REQUEST)
+  })
+})
+
+describe('GET /api/models/:id with random ids', () => {
+  it('never answers 500, and calls the upstream for ids that fit the rule and never otherwise', async () => {
+    const { app, fake } = createTestApp()
+    const ids = fc.oneof(fc.string({ unit: 'binary' }), fc.stringMatching(/^[A-Za-z0-9._:@%/ -]{1,12}$/))
+    await fc.assert(
+      fc.asyncProperty(ids, async (id) => {
+        const before = fake.stats.requests.length
+        const response = await app.request(`/api/models/${encodeURIComponent(id)}`)
+        expect(response.status).not.toBe(500)
+        // Random ids name no model, and a 404 is not kept, so every valid one reaches the upstream.
+        expect(fake.stats.requests.length - before).toBe(MODEL_ID_PATTERN.test(id) ? 1 : 0)
+        if (!MODEL_ID_PATTERN.test(id)) expect(response.status).toBeGreaterThanOrEqual(400)
+      }),
+      { numRuns: 300 },
+    )
     for (const request of fake.stats.requests) expect(request).toMatch(ALLOWED_UPSTREAM_REQUEST)
   })
 })
