@@ -1,0 +1,70 @@
+import { delay, http } from 'msw'
+import { setupServer } from 'msw/node'
+import { createFakeUpstream } from '../fake-upstream/fake-upstream'
+import { syntheticCatalogue } from '../fake-upstream/synthetic-catalogue'
+import { createApp } from '../server/create-app'
+import { TEST_CONFIG } from './test-app'
+
+/** The catalogue component tests run on: 137 models, so pages of 20 end part-way ("121–137 of 137"). */
+export const TEST_CATALOGUE = syntheticCatalogue(137)
+
+/** The one fake upstream behind the real BFF; a test can fault it, slow it or change its models. */
+export const fake = createFakeUpstream({ models: TEST_CATALOGUE })
+
+function newApp(mode: 'live' | 'demo') {
+  // Demo mode is a server without a key; the fake still answers in its place.
+  const config = mode === 'demo' ? { ...TEST_CONFIG, apiKey: null } : TEST_CONFIG
+  return asServer(() =>
+    createApp(config, { fetch: fake.fetch, pacing: { retryAfterFailureMs: 0, forcedRefreshIntervalMs: 0 } }),
+  )
+}
+
+/**
+ * The SDK refuses to be constructed where `window` exists (a guard against
+ * keys in browsers). Here the "server" shares jsdom's globals with the page,
+ * so it is built with `window` hidden for that moment; nothing else changes.
+ */
+function asServer<T>(build: () => T): T {
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'window')
+  Object.defineProperty(globalThis, 'window', { value: undefined, configurable: true, writable: true })
+  try {
+    return build()
+  } finally {
+    if (descriptor) Object.defineProperty(globalThis, 'window', descriptor)
+  }
+}
+
+let app = newApp('live')
+let latencyMs = 0
+
+/** Makes the BFF itself slow (the fake upstream's latency only slows the catalogue walk, not each page). */
+export function setBffLatency(ms: number): void {
+  latencyMs = ms
+}
+
+/** Every request the page made to the BFF, as `path?query`, in order. */
+export const bffRequests: string[] = []
+
+/** A fresh BFF (empty catalogue snapshot) over a fresh fake, before each test. */
+export function resetBff(mode: 'live' | 'demo' = 'live'): void {
+  fake.reset()
+  app = newApp(mode)
+  latencyMs = 0
+  bffRequests.length = 0
+}
+
+/** The BFF's own answer, for comparing what the page shows with what the server says. */
+export async function bffJson<T = unknown>(pathAndQuery: string): Promise<T> {
+  const response = await app.request(pathAndQuery)
+  return (await response.json()) as T
+}
+
+// The real BFF answers the page's requests, in process: no network, and `onUnhandledRequest: 'error'` catches any other.
+export const server = setupServer(
+  http.all('*/api/*', async ({ request }) => {
+    const url = new URL(request.url)
+    bffRequests.push(`${url.pathname}${url.search}`)
+    if (latencyMs > 0) await delay(latencyMs)
+    return app.fetch(request)
+  }),
+)

@@ -1,0 +1,51 @@
+import { render, screen, waitFor, within } from '@testing-library/react'
+import { expect } from 'vitest'
+import userEvent from '@testing-library/user-event'
+import { App } from '../app/app'
+import { createQueryClient } from '../app/query-client'
+
+/** Renders the whole dashboard as a browser would open `url`. */
+export function renderApp(url = '/') {
+  window.history.replaceState(null, '', url)
+  const user = userEvent.setup()
+  const queryClient = createQueryClient()
+  const view = render(<App queryClient={queryClient} />)
+  return { user, queryClient, ...view }
+}
+
+/** The ids of the rows on screen, in order (each row's first cell starts with its id). */
+export function rowIds(): string[] {
+  const table = screen.getByRole('table', { name: 'Models' })
+  // Straight from the DOM: role queries over 100 rows are slow in jsdom, and the structure is what is checked here.
+  return [...table.querySelectorAll('tbody > tr')].map((row) => row.querySelector('td')?.textContent ?? '')
+}
+
+/** The current URL's search parameters. */
+export function urlParams(): URLSearchParams {
+  return new URLSearchParams(window.location.search)
+}
+
+/** Only the list requests, as their query strings. */
+export function listRequests(requests: readonly string[]): URLSearchParams[] {
+  return requests
+    .filter((request) => request.startsWith('/api/models?') || request === '/api/models')
+    .map((request) => new URLSearchParams(request.split('?')[1] ?? ''))
+}
+
+function pages() {
+  return within(screen.getByRole('navigation', { name: 'Pages' }))
+}
+
+/** The paging buttons (found inside their navigation landmark: quicker than searching the whole page). */
+export const nextPageButton = () => pages().getByRole('button', { name: 'Next page' })
+export const previousPageButton = () => pages().getByRole('button', { name: 'Previous page' })
+
+/** Waits until the range text (e.g. "21–40 of 137") is on screen. */
+export async function findRange(text: string): Promise<HTMLElement> {
+  return within(screen.getByRole('navigation', { name: 'Pages' })).findByText(text)
+}
+
+/** Waits until no page is loading, prefetches included (the table is not busy and the BFF has been quiet). */
+export async function waitUntilSettled(): Promise<void> {
+  await waitFor(() => expect(screen.getByRole('table', { name: 'Models' })).toHaveAttribute('aria-busy', 'false'))
+}
