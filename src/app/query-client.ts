@@ -13,6 +13,7 @@ export function createQueryClient(): QueryClient {
         // The server's catalogue is fresh for a minute (its default TTL); Refresh asks for a new one.
         staleTime: 60_000,
         retry: (failureCount, error) => error instanceof ServerUnreachableError && failureCount < 2,
+        retryDelay: (attempt) => Math.min(500 * 2 ** attempt, 4000),
       },
     },
   })

@@ -15,7 +15,7 @@ export function renderApp(url = '/') {
 
 /** The ids of the rows on screen, in order (each row's first cell starts with its id). */
 export function rowIds(): string[] {
-  const table = screen.getByRole('table', { name: 'Models' })
+  const table = screen.getByRole('table', { name: 'Models', hidden: true })
   // Straight from the DOM: role queries over 100 rows are slow in jsdom, and the structure is what is checked here.
   return [...table.querySelectorAll('tbody > tr')].map((row) => row.querySelector('td')?.textContent ?? '')
 }
@@ -42,7 +42,8 @@ export const previousPageButton = () => pages().getByRole('button', { name: 'Pre
 
 /** Waits until the range text (e.g. "21–40 of 137") is on screen. */
 export async function findRange(text: string): Promise<HTMLElement> {
-  return within(screen.getByRole('navigation', { name: 'Pages' })).findByText(text)
+  // Hidden too: behind an open dialog the page is aria-hidden, and its range still counts.
+  return within(screen.getByRole('navigation', { name: 'Pages', hidden: true })).findByText(text)
 }
 
 /** Waits until no page is loading, prefetches included (the table is not busy and the BFF has been quiet). */

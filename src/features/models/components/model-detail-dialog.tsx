@@ -77,9 +77,6 @@ export function ModelDetailDialog({ id, placeholder, onClose }: ModelDetailDialo
           text={() => window.location.href}
           copiedMessage="Link to this model copied"
         />
-        <Button variant="primary" onClick={onClose}>
-          Close
-        </Button>
       </div>
     </Dialog>
   )

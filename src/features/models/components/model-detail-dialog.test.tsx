@@ -1,0 +1,114 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, test } from 'vitest'
+import { bffRequests, fake, TEST_CATALOGUE } from '../../../testing/bff-server'
+import { findRange, renderApp, urlParams } from '../../../testing/render-app'
+
+const table = () => screen.getByRole('table', { name: 'Models' })
+const rowOf = (id: string) =>
+  [...table().querySelectorAll('tbody > tr')].find((row) => row.querySelector('td')?.textContent === id) as HTMLElement
+
+describe('detail dialog', () => {
+  test('the display name opens a dialog that loads the model and shows every field', async () => {
+    const { user } = renderApp()
+    await findRange('1–20 of 137')
+    const model = TEST_CATALOGUE.find((candidate) => candidate.id === 'claude-opus-4-5-20251101')!
+    await user.click(within(rowOf(model.id)).getByRole('button', { name: model.display_name }))
+
+    const dialog = await screen.findByRole('dialog', { name: model.display_name })
+    expect(dialog).toHaveAttribute('aria-modal', 'true')
+    expect(urlParams().get('model')).toBe(model.id)
+    await waitFor(() => expect(bffRequests).toContain(`/api/models/${model.id}`))
+    await waitFor(() => expect(within(dialog).queryByText('Loading the latest details…')).not.toBeInTheDocument())
+    for (const label of ['ID', 'Display name', 'Released', 'Type', 'Lifecycle', 'Deprecated', 'Retires']) {
+      expect(within(dialog).getByText(label, { selector: 'dt' })).toBeInTheDocument()
+    }
+    expect(within(dialog).getByText('deprecated')).toBeInTheDocument()
+    expect(within(dialog).getByText('Nov 1, 2025')).toBeInTheDocument()
+    expect(within(dialog).getByRole('button', { name: 'Copy ID' })).toBeInTheDocument()
+    expect(within(dialog).getByRole('button', { name: 'Copy link' })).toBeInTheDocument()
+  })
+
+  test('Escape closes it, focus returns to the row, and the URL drops the model', async () => {
+    const { user } = renderApp()
+    await findRange('1–20 of 137')
+    const id = TEST_CATALOGUE[2]!.id
+    const opener = within(rowOf(id)).getByRole('button', { name: TEST_CATALOGUE[2]!.display_name })
+    await user.click(opener)
+    const dialog = await screen.findByRole('dialog')
+    await waitFor(() => expect(dialog).toContainElement(document.activeElement as HTMLElement))
+
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    await waitFor(() => expect(urlParams().has('model')).toBe(false))
+    await waitFor(() =>
+      expect(within(rowOf(id)).getByRole('button', { name: TEST_CATALOGUE[2]!.display_name })).toHaveFocus(),
+    )
+  })
+
+  test('focus stays inside the dialog: Tab from the last control wraps to the first', async () => {
+    const { user } = renderApp()
+    await findRange('1–20 of 137')
+    await user.click(
+      within(rowOf(TEST_CATALOGUE[0]!.id)).getByRole('button', { name: TEST_CATALOGUE[0]!.display_name }),
+    )
+    const dialog = await screen.findByRole('dialog')
+    const close = within(dialog).getByRole('button', { name: 'Close' })
+    await waitFor(() => expect(close).toHaveFocus())
+    for (let step = 0; step < 6; step += 1) {
+      await user.tab()
+      expect(dialog).toContainElement(document.activeElement as HTMLElement)
+    }
+    await user.tab({ shift: true })
+    expect(dialog).toContainElement(document.activeElement as HTMLElement)
+  })
+
+  test('a click anywhere else in the row opens it too, but not a click on its copy button', async () => {
+    const { user } = renderApp()
+    await findRange('1–20 of 137')
+    const row = rowOf(TEST_CATALOGUE[1]!.id)
+    await user.click(within(row).getByRole('button', { name: 'Copy ID' }))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(await window.navigator.clipboard.readText()).toBe(TEST_CATALOGUE[1]!.id)
+
+    await user.click(row.querySelectorAll('td')[2]!)
+    expect(await screen.findByRole('dialog', { name: TEST_CATALOGUE[1]!.display_name })).toBeInTheDocument()
+  })
+
+  test('a URL with model= opens the dialog on load, over the same view', async () => {
+    const model = TEST_CATALOGUE[30]!
+    const { user } = renderApp(`/?model=${model.id}`)
+    const dialog = await screen.findByRole('dialog', { name: model.display_name })
+    expect(within(dialog).getAllByText(model.id).length).toBeGreaterThan(0)
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(urlParams().has('model')).toBe(false)
+    await findRange('1–20 of 137')
+  })
+
+  test('an unknown model in the URL says so, with Retry', async () => {
+    renderApp('/?model=claude-no-such-model')
+    const dialog = await screen.findByRole('dialog')
+    const alert = await within(dialog).findByRole('alert')
+    expect(alert).toHaveTextContent('No model "claude-no-such-model" is available')
+    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument()
+  })
+
+  test('the page behind the dialog is inert', async () => {
+    renderApp(`/?model=${TEST_CATALOGUE[0]!.id}`)
+    await screen.findByRole('dialog')
+    expect(screen.getByRole('table', { hidden: true }).closest('[inert]')).not.toBeNull()
+  })
+
+  test('Copy ID in the dialog copies the id; Copy link copies a URL that reopens it', async () => {
+    const model = TEST_CATALOGUE[4]!
+    const { user } = renderApp(`/?sort=id&model=${model.id}`)
+    const dialog = await screen.findByRole('dialog', { name: model.display_name })
+    await user.click(within(dialog).getByRole('button', { name: 'Copy ID' }))
+    expect(await window.navigator.clipboard.readText()).toBe(model.id)
+    await user.click(within(dialog).getByRole('button', { name: 'Copy link' }))
+    const link = new URL(await window.navigator.clipboard.readText())
+    expect(link.searchParams.get('model')).toBe(model.id)
+    expect(link.searchParams.get('sort')).toBe('id')
+    expect(fake.stats.retrieveCalls).toBe(1)
+  })
+})
