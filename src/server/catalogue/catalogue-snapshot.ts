@@ -1,5 +1,6 @@
 import type { Model } from '../../contract/model'
 import type { SortValue } from '../../contract/list-params'
+import type { CachedPage } from '../cached-page'
 import { LruMap } from './lru-map'
 import { sortModels } from './sort-order'
 
@@ -30,7 +31,7 @@ export class CatalogueSnapshot {
   readonly #sorted = new Map<SortValue | '', readonly Model[]>()
   readonly #views = new LruMap<string, CatalogueView>(VIEW_CACHE_SIZE)
   /** Serialized answers, keyed by everything that goes into one; used by the route. */
-  readonly responses = new LruMap<string, { body: string; etag: string }>(512)
+  readonly responses = new LruMap<string, CachedPage>(512)
 
   constructor(
     readonly models: readonly Model[],

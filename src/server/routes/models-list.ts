@@ -1,25 +1,41 @@
 import type { Context } from 'hono'
-import { listParamsToSearch, parseListParams } from '../../contract/list-params'
+import { type ListParams, listParamsToSearch, parseListParams, type ParseResult } from '../../contract/list-params'
+import { cachedPage } from '../cached-page'
 import type { CatalogueCache } from '../catalogue/catalogue-cache'
+import { LruMap } from '../catalogue/lru-map'
 import { pageOfView } from '../catalogue/page-of-view'
 import { etagFor, matchesEtag } from '../etag'
 import { badRequest, describeFailure, toHttpError } from '../errors'
 import { sendError } from '../respond'
+import { securedResponse } from '../security-headers'
 
-// Short, so a refreshed catalogue reaches people quickly; shared caches may serve it a little longer while they revalidate.
-const CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30'
+const QUERY_CACHE_SIZE = 1024
+
+/** The parameters of one query string, and the key of the view and page they ask for. */
+type ParsedQuery = ParseResult<ListParams & { pageKey: string }>
+
+function parseQuery(url: string): ParsedQuery {
+  const parsed = parseListParams(new URL(url).searchParams)
+  if (!parsed.ok) return parsed
+  const { refresh: _refresh, ...page } = parsed.value
+  return { ok: true, value: { ...parsed.value, pageKey: listParamsToSearch(page).toString() } }
+}
 
 /** `GET /api/models`: a cursor page of one filtered, sorted view of the catalogue snapshot. */
 export function listModels(catalogue: CatalogueCache) {
+  // The same few query strings come again and again; parsing is a pure function of the string.
+  const queries = new LruMap<string, ParsedQuery>(QUERY_CACHE_SIZE)
+
   return async (c: Context): Promise<Response> => {
-    const parsed = parseListParams(new URL(c.req.url).searchParams)
+    const url = c.req.url
+    const queryStart = url.indexOf('?')
+    const parsed = queries.getOrCreate(queryStart < 0 ? '' : url.slice(queryStart), () => parseQuery(url))
     if (!parsed.ok) return sendError(c, badRequest(parsed.message))
     const params = parsed.value
     try {
       const { snapshot, stale, refreshError } = await catalogue.get({ forceRefresh: params.refresh })
       const refreshErrorText = refreshError ? describeFailure(refreshError) : null
-      const { refresh: _refresh, ...view } = params
-      const key = `${listParamsToSearch(view).toString()}|${stale}|${refreshErrorText ?? ''}`
+      const key = `${params.pageKey}|${stale}|${refreshErrorText ?? ''}`
       const cached = snapshot.responses.getOrCreate(key, () => {
         const page = pageOfView(snapshot.view(params.q, params.sort), params)
         const body = JSON.stringify({
@@ -28,11 +44,13 @@ export function listModels(catalogue: CatalogueCache) {
           stale,
           refresh_error: refreshErrorText,
         })
-        return { body, etag: etagFor(snapshot.generation, body) }
+        return cachedPage(body, etagFor(snapshot.generation, body))
       })
-      const headers = { ETag: cached.etag, 'Cache-Control': params.refresh ? 'no-store' : CACHE_CONTROL }
-      if (matchesEtag(c.req.header('if-none-match'), cached.etag)) return c.body(null, 304, headers)
-      return c.body(cached.body, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' })
+      const variant = params.refresh ? 'noStore' : 'cacheable'
+      if (matchesEtag(c.req.header('if-none-match'), cached.etag)) {
+        return securedResponse(null, 304, cached.notModifiedHeaders[variant])
+      }
+      return securedResponse(cached.body, 200, cached.headers[variant])
     } catch (error) {
       return sendError(c, toHttpError(error))
     }
