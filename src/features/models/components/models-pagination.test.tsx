@@ -113,4 +113,35 @@ describe('cursor pages', () => {
     await findRange('41–60 of 137')
     expect(rowIds()).toEqual(ids.slice(40, 60))
   })
+
+  test('a page far from those loaded (history, or a pasted cursor) loads on its own and can page from there', async () => {
+    const { user } = renderApp()
+    await findRange('1–20 of 137')
+    window.history.pushState(null, '', `/?after_id=${ids[99]}`)
+    window.dispatchEvent(new PopStateEvent('popstate'))
+    await findRange('101–120 of 137')
+    expect(rowIds()).toEqual(ids.slice(100, 120))
+    await user.click(previousPageButton())
+    await findRange('81–100 of 137')
+    expect(rowIds()).toEqual(ids.slice(80, 100))
+  })
+
+  test('memory is bounded: after more pages than are kept, going back fetches the dropped ones again', async () => {
+    const { user } = renderApp('/?limit=10')
+    await findRange('1–10 of 137')
+    for (let start = 10; start < 137; start += 10) {
+      await user.click(nextPageButton())
+      await findRange(`${start + 1}–${Math.min(start + 10, 137)} of 137`)
+    }
+    const requestsAtTheEnd = bffRequests.length
+    for (let start = 120; start >= 0; start -= 10) {
+      await user.click(previousPageButton())
+      await findRange(`${start + 1}–${start + 10} of 137`)
+      expect(rowIds()).toEqual(ids.slice(start, start + 10))
+    }
+    // Ten pages are kept: the first few had to come back through before_id.
+    const refetched = listRequests(bffRequests.slice(requestsAtTheEnd))
+    expect(refetched.length).toBeGreaterThan(0)
+    expect(refetched.every((search) => search.has('before_id'))).toBe(true)
+  })
 })
