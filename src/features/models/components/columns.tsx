@@ -37,7 +37,7 @@ const column = createColumnHelper<typeof tableFeaturesForModels, Model>()
 export const modelColumns = column.columns([
   column.accessor('id', {
     header: 'ID',
-    meta: { className: 'w-[42%] sm:w-[38%]' },
+    meta: { className: 'w-[46%] sm:w-[38%]' },
     cell: ({ row }) => (
       <span className="flex min-w-0 items-center gap-1">
         <span className="truncate font-mono text-[0.8125rem]" title={row.original.id}>
@@ -49,7 +49,7 @@ export const modelColumns = column.columns([
   }),
   column.accessor('display_name', {
     header: 'Display name',
-    meta: { className: 'w-[33%] sm:w-[28%]' },
+    meta: { className: 'w-[30%] sm:w-[28%]' },
     cell: ({ row, table }) => (
       <button
         type="button"
@@ -64,7 +64,7 @@ export const modelColumns = column.columns([
   }),
   column.accessor('created_at', {
     header: 'Released',
-    meta: { className: 'w-[25%] sm:w-[22%]' },
+    meta: { className: 'w-[24%] sm:w-[22%]' },
     cell: ({ row, table }) => <ReleaseDate iso={row.original.created_at} now={table.options.meta?.now ?? 0} />,
   }),
   column.accessor('type', {

@@ -39,7 +39,7 @@ export function DataTable({ table, isLoading, isBusy, skeletonRows, empty }: Dat
       <table
         aria-busy={isLoading || isBusy}
         aria-label="Models"
-        className="w-full min-w-[22rem] table-fixed border-collapse text-sm"
+        className="w-full min-w-[38rem] sm:min-w-0 table-fixed border-collapse text-sm"
       >
         <thead className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900/60 dark:text-zinc-400">
           {table.getHeaderGroups().map((group) => (
