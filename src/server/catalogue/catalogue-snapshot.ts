@@ -2,6 +2,7 @@ import type { Model } from '../../contract/model'
 import type { SortValue } from '../../contract/list-params'
 import type { CachedPage } from '../cached-page'
 import { LruMap } from './lru-map'
+import { SearchIndex } from './search-index'
 import { sortModels } from './sort-order'
 
 /** The models of one view (a filter and a sort over the catalogue), with positions by id. */
@@ -27,40 +28,43 @@ let generations = 0
  */
 export class CatalogueSnapshot {
   readonly generation = ++generations
-  readonly #searchText: Map<Model, string>
-  readonly #sorted = new Map<SortValue | '', readonly Model[]>()
+  /** Each sort order, with the models' positions in the upstream's order, which the search index speaks in. */
+  readonly #sorted = new Map<SortValue | '', { models: readonly Model[]; indices: Int32Array }>()
   readonly #views = new LruMap<string, CatalogueView>(VIEW_CACHE_SIZE)
+  #search: SearchIndex | undefined
   /** Serialized answers, keyed by everything that goes into one; used by the route. */
   readonly responses = new LruMap<string, CachedPage>(512)
 
   constructor(
     readonly models: readonly Model[],
     readonly fetchedAt: number,
-  ) {
-    this.#searchText = new Map(models.map((model) => [model, `${model.id}\n${model.display_name}`.toLowerCase()]))
-  }
+  ) {}
 
   view(q: string | undefined, sort: SortValue | undefined): CatalogueView {
     const terms = (q ?? '').toLowerCase().split(/\s+/).filter(Boolean)
     return this.#views.getOrCreate(`${sort ?? ''}\u0000${terms.join(' ')}`, () => {
       const ordered = this.#sortedBy(sort)
-      if (terms.length === 0) return new CatalogueView(ordered)
-      return new CatalogueView(
-        ordered.filter((model) => {
-          const text = this.#searchText.get(model)!
-          return terms.every((term) => text.includes(term))
-        }),
-      )
+      if (terms.length === 0) return new CatalogueView(ordered.models)
+      // Built on the first filter, so a snapshot nobody searches does not pay for it.
+      this.#search ??= new SearchIndex(this.models)
+      return new CatalogueView(this.#search.filter(ordered.indices, terms).map((index) => this.models[index]!))
     })
   }
 
-  #sortedBy(sort: SortValue | undefined): readonly Model[] {
+  #sortedBy(sort: SortValue | undefined) {
     const key = sort ?? ''
     let ordered = this.#sorted.get(key)
     if (!ordered) {
-      ordered = sortModels(this.models, sort)
+      const models = sortModels(this.models, sort)
+      ordered = { models, indices: this.#upstreamIndices(models) }
       this.#sorted.set(key, ordered)
     }
     return ordered
+  }
+
+  #upstreamIndices(ordered: readonly Model[]): Int32Array {
+    if (ordered === this.models) return Int32Array.from(ordered.keys())
+    const upstreamIndex = new Map(this.models.map((model, index) => [model, index]))
+    return Int32Array.from(ordered, (model) => upstreamIndex.get(model)!)
   }
 }
