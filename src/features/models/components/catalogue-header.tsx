@@ -22,7 +22,8 @@ export function CatalogueHeader({ fetchedAt, onRefresh, isRefreshing }: Catalogu
       </div>
       <div className="flex items-center gap-3">
         {fetchedAt && <CatalogueAge fetchedAt={fetchedAt} />}
-        <Button onClick={onRefresh} disabled={isRefreshing}>
+        {/* Not `disabled` while refreshing: a disabled button would drop keyboard focus. */}
+        <Button onClick={() => !isRefreshing && onRefresh()} aria-disabled={isRefreshing || undefined}>
           <RefreshIcon className={`size-4 ${isRefreshing ? 'animate-spin' : ''}`} />
           Refresh
         </Button>

@@ -1,5 +1,5 @@
 import { hashKey, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ModelPage } from '../../../contract/model'
 import { isStaleCursorError } from '../api/api-request'
 import { cursorAfter, cursorBefore, fetchModelsPage, modelPagesQueryOptions } from '../api/get-models'
@@ -7,7 +7,7 @@ import { modelKeys } from '../api/model-keys'
 import { findPage } from './find-page'
 import type { ModelsSearchParams } from './use-models-search-params'
 
-export const STALE_CURSOR_NOTICE =
+const STALE_CURSOR_NOTICE =
   'The page in this link is no longer in the catalogue (it changed since the link was made), so this is the first page of the same view.'
 
 /**
@@ -19,7 +19,7 @@ export const STALE_CURSOR_NOTICE =
 export function useModelPages(params: ModelsSearchParams) {
   const { view, cursor, isFilterPending, goToPage, goToFirstPageInstead } = params
   const queryClient = useQueryClient()
-  const options = modelPagesQueryOptions(view, cursor)
+  const options = useMemo(() => modelPagesQueryOptions(view, cursor), [view, cursor])
   const queryHash = hashKey(options.queryKey)
   const query = useInfiniteQuery(options)
   const { data, error, errorUpdatedAt, isFetching, isPlaceholderData, hasNextPage, hasPreviousPage } = query
