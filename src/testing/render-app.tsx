@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import { expect } from 'vitest'
 import userEvent from '@testing-library/user-event'
+import { StrictMode } from 'react'
 import { App } from '../app/app'
 import { createQueryClient } from '../app/query-client'
 
@@ -9,7 +10,12 @@ export function renderApp(url = '/') {
   window.history.replaceState(null, '', url)
   const user = userEvent.setup()
   const queryClient = createQueryClient()
-  const view = render(<App queryClient={queryClient} />)
+  // As main.tsx renders it: StrictMode runs every effect twice, which shakes out effects that are not idempotent.
+  const view = render(
+    <StrictMode>
+      <App queryClient={queryClient} />
+    </StrictMode>,
+  )
   return { user, queryClient, ...view }
 }
 

@@ -106,9 +106,10 @@ describe('a cursor the catalogue no longer has', () => {
     expect(urlParams().get('sort')).toBe('id')
     expect(urlParams().has('after_id')).toBe(false)
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    // The server was asked, and said no (StrictMode may ask twice: its first mount's request is aborted).
     expect(
-      listRequests(bffRequests).filter((search) => search.get('after_id') === 'claude-retired-long-ago'),
-    ).toHaveLength(1)
+      listRequests(bffRequests).filter((search) => search.get('after_id') === 'claude-retired-long-ago').length,
+    ).toBeGreaterThan(0)
   })
 
   test('a before_id filtered out of the view does the same', async () => {
