@@ -42,7 +42,9 @@ export async function getJson<T>(
   url.search = search.toString()
   let response: Response
   try {
-    response = await fetch(url, { signal, headers: { accept: 'application/json' } })
+    // React Query is the page's cache. The browser's own (max-age plus stale-while-revalidate, meant for
+    // shared caches) could hand back a page from before a Refresh; `no-cache` revalidates, a 304 when unchanged.
+    response = await fetch(url, { signal, cache: 'no-cache', headers: { accept: 'application/json' } })
   } catch (error) {
     if (signal?.aborted) throw error
     throw new ServerUnreachableError(

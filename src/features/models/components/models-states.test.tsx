@@ -101,7 +101,7 @@ describe('errors from the upstream, each with a message that says what happened 
 describe('a cursor the catalogue no longer has', () => {
   test('falls back to the first page of the same view and says so', async () => {
     renderApp('/?sort=id&after_id=claude-retired-long-ago')
-    expect(await screen.findByText(/The page in this link is no longer in the catalogue/)).toBeInTheDocument()
+    expect(await screen.findByText(/The page this address points to is no longer in the catalogue/)).toBeInTheDocument()
     await findRange('1–20 of 137')
     expect(urlParams().get('sort')).toBe('id')
     expect(urlParams().has('after_id')).toBe(false)
@@ -114,9 +114,19 @@ describe('a cursor the catalogue no longer has', () => {
 
   test('a before_id filtered out of the view does the same', async () => {
     renderApp(`/?q=opus&before_id=${ids.find((id) => id.includes('sonnet'))}`)
-    expect(await screen.findByText(/The page in this link is no longer in the catalogue/)).toBeInTheDocument()
+    expect(await screen.findByText(/The page this address points to is no longer in the catalogue/)).toBeInTheDocument()
     await waitFor(() => expect(urlParams().has('before_id')).toBe(false))
     expect(urlParams().get('q')).toBe('opus')
+  })
+  test('a Refresh that removes the page on screen lands on the first page of the new catalogue and says so', async () => {
+    const { user } = renderApp(`/?after_id=${ids[39]}`)
+    await findRange('41–60 of 137')
+    fake.setModels(TEST_CATALOGUE.slice(0, 30))
+    await user.click(screen.getByRole('button', { name: 'Refresh' }))
+    expect(await screen.findByText(/no longer in the catalogue/)).toBeInTheDocument()
+    await findRange('1–20 of 30')
+    expect(urlParams().has('after_id')).toBe(false)
+    expect(rowIds()).toEqual(ids.slice(0, 20))
   })
 })
 

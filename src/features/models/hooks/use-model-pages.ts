@@ -8,7 +8,7 @@ import { findPage } from './find-page'
 import type { ModelsSearchParams } from './use-models-search-params'
 
 const STALE_CURSOR_NOTICE =
-  'The page in this link is no longer in the catalogue (it changed since the link was made), so this is the first page of the same view.'
+  'The page this address points to is no longer in the catalogue (the catalogue changed), so this is the first page of the same view.'
 
 /**
  * The page of models the URL asks for, from the view's cursor pages. Pages
