@@ -34,5 +34,5 @@ export function ErrorCallout({ error, failedAt, onRetry }: ErrorCalloutProps) {
 function RetryCountdown({ retryAt }: { retryAt: number }) {
   const now = useNow(1000)
   const seconds = Math.ceil((retryAt - now) / 1000)
-  return <p>{seconds > 0 ? `The server asks to wait: retry in ${seconds} s.` : 'You can retry now.'}</p>
+  return <p>{seconds > 0 ? `You can retry in ${seconds} s.` : 'You can retry now.'}</p>
 }

@@ -1,18 +1,19 @@
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useEffect, useRef } from 'react'
-import { Button } from '../../../components/ui/button'
+import { lazy, Suspense, useRef } from 'react'
 import { Callout } from '../../../components/ui/callout'
 import { healthQueryOptions } from '../api/get-health'
 import { useModelPages } from '../hooks/use-model-pages'
 import { useModelsSearchParams } from '../hooks/use-models-search-params'
 import { useModelsTable } from '../hooks/use-models-table'
 import { useNow } from '../hooks/use-now'
+import { useReturnFocusToRow } from '../hooks/use-return-focus-to-row'
 import { CatalogueHeader } from './catalogue-header'
 import { DataTable } from './data-table'
 import { DataTablePagination } from './data-table-pagination'
 import { DataTableToolbar } from './data-table-toolbar'
 import { DemoBanner } from './demo-banner'
 import { ErrorCallout } from './error-callout'
+import { NoModels } from './no-models'
 import { StaleDataWarning } from './stale-data-warning'
 
 // Most visits never open a model: its dialog is a separate chunk, fetched on first use.
@@ -53,7 +54,6 @@ export function ModelsDashboard() {
   useReturnFocusToRow(params.model)
 
   const page = pages.page
-  const query = params.view.q
   return (
     <>
       <div
@@ -85,18 +85,7 @@ export function ModelsDashboard() {
             isLoading={!page}
             isBusy={page !== undefined && pages.isLoading}
             skeletonRows={params.limit}
-            empty={
-              query ? (
-                <div role="status" className="space-y-3">
-                  <p className="text-zinc-700 dark:text-zinc-300">No models match &ldquo;{query}&rdquo;</p>
-                  <Button onClick={() => void params.setFilter('')}>Clear filter</Button>
-                </div>
-              ) : (
-                <p role="status" className="text-zinc-700 dark:text-zinc-300">
-                  The catalogue is empty: this key has no models.
-                </p>
-              )
-            }
+            empty={<NoModels query={params.view.q} onClearFilter={() => void params.setFilter('')} />}
           />
         )}
         <p role="status" className="sr-only">
@@ -125,21 +114,3 @@ export function ModelsDashboard() {
 }
 
 const NO_ROWS: never[] = []
-
-/** After the dialog closes, focus goes back to the row it was opened from (when that row is on screen). */
-function useReturnFocusToRow(model: string | null) {
-  const lastOpen = useRef<string | null>(null)
-  useEffect(() => {
-    if (model !== null) {
-      lastOpen.current = model
-      return
-    }
-    const id = lastOpen.current
-    lastOpen.current = null
-    if (id === null) return
-    const buttons = document.querySelectorAll<HTMLElement>('[data-model-button]')
-    for (const button of buttons) {
-      if (button.dataset.modelButton === id) return button.focus()
-    }
-  }, [model])
-}

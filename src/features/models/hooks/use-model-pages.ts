@@ -110,7 +110,6 @@ export function useModelPages(params: ModelsSearchParams) {
   return {
     /** The rows on screen: the page asked for, or the last one while it loads. */
     page: current ?? (showError ? undefined : shown),
-    isCurrent: current !== undefined,
     /** A page is being fetched for the screen (not a prefetch in the background). */
     isLoading: index < 0 && !showError,
     error: showError ? { error, failedAt: errorUpdatedAt } : null,

@@ -1,0 +1,19 @@
+import { useEffect, useRef } from 'react'
+
+/** After the dialog closes, focus goes back to the row it was opened from (when that row is on screen). */
+export function useReturnFocusToRow(model: string | null) {
+  const lastOpen = useRef<string | null>(null)
+  useEffect(() => {
+    if (model !== null) {
+      lastOpen.current = model
+      return
+    }
+    const id = lastOpen.current
+    lastOpen.current = null
+    if (id === null) return
+    const buttons = document.querySelectorAll<HTMLElement>('[data-model-button]')
+    for (const button of buttons) {
+      if (button.dataset.modelButton === id) return button.focus()
+    }
+  }, [model])
+}
