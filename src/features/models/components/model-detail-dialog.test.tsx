@@ -111,4 +111,12 @@ describe('detail dialog', () => {
     expect(link.searchParams.get('sort')).toBe('id')
     expect(fake.stats.retrieveCalls).toBe(1)
   })
+
+  test('"/" does not reach for the filter behind an open dialog', async () => {
+    const { user } = renderApp(`/?model=${TEST_CATALOGUE[0]!.id}`)
+    const dialog = await screen.findByRole('dialog')
+    await waitFor(() => expect(dialog).toContainElement(document.activeElement as HTMLElement))
+    await user.keyboard('/')
+    expect(dialog).toContainElement(document.activeElement as HTMLElement)
+  })
 })

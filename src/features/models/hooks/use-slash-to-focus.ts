@@ -9,9 +9,11 @@ export function useSlashToFocus(field: RefObject<HTMLInputElement | null>) {
       if (target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select'))) {
         return
       }
+      // Behind an open dialog the field is inert: leave the key alone.
+      if (!field.current || field.current.closest('[inert]')) return
       event.preventDefault()
-      field.current?.focus()
-      field.current?.select()
+      field.current.focus()
+      field.current.select()
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
