@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { type ListParams, listParamsToSearch, parseListParams, type ParseResult } from '../../contract/list-params'
-import { cachedPage } from '../cached-page'
+import { CachedPage } from '../cached-page'
 import type { CatalogueCache } from '../catalogue/catalogue-cache'
 import { LruMap } from '../catalogue/lru-map'
 import { pageOfView } from '../catalogue/page-of-view'
@@ -44,13 +44,11 @@ export function listModels(catalogue: CatalogueCache) {
           stale,
           refresh_error: refreshErrorText,
         })
-        return cachedPage(body, etagFor(snapshot.generation, body))
+        return new CachedPage(body, etagFor(snapshot.generation, body))
       })
-      const variant = params.refresh ? 'noStore' : 'cacheable'
-      if (matchesEtag(c.req.header('if-none-match'), cached.etag)) {
-        return securedResponse(null, 304, cached.notModifiedHeaders[variant])
-      }
-      return securedResponse(cached.body, 200, cached.headers[variant])
+      const notModified = matchesEtag(c.req.header('if-none-match'), cached.etag)
+      const headers = cached.headers({ notModified, noStore: params.refresh === true })
+      return securedResponse(notModified ? null : cached.body, notModified ? 304 : 200, headers)
     } catch (error) {
       return sendError(c, toHttpError(error))
     }
