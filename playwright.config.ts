@@ -54,6 +54,28 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      command: 'node dist/server/fake-upstream.js',
+      url: `http://127.0.0.1:${E2E_PORTS.coldUpstream}/__fake/health`,
+      env: {
+        FAKE_UPSTREAM_PORT: String(E2E_PORTS.coldUpstream),
+        FAKE_UPSTREAM_KEY: E2E_UPSTREAM_KEY,
+        FAKE_UPSTREAM_FAULT: JSON.stringify({ kind: 'status', status: 401 }),
+      },
+      reuseExistingServer: false,
+    },
+    {
+      command: 'node dist/server/main.js',
+      url: `http://127.0.0.1:${E2E_PORTS.cold}/api/health`,
+      env: {
+        PORT: String(E2E_PORTS.cold),
+        ANTHROPIC_API_KEY: E2E_UPSTREAM_KEY,
+        ANTHROPIC_BASE_URL: `http://127.0.0.1:${E2E_PORTS.coldUpstream}`,
+        UPSTREAM_MAX_RETRIES: '0',
+        UPSTREAM_TIMEOUT_MS: '1000',
+      },
+      reuseExistingServer: false,
+    },
+    {
       command: 'node dist/server/main.js',
       url: `http://127.0.0.1:${E2E_PORTS.demo}/api/health`,
       // Demo mode: no key at all, whatever the machine's environment holds.

@@ -17,6 +17,19 @@ const env = z
     FAKE_UPSTREAM_PORT: z.coerce.number().int().min(0).max(65_535).default(8788),
     FAKE_UPSTREAM_KEY: z.string().min(1).default(FAKE_API_KEY),
     DEMO_MODELS: z.coerce.number().int().min(1).optional(),
+    // A fault to start with, as JSON: e.g. a server that must meet a failing upstream first.
+    FAKE_UPSTREAM_FAULT: z
+      .string()
+      .transform((text, context) => {
+        try {
+          return JSON.parse(text) as unknown
+        } catch {
+          context.addIssue({ code: 'custom', message: 'must be JSON' })
+          return z.NEVER
+        }
+      })
+      .pipe(faultSchema)
+      .optional(),
   })
   .safeParse(Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== '')))
 if (!env.success) {
@@ -28,6 +41,7 @@ if (!env.success) {
 const { FAKE_UPSTREAM_HOST: host, FAKE_UPSTREAM_PORT: port, FAKE_UPSTREAM_KEY: apiKey, DEMO_MODELS: size } = env.data
 const catalogue = () => (size ? syntheticCatalogue(size) : [...DEMO_MODELS])
 const fake = createFakeUpstream({ apiKey, models: catalogue() })
+if (env.data.FAKE_UPSTREAM_FAULT) fake.setFault(env.data.FAKE_UPSTREAM_FAULT)
 
 const controlSchema = z.discriminatedUnion('action', [
   z.object({
