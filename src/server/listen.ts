@@ -27,8 +27,10 @@ export function listenUntilSignalled(
     if (stopping) return
     stopping = true
     server.close(() => process.exit(0))
-    // Keep-alive connections with nothing in flight would hold close() open.
+    // Keep-alive connections with nothing in flight would hold close() open for the keep-alive
+    // timeout (5 s): close them now, and the busy ones as soon as their answer is sent.
     server.closeIdleConnections()
+    setInterval(() => server.closeIdleConnections(), 100).unref()
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref()
   }
   process.on('SIGTERM', stop)
