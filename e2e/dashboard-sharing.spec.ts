@@ -1,0 +1,102 @@
+import { expect, test } from '@playwright/test'
+import { rangeText, untilCatalogueHas, visibleIds } from './support/dashboard'
+import { fakeUpstream } from './support/fake-upstream'
+
+test.beforeEach(async ({ request }) => {
+  await fakeUpstream.reset()
+  await untilCatalogueHas(request, 300)
+})
+
+test('a copied link opened in a new browser shows the same rows, sort, filter and dialog', async ({
+  page,
+  browser,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.goto('/')
+  await page.getByLabel('Filter models').fill('synthetic 1')
+  await page
+    .getByRole('columnheader', { name: /Display name/ })
+    .getByRole('button')
+    .click()
+  await expect(page).toHaveURL(/sort=display_name/)
+  await page.getByRole('button', { name: 'Next page' }).click()
+  await expect(rangeText(page)).toHaveText(/^21–40 of /)
+  const rows = await visibleIds(page)
+  const range = await rangeText(page).textContent()
+  await page.getByRole('row').filter({ hasText: rows[3]! }).getByRole('button').nth(1).click()
+  await expect(page.getByRole('dialog')).toBeVisible()
+  await expect(page).toHaveURL(new RegExp(`model=${rows[3]}`))
+
+  await page.getByRole('dialog').getByRole('button', { name: 'Copy link' }).click()
+  const copied = await page.evaluate(() => navigator.clipboard.readText())
+  expect(copied).toBe(page.url())
+
+  const stranger = await browser.newContext()
+  const theirPage = await stranger.newPage()
+  await theirPage.goto(copied)
+  await expect(theirPage.getByRole('dialog')).toBeVisible()
+  await expect(theirPage.getByRole('dialog').getByText(rows[3]!, { exact: true }).first()).toBeVisible()
+  await theirPage.keyboard.press('Escape')
+  await expect(theirPage.getByRole('dialog')).toBeHidden()
+  expect(await visibleIds(theirPage)).toEqual(rows)
+  await expect(rangeText(theirPage)).toHaveText(range!)
+  await expect(theirPage.getByLabel('Filter models')).toHaveValue('synthetic 1')
+  await expect(theirPage.getByRole('columnheader', { name: /Display name/ })).toHaveAttribute('aria-sort', 'ascending')
+  await stranger.close()
+})
+
+test('Back and Forward move between pages and the dialog as people expect', async ({ page }) => {
+  await page.goto('/')
+  const first = await visibleIds(page)
+  await page.getByRole('button', { name: 'Next page' }).click()
+  await expect(rangeText(page)).toHaveText(/^21–40/)
+  await page.goBack()
+  await expect(rangeText(page)).toHaveText(/^1–20/)
+  expect(await visibleIds(page)).toEqual(first)
+  await page.goForward()
+  await expect(rangeText(page)).toHaveText(/^21–40/)
+})
+
+test('the detail dialog opens from a row click, traps focus, closes on Escape and returns focus to the row', async ({
+  page,
+}) => {
+  await page.goto('/')
+  const [id] = await visibleIds(page)
+  const row = page.getByRole('row').filter({ hasText: id! })
+  // A click on the row's date cell, not on a control, opens the model too.
+  await row.locator('td').nth(2).click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog).toBeVisible()
+  await expect(dialog.getByText(id!, { exact: true }).first()).toBeVisible()
+  await expect(dialog.getByRole('button', { name: 'Copy ID' })).toBeVisible()
+  for (let step = 0; step < 8; step += 1) {
+    await page.keyboard.press('Tab')
+    expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true)
+  }
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(page).not.toHaveURL(/model=/)
+  expect(await row.evaluate((element) => element.contains(document.activeElement))).toBe(true)
+})
+
+test('a link with a model opens its dialog, which loads every field of that model', async ({ page }) => {
+  await page.goto('/?model=claude-sonnet-4-5')
+  const dialog = page.getByRole('dialog')
+  await expect(dialog).toBeVisible()
+  // The alias resolves through the upstream's retrieve endpoint.
+  await expect(dialog.getByText('claude-sonnet-4-5-20250929').first()).toBeVisible()
+  await expect(dialog.getByText('Claude Sonnet 4.5').first()).toBeVisible()
+})
+
+test('/ focuses the filter, and typing replaces the history entry instead of adding one per key', async ({ page }) => {
+  await page.goto('/')
+  await visibleIds(page)
+  const before = await page.evaluate(() => history.length)
+  await page.keyboard.press('/')
+  await expect(page.getByLabel('Filter models')).toBeFocused()
+  await page.keyboard.type('opus', { delay: 30 })
+  await expect(page).toHaveURL(/q=opus/)
+  expect(await page.evaluate(() => history.length)).toBe(before)
+  await expect(page.getByLabel('Filter models')).toHaveValue('opus')
+})
