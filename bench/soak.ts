@@ -1,0 +1,224 @@
+import type { Agent } from 'node:http'
+import { parseArgs } from 'node:util'
+import { fakeControl, type FakeControl } from './lib/fake-control'
+import { getJson } from './lib/http'
+import { portAllocator } from './lib/ports'
+import { type RunningProcess, startBuiltServer, startFakeUpstream } from './lib/processes'
+import { connectionPool, send } from './soak/client'
+import { FAULT_PHASES, runFaultSchedule } from './soak/fault-schedule'
+import { judge } from './soak/judge'
+import { createRecorder } from './soak/recorder'
+import { type Check, soakReport } from './soak/report'
+import { createUser, seededRandom } from './soak/request-mix'
+
+// `npm run soak` (30 s) or `npm run soak -- --short` (15 s, for CI); SOAK_SECONDS or --seconds sets any length.
+const { values: args } = parseArgs({
+  options: { short: { type: 'boolean', default: false }, seconds: { type: 'string' } },
+})
+const SECONDS = Number(args.seconds ?? process.env.SOAK_SECONDS ?? (args.short ? 15 : 30))
+if (!(SECONDS > 0 && SECONDS <= 600)) throw new Error('The soak lasts 1–600 s')
+const CONNECTIONS = 200
+const CATALOGUE = 2000
+const PHASE_MS = 2500
+const WARM_UP_MS = 2000
+const RSS_GROWTH_LIMIT = 50 * 2 ** 20
+const P99_LIMIT_MS = 1000
+const SHUTDOWN_REQUESTS = 20
+// A short TTL so refreshes keep happening; one upstream attempt of at most 500 ms and no SDK retries, so an
+// answer that depends on a failing upstream still comes within the 1 s the latency check allows.
+const SERVER_ENV = { CATALOGUE_TTL_SECONDS: '1', UPSTREAM_TIMEOUT_MS: '500', UPSTREAM_MAX_RETRIES: '0' }
+// A heap limit, as a container's memory limit sets one. Without it V8 sizes the heap by the machine: under
+// this allocation rate it commits ~175 MB, although each full GC leaves ~33 MB live (--trace-gc), and RSS
+// then says more about V8's sizing than about leaks. With it, a leak on the heap ends in an out-of-memory
+// exit (a failed check), and the RSS check watches what lies outside the heap.
+const SERVER_NODE_ARGS = ['--max-old-space-size=96']
+// On stderr the server may only warn that a refresh failed; on stdout it may say anything but an error.
+const EXPECTED_WARNINGS = [/^Catalogue refresh failed: /]
+const LOOKS_LIKE_AN_ERROR = /error|exception|unhandled|uncaught|^\s+at /i
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** CONNECTIONS simulated users, each sending one request after another until `until`. */
+async function runUsers(
+  agent: Agent,
+  baseUrl: string,
+  recorder: ReturnType<typeof createRecorder>,
+  { until, phase, seed }: { until: number; phase: () => string; seed: number },
+): Promise<void> {
+  const random = seededRandom(seed)
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      const user = createUser(random)
+      while (performance.now() < until) {
+        const planned = user.next()
+        const answer = await send(agent, `${baseUrl}${planned.path}`, planned)
+        const verdict = judge(answer, planned.expect)
+        recorder.record(planned.kind, planned.path, phase(), answer.status, answer.ms, verdict)
+        if (verdict.page && !verdict.problem && planned.kind !== 'refresh') {
+          const etag = answer.headers.etag
+          user.saw({
+            path: planned.path,
+            etag: typeof etag === 'string' ? etag : undefined,
+            ids: verdict.page.data.map((model) => model.id),
+            offset: verdict.page.offset,
+            total: verdict.page.total,
+          })
+        }
+      }
+    }),
+  )
+}
+
+async function waitForSnapshot(baseUrl: string): Promise<void> {
+  const deadline = performance.now() + 30_000
+  while ((await getJson<{ catalogue: { count: number } }>(`${baseUrl}/api/health`)).catalogue.count === 0) {
+    if (performance.now() > deadline) throw new Error('The server had no catalogue after 30 s')
+    await sleep(100)
+  }
+}
+
+/** SIGTERM while SHUTDOWN_REQUESTS slow requests are in flight: they must all be answered, then exit 0. */
+async function shutdownCheck(server: RunningProcess, control: FakeControl): Promise<Check> {
+  // Model answers are kept for the TTL (1 s); after it these ids go to the upstream again.
+  await sleep(1100)
+  const page = await getJson<{ data: { id: string }[] }>(`${server.url}/api/models?sort=id&limit=${SHUTDOWN_REQUESTS}`)
+  await control.latency(400)
+  const agent = connectionPool(SHUTDOWN_REQUESTS)
+  const inFlight = page.data.map(async ({ id }) =>
+    judge(await send(agent, `${server.url}/api/models/${id}`), { type: 'model', id }),
+  )
+  await sleep(100)
+  const signalledAt = performance.now()
+  const exit = server.stop('SIGTERM')
+  const verdicts = await Promise.all(inFlight)
+  const { code, signal } = await exit
+  const seconds = (performance.now() - signalledAt) / 1000
+  agent.destroy()
+  await control.latency(0)
+  const failed = verdicts.filter((verdict) => verdict.problem)
+  return {
+    name: 'SIGTERM lets in-flight requests finish, then exits 0',
+    passed: failed.length === 0 && code === 0,
+    detail: `${verdicts.length - failed.length} of ${verdicts.length} requests in flight answered 200, exit code ${code ?? signal} after ${seconds.toFixed(1)} s`,
+    examples: failed.map((verdict) => verdict.problem!),
+  }
+}
+
+/** However the soak ends, even by an exception, no process of it is left on its port. */
+function stopOnExit(child: RunningProcess): void {
+  process.on('exit', () => {
+    try {
+      process.kill(child.pid, 'SIGKILL')
+    } catch {
+      // It has ended already.
+    }
+  })
+}
+
+async function main(): Promise<boolean> {
+  const ports = portAllocator('soak')
+  const upstream = await startFakeUpstream({ port: ports.next(), models: CATALOGUE })
+  stopOnExit(upstream)
+  const control = fakeControl(upstream.url)
+  const server = await startBuiltServer({
+    port: ports.next(),
+    upstreamUrl: upstream.url,
+    env: SERVER_ENV,
+    nodeArgs: SERVER_NODE_ARGS,
+  })
+  stopOnExit(server)
+  let stopping = false
+  let exitedEarly: string | null = null
+  void server.exited.then(({ code, signal }) => {
+    if (!stopping) exitedEarly = `the server exited (${code ?? signal}) during the run`
+  })
+  try {
+    const setup =
+      `Soak: ${SECONDS} s of ${CONNECTIONS} connections against the built server (${server.url}, ` +
+      `TTL ${SERVER_ENV.CATALOGUE_TTL_SECONDS} s, upstream timeout ${SERVER_ENV.UPSTREAM_TIMEOUT_MS} ms, no SDK retries, ` +
+      `${SERVER_NODE_ARGS.join(' ')}) ` +
+      `over the fake upstream with ${CATALOGUE} models, switching every ${PHASE_MS / 1000} s: ${FAULT_PHASES.map((phase) => phase.name).join(' → ')}`
+    console.error(`${setup}\n`)
+    await waitForSnapshot(server.url)
+    const agent = connectionPool(CONNECTIONS)
+
+    const warmUp = createRecorder()
+    await runUsers(agent, server.url, warmUp, {
+      until: performance.now() + WARM_UP_MS,
+      phase: () => 'warm-up',
+      seed: 1,
+    })
+    const rssAfterWarmUp = server.rssBytes()
+
+    const recorder = createRecorder()
+    const until = performance.now() + SECONDS * 1000
+    const schedule = runFaultSchedule(control, { phaseMs: PHASE_MS, until })
+    const rssTimeline: number[] = []
+    const sampler = setInterval(() => rssTimeline.push(server.rssBytes()), PHASE_MS)
+    await Promise.all([
+      runUsers(agent, server.url, recorder, { until, phase: schedule.current, seed: 2 }),
+      schedule.done,
+    ])
+    clearInterval(sampler)
+    agent.destroy()
+    await sleep(1000)
+    const rssAfterRun = server.rssBytes()
+
+    stopping = true
+    const shutdown = await shutdownCheck(server, control)
+    const summary = recorder.summary()
+    const warmUpSummary = warmUp.summary()
+    const unexpectedOutput = server.output
+      .filter(({ stream, text }) =>
+        stream === 'stderr' ? !EXPECTED_WARNINGS.some((pattern) => pattern.test(text)) : LOOKS_LIKE_AN_ERROR.test(text),
+      )
+      .map((line) => `${line.stream}: ${line.text}`)
+    const growth = rssAfterRun - rssAfterWarmUp
+    const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`
+    const invalidCount = summary.invalid.count + warmUpSummary.invalid.count
+    const checks: Check[] = [
+      {
+        name: 'the server never exited and logged no error',
+        passed: exitedEarly === null && unexpectedOutput.length === 0,
+        detail: exitedEarly ?? `${unexpectedOutput.length} lines of output that were not a refresh warning`,
+        examples: unexpectedOutput.slice(0, 10),
+      },
+      {
+        name: 'every answer is valid data or a well-formed error with the mapped status',
+        passed: invalidCount === 0,
+        detail: `${invalidCount} of ${(summary.requests + warmUpSummary.requests).toLocaleString('en-US')} answers were not`,
+        examples: [...warmUpSummary.invalid.examples, ...summary.invalid.examples],
+      },
+      {
+        name: 'no list request failed because of the upstream once the snapshot existed',
+        passed: summary.listUpstreamFailures.count + warmUpSummary.listUpstreamFailures.count === 0,
+        detail: `${summary.listUpstreamFailures.count + warmUpSummary.listUpstreamFailures.count} did`,
+        examples: summary.listUpstreamFailures.examples,
+      },
+      {
+        name: 'the faults reached the server',
+        passed: schedule.phasesRun() >= FAULT_PHASES.length && summary.upstreamErrorsPassedOn > 0,
+        detail: `${schedule.phasesRun()} phases; ${summary.upstreamErrorsPassedOn} upstream failures passed on, ${summary.servedStale} stale pages served`,
+      },
+      {
+        name: `latency p99 under ${P99_LIMIT_MS} ms`,
+        passed: summary.latencyMs.p99 < P99_LIMIT_MS,
+        detail: `p99 ${Math.round(summary.latencyMs.p99)} ms`,
+      },
+      {
+        name: `RSS after the run within ${mb(RSS_GROWTH_LIMIT)} of RSS after warm-up`,
+        passed: growth <= RSS_GROWTH_LIMIT,
+        detail: `${mb(rssAfterWarmUp)} → ${mb(rssAfterRun)} (${growth >= 0 ? '+' : ''}${mb(growth)}); every ${PHASE_MS / 1000} s: ${rssTimeline.map((bytes) => (bytes / 2 ** 20).toFixed(0)).join(', ')} MB`,
+      },
+      shutdown,
+    ]
+    console.log(soakReport({ setup, summary, seconds: SECONDS, checks }))
+    return checks.every((check) => check.passed)
+  } finally {
+    stopping = true
+    await server.stop('SIGKILL')
+    await upstream.stop()
+  }
+}
+
+process.exitCode = (await main()) ? 0 : 1
