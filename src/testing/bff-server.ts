@@ -1,4 +1,4 @@
-import { delay, http } from 'msw'
+import { http } from 'msw'
 import { setupServer } from 'msw/node'
 import { createFakeUpstream } from '../fake-upstream/fake-upstream'
 import { syntheticCatalogue } from '../fake-upstream/synthetic-catalogue'
@@ -35,11 +35,22 @@ function asServer<T>(build: () => T): T {
 }
 
 let app = newApp('live')
-let latencyMs = 0
+let gate: Promise<void> | null = null
 
-/** Makes the BFF itself slow (the fake upstream's latency only slows the catalogue walk, not each page). */
-export function setBffLatency(ms: number): void {
-  latencyMs = ms
+/**
+ * Holds every BFF answer from now until the returned function is called: a
+ * slow server whose slowness does not depend on how fast the test machine is.
+ * (The fake upstream's latency only slows the catalogue walk, not each page.)
+ */
+export function holdBffAnswers(): () => void {
+  let release = () => {}
+  gate = new Promise((resolve) => {
+    release = () => {
+      gate = null
+      resolve()
+    }
+  })
+  return release
 }
 
 /** Every request the page made to the BFF, as `path?query`, in order. */
@@ -49,7 +60,7 @@ export const bffRequests: string[] = []
 export function resetBff(mode: 'live' | 'demo' = 'live'): void {
   fake.reset()
   app = newApp(mode)
-  latencyMs = 0
+  gate = null
   bffRequests.length = 0
 }
 
@@ -64,7 +75,7 @@ export const server = setupServer(
   http.all('*/api/*', async ({ request }) => {
     const url = new URL(request.url)
     bffRequests.push(`${url.pathname}${url.search}`)
-    if (latencyMs > 0) await delay(latencyMs)
+    if (gate) await gate
     return app.fetch(request)
   }),
 )

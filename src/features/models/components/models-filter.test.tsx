@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { describe, expect, test } from 'vitest'
 import type { ModelPage } from '../../../contract/model'
 import { bffJson, bffRequests } from '../../../testing/bff-server'
@@ -8,16 +8,40 @@ const filterBox = () => screen.getByRole('searchbox', { name: 'Filter models' })
 const filterRequests = () => listRequests(bffRequests).filter((search) => search.has('q'))
 
 describe('filtering', () => {
-  test('typing is debounced into one request for the whole word, and no keystroke is lost', async () => {
-    const { user } = renderApp()
+  test('fast typing is debounced into one request for the whole text, and no keystroke is lost', async () => {
+    renderApp()
     await findRange('1–20 of 137')
-    await user.type(filterBox(), 'sonnet 2')
+    // One keystroke after another within the same moment: however slow the machine, no pause of 250 ms between them.
+    const text = 'sonnet 2'
+    for (let length = 1; length <= text.length; length += 1) {
+      fireEvent.change(filterBox(), { target: { value: text.slice(0, length) } })
+    }
     expect(filterBox()).toHaveValue('sonnet 2')
     const expected = await bffJson<ModelPage>('/api/models?q=sonnet+2')
     await findRange(`1–${expected.data.length} of ${expected.total}`)
     expect(rowIds()).toEqual(expected.data.map((model) => model.id))
     expect(filterRequests().map((search) => search.get('q'))).toEqual(['sonnet 2'])
     await waitFor(() => expect(urlParams().get('q')).toBe('sonnet 2'))
+  })
+
+  test('typing at a person’s pace keeps every keystroke and ends on the whole text', async () => {
+    const { user } = renderApp()
+    await findRange('1–20 of 137')
+    await user.type(filterBox(), 'haiku 1')
+    expect(filterBox()).toHaveValue('haiku 1')
+    const expected = await bffJson<ModelPage>('/api/models?q=haiku+1')
+    await findRange(`1–${expected.data.length} of ${expected.total}`)
+    expect(rowIds()).toEqual(expected.data.map((model) => model.id))
+    expect(filterRequests().at(-1)?.get('q')).toBe('haiku 1')
+  })
+
+  test('a pause longer than the debounce sends what was typed so far', async () => {
+    const { user } = renderApp()
+    await findRange('1–20 of 137')
+    await user.type(filterBox(), 'son')
+    await waitFor(() => expect(filterRequests().map((search) => search.get('q'))).toContain('son'))
+    await user.type(filterBox(), 'net')
+    await waitFor(() => expect(filterRequests().at(-1)?.get('q')).toBe('sonnet'))
   })
 
   test('typing replaces the history entry instead of adding one per keystroke', async () => {

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react'
 import { describe, expect, test } from 'vitest'
-import { bffRequests, setBffLatency, TEST_CATALOGUE } from '../../../testing/bff-server'
+import { bffRequests, holdBffAnswers, TEST_CATALOGUE } from '../../../testing/bff-server'
 import {
   findRange,
   listRequests,
@@ -99,19 +99,22 @@ describe('cursor pages', () => {
   })
 
   test('while a page loads, the rows on screen stay (no blank flash) and the table says it is busy', async () => {
-    const { user } = renderApp()
+    const { user, queryClient } = renderApp()
     await findRange('1–20 of 137')
     await waitFor(() => expect(requestsWith('after_id', ids[19])).toHaveLength(1))
-    setBffLatency(1000)
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0))
+    const release = holdBffAnswers()
     await user.click(nextPageButton())
     await findRange('21–40 of 137')
 
-    // Page 3 is still on its way (its prefetch started on the slow server): page 2 stays, dimmed.
+    // Page 3 is on its way (its prefetch is held at the server): page 2 stays, dimmed, until it comes.
     await user.click(nextPageButton())
     expect(rowIds()).toEqual(ids.slice(20, 40))
     expect(screen.getByRole('table', { name: 'Models' })).toHaveAttribute('aria-busy', 'true')
+    release()
     await findRange('41–60 of 137')
     expect(rowIds()).toEqual(ids.slice(40, 60))
+    expect(screen.getByRole('table', { name: 'Models' })).toHaveAttribute('aria-busy', 'false')
   })
 
   test('a page far from those loaded (history, or a pasted cursor) loads on its own and can page from there', async () => {

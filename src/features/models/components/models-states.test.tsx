@@ -2,19 +2,20 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, test } from 'vitest'
 import type { Fault } from '../../../fake-upstream/faults'
-import { bffRequests, fake, resetBff, server, setBffLatency, TEST_CATALOGUE } from '../../../testing/bff-server'
+import { bffRequests, fake, resetBff, server, holdBffAnswers, TEST_CATALOGUE } from '../../../testing/bff-server'
 import { findRange, listRequests, renderApp, rowIds, urlParams } from '../../../testing/render-app'
 
 const ids = TEST_CATALOGUE.map((model) => model.id)
 
 describe('loading', () => {
   test('skeleton rows of the page size hold the space while the first page loads', async () => {
-    setBffLatency(300)
+    const release = holdBffAnswers()
     renderApp('/?limit=10')
     const table = screen.getByRole('table', { name: 'Models' })
     expect(table).toHaveAttribute('aria-busy', 'true')
     expect(table.querySelectorAll('tbody > tr')).toHaveLength(10)
     expect(screen.getByText('Loading models…')).toBeInTheDocument()
+    release()
     await findRange('1–10 of 137')
     expect(table).toHaveAttribute('aria-busy', 'false')
     expect(rowIds()).toEqual(ids.slice(0, 10))
