@@ -151,6 +151,7 @@ async function main(): Promise<boolean> {
     const rssAfterWarmUp = server.rssBytes()
 
     const recorder = createRecorder()
+    const cpuAtStart = { server: server.cpuSeconds(), soak: process.cpuUsage() }
     const until = performance.now() + SECONDS * 1000
     const schedule = runFaultSchedule(control, { phaseMs: PHASE_MS, until })
     const rssTimeline: number[] = []
@@ -160,6 +161,11 @@ async function main(): Promise<boolean> {
       schedule.done,
     ])
     clearInterval(sampler)
+    const soakCpu = process.cpuUsage(cpuAtStart.soak)
+    const cpuShare = {
+      server: (server.cpuSeconds() - cpuAtStart.server) / SECONDS,
+      soak: (soakCpu.user + soakCpu.system) / 1e6 / SECONDS,
+    }
     agent.destroy()
     await sleep(1000)
     const rssAfterRun = server.rssBytes()
@@ -212,7 +218,7 @@ async function main(): Promise<boolean> {
       },
       shutdown,
     ]
-    console.log(soakReport({ setup, summary, seconds: SECONDS, checks }))
+    console.log(soakReport({ setup, summary, seconds: SECONDS, cpuShare, checks }))
     return checks.every((check) => check.passed)
   } finally {
     stopping = true
