@@ -1,0 +1,101 @@
+import * as z from 'zod/mini'
+import type { ParseResult } from './list-params'
+import { parseSearchParams } from './search-params'
+
+/** What can happen to a model between two catalogue walks. */
+export const CHANGE_KINDS = ['added', 'removed', 'display_name_changed', 'lifecycle_changed'] as const
+export type ChangeKind = (typeof CHANGE_KINDS)[number]
+
+export const DEFAULT_CHANGES_LIMIT = 50
+export const MAX_CHANGES_LIMIT = 1000
+
+const SINCE_MESSAGE = 'since must be a date (2026-10-03) or a date and time with its zone (2026-10-03T12:00:00Z)'
+
+/** A day (midnight UTC) or an instant; a time without a zone is refused rather than guessed. */
+const sinceParam = z.pipe(
+  z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: SINCE_MESSAGE }),
+  z.transform((value) => Date.parse(value)),
+)
+
+const integerParam = (name: string, min: number, max: number) => {
+  const message = `${name} must be a whole number from ${min} to ${max}`
+  return z.pipe(
+    z.string().check(z.regex(/^\d{1,15}$/, message)),
+    z.pipe(z.transform(Number), z.number().check(z.gte(min, message), z.lte(max, message))),
+  )
+}
+
+/** The query parameters of `GET /api/changes` and `/feed.xml`; `since` comes out as epoch ms. */
+export const changesParamsSchema = z.object({
+  since: z.optional(sinceParam),
+  limit: z._default(integerParam('limit', 1, MAX_CHANGES_LIMIT), DEFAULT_CHANGES_LIMIT),
+  after_id: z.optional(integerParam('after_id', 1, Number.MAX_SAFE_INTEGER)),
+})
+export type ChangesParams = z.output<typeof changesParamsSchema>
+
+export function parseChangesParams(search: URLSearchParams): ParseResult<ChangesParams> {
+  return parseSearchParams(changesParamsSchema, search)
+}
+
+/** The query parameters of `GET /api/seen`. */
+export const seenParamsSchema = z.object({ since: z.optional(sinceParam) })
+export type SeenParams = z.output<typeof seenParamsSchema>
+
+export function parseSeenParams(search: URLSearchParams): ParseResult<SeenParams> {
+  return parseSearchParams(seenParamsSchema, search)
+}
+
+/**
+ * One recorded change. `before`/`after` are the old and new display name or
+ * lifecycle, and only there for those kinds; `display_name` is the model's name
+ * at the time (its last known one for a removal).
+ */
+export const changeSchema = z.object({
+  id: z.number(),
+  workspace: z.string(),
+  model_id: z.string(),
+  kind: z.enum(CHANGE_KINDS),
+  at: z.string(),
+  display_name: z.string(),
+  before: z.optional(z.string()),
+  after: z.optional(z.string()),
+})
+export type Change = z.infer<typeof changeSchema>
+
+/** A cursor page of changes, newest first; `after_id=last_id` gives the next (older) page. */
+export const changesPageSchema = z.object({
+  data: z.array(changeSchema),
+  first_id: z.nullable(z.number()),
+  last_id: z.nullable(z.number()),
+  has_more: z.boolean(),
+})
+export type ChangesPage = z.infer<typeof changesPageSchema>
+
+/**
+ * When the history saw one model. `baseline` means it was already there at the
+ * first recorded walk, so `first_seen` is when the history began, not when the
+ * model arrived. `last_seen` is the last walk that listed it; `removed_at` the
+ * walk that found it gone (null while it is in the catalogue).
+ */
+export const seenModelSchema = z.object({
+  model_id: z.string(),
+  display_name: z.string(),
+  first_seen: z.string(),
+  baseline: z.boolean(),
+  last_seen: z.string(),
+  removed_at: z.nullable(z.string()),
+})
+export type SeenModel = z.infer<typeof seenModelSchema>
+
+/**
+ * `GET /api/seen`: every model that arrived after the history began or has
+ * left since. A model not listed has been in the catalogue since
+ * `history_started_at` (or the history has not started yet: both times null).
+ */
+export const seenAnswerSchema = z.object({
+  workspace: z.string(),
+  history_started_at: z.nullable(z.string()),
+  last_walk_at: z.nullable(z.string()),
+  data: z.array(seenModelSchema),
+})
+export type SeenAnswer = z.infer<typeof seenAnswerSchema>
