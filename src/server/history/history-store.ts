@@ -1,0 +1,103 @@
+import type { ChangeKind } from '../../contract/history'
+import type { Model } from '../../contract/model'
+
+/** The one workspace until named workspaces arrive; every record already carries its workspace. */
+export const DEFAULT_WORKSPACE = 'default'
+
+/** What the history knows of one model in one workspace. Times are epoch ms. */
+export interface ModelRecord {
+  modelId: string
+  displayName: string
+  /** As the latest walk that reported it gave it; null if no walk did (older API versions). */
+  lifecycle: string | null
+  firstSeen: number
+  /** It was in the workspace's first recorded walk, so firstSeen is when the history began. */
+  baseline: boolean
+  /** The last walk that listed it, once it is gone; null while it is in the latest walk. */
+  lastSeen: number | null
+  removedAt: number | null
+}
+
+/** One change as a walk found it, before the store gives it an id. */
+export interface NewChange {
+  modelId: string
+  kind: ChangeKind
+  displayName: string
+  before: string | null
+  after: string | null
+}
+
+export interface StoredChange extends NewChange {
+  /** Grows with every change recorded, so it orders them and serves as the cursor. */
+  id: number
+  /** A UUID that names the change for good: the Atom entry's id. */
+  entryId: string
+  workspace: string
+  at: number
+}
+
+export interface WorkspaceHistory {
+  workspace: string
+  /** A UUID that names this workspace's history for good: the Atom feed's id. */
+  feedId: string
+  firstWalkAt: number | null
+  lastWalkAt: number | null
+}
+
+export interface ChangesQuery {
+  workspace: string
+  /** Only changes at or after this time. */
+  since?: number
+  limit: number
+  /** Only changes older than the one with this id: the next page. */
+  afterId?: number
+}
+
+export interface RecordedWalk {
+  /** The workspace's first walk: its models were recorded as the starting point, with no changes. */
+  baseline: boolean
+  changes: readonly NewChange[]
+}
+
+/**
+ * Where the catalogue's history is kept. Every method may reject with a
+ * HistoryUnavailableError. The interface is asynchronous so that a store on an
+ * edge runtime (a remote database) fits it as well as SQLite does.
+ */
+export interface HistoryStore {
+  /** Compares one successful walk with the workspace's previous one and records the differences. */
+  recordWalk(workspace: string, models: readonly Model[], at: number): Promise<RecordedWalk>
+  /** Changes newest first, one page and whether older ones exist. */
+  changes(query: ChangesQuery): Promise<{ changes: StoredChange[]; hasMore: boolean }>
+  /**
+   * The models worth telling apart: those that arrived after the baseline and
+   * those that are gone, latest first (by removal, else arrival; then by id). With `since`, only those first
+   * seen or removed at or after it.
+   */
+  seen(workspace: string, since?: number): Promise<ModelRecord[]>
+  workspace(workspace: string): Promise<WorkspaceHistory>
+  close(): void
+}
+
+/** The history cannot be read or written; the message says so to whoever asked. */
+export class HistoryUnavailableError extends Error {
+  override readonly name = 'HistoryUnavailableError'
+  constructor(reason: string) {
+    super(
+      `The catalogue history is unavailable on this server: ${reason}. The live catalogue still works; whoever runs the dashboard finds what to do in the server's log.`,
+    )
+  }
+}
+
+/** The store of a server whose database could not be opened: the catalogue works, the history says why it does not. */
+export function unavailableHistoryStore(reason: string): HistoryStore {
+  const refuse = () => Promise.reject(new HistoryUnavailableError(reason))
+  return {
+    // Walks go on without a history; the reason was logged once at start.
+    recordWalk: async () => ({ baseline: false, changes: [] }),
+    changes: refuse,
+    seen: refuse,
+    workspace: refuse,
+    close() {},
+  }
+}
