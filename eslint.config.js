@@ -24,7 +24,13 @@ export default tseslint.config(
   {
     // The app core must run on edge runtimes: only main.ts and listen.ts may touch Node.
     files: ['src/server/**/*.ts', 'src/contract/**/*.ts', 'src/fake-upstream/**/*.ts'],
-    ignores: ['src/server/main.ts', 'src/server/listen.ts', 'src/fake-upstream/main.ts', '**/*.test.ts'],
+    ignores: [
+      'src/server/main.ts',
+      'src/server/listen.ts',
+      'src/server/history/sqlite-history-store.ts',
+      'src/fake-upstream/main.ts',
+      '**/*.test.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Model } from '../../contract/model'
+import type { HistoryStore } from './history-store'
+import { createMemoryHistoryStore } from './memory-history-store'
+import { openSqliteHistoryStore } from './sqlite-history-store'
+
+const HOUR = 3_600_000
+const T0 = Date.UTC(2026, 9, 1)
+
+function model(id: string, displayName = id.toUpperCase()): Model {
+  return { id, type: 'model', display_name: displayName, created_at: '2026-01-01T00:00:00Z' }
+}
+
+const cleanups: (() => void)[] = []
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
+
+function sqliteStore(): HistoryStore {
+  const dir = mkdtempSync(join(tmpdir(), 'history-store-'))
+  const opened = openSqliteHistoryStore(dir)
+  if (!opened.ok) throw new Error(opened.message)
+  cleanups.push(() => {
+    opened.store.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+  return opened.store
+}
+
+/** A store with a baseline of `a` and `b`, then ten hourly walks each adding one model (m1…m10). */
+async function storeWithTenAdditions(store: HistoryStore) {
+  await store.recordWalk('default', [model('a'), model('b')], T0)
+  const models = [model('a'), model('b')]
+  for (let hour = 1; hour <= 10; hour += 1) {
+    models.unshift(model(`m${hour}`))
+    await store.recordWalk('default', models, T0 + hour * HOUR)
+  }
+  return store
+}
+
+describe.each([
+  ['in memory', createMemoryHistoryStore],
+  ['in SQLite', sqliteStore],
+])('the history store %s', (_name, createStore) => {
+  it('pages through changes newest first with a cursor, and says when older ones remain', async () => {
+    const store = await storeWithTenAdditions(createStore())
+    const first = await store.changes({ workspace: 'default', limit: 4 })
+    expect(first.changes.map((change) => change.modelId)).toEqual(['m10', 'm9', 'm8', 'm7'])
+    expect(first.hasMore).toBe(true)
+    const seen: string[] = first.changes.map((change) => change.modelId)
+    let page = first
+    while (page.hasMore) {
+      page = await store.changes({ workspace: 'default', limit: 4, afterId: page.changes.at(-1)!.id })
+      seen.push(...page.changes.map((change) => change.modelId))
+    }
+    expect(seen).toEqual(['m10', 'm9', 'm8', 'm7', 'm6', 'm5', 'm4', 'm3', 'm2', 'm1'])
+    expect(page.changes).toHaveLength(2)
+  })
+
+  it('gives only changes at or after since', async () => {
+    const store = await storeWithTenAdditions(createStore())
+    const page = await store.changes({ workspace: 'default', limit: 50, since: T0 + 8 * HOUR })
+    expect(page.changes.map((change) => change.modelId)).toEqual(['m10', 'm9', 'm8'])
+    expect(page.hasMore).toBe(false)
+  })
+
+  it('keeps each change with its time, workspace and a UUID entry id', async () => {
+    const store = await storeWithTenAdditions(createStore())
+    const [latest] = (await store.changes({ workspace: 'default', limit: 1 })).changes
+    expect(latest).toMatchObject({ workspace: 'default', modelId: 'm10', kind: 'added', at: T0 + 10 * HOUR })
+    expect(latest!.entryId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+  })
+
+  it('keeps workspaces apart: each has its own baseline, changes, records and feed id', async () => {
+    const store = createStore()
+    await store.recordWalk('default', [model('a')], T0)
+    await store.recordWalk('other', [model('x')], T0)
+    await store.recordWalk('default', [model('a'), model('b')], T0 + HOUR)
+    await store.recordWalk('other', [model('x')], T0 + HOUR)
+    expect((await store.changes({ workspace: 'other', limit: 50 })).changes).toEqual([])
+    expect((await store.changes({ workspace: 'default', limit: 50 })).changes.map((c) => c.modelId)).toEqual(['b'])
+    expect(await store.seen('other')).toEqual([])
+    const [defaultHistory, otherHistory] = await Promise.all([store.workspace('default'), store.workspace('other')])
+    expect(defaultHistory).toMatchObject({ workspace: 'default', firstWalkAt: T0, lastWalkAt: T0 + HOUR })
+    expect(defaultHistory.feedId).not.toBe(otherHistory.feedId)
+    expect((await store.workspace('default')).feedId).toBe(defaultHistory.feedId)
+  })
+
+  it('lists as seen the models that came after the baseline or left, latest first, and with since only recent ones', async () => {
+    const store = createStore()
+    await store.recordWalk('default', [model('a'), model('b'), model('c')], T0)
+    await store.recordWalk('default', [model('a'), model('b'), model('new')], T0 + HOUR)
+    await store.recordWalk('default', [model('b'), model('new')], T0 + 2 * HOUR)
+    expect(await store.seen('default')).toEqual([
+      expect.objectContaining({ modelId: 'a', baseline: true, lastSeen: T0 + HOUR, removedAt: T0 + 2 * HOUR }),
+      expect.objectContaining({ modelId: 'c', baseline: true, lastSeen: T0, removedAt: T0 + HOUR }),
+      expect.objectContaining({ modelId: 'new', baseline: false, firstSeen: T0 + HOUR, removedAt: null }),
+    ])
+    expect((await store.seen('default', T0 + 2 * HOUR)).map((record) => record.modelId)).toEqual(['a'])
+  })
+
+  it('describes a workspace it has never walked as without history', async () => {
+    const history = await createStore().workspace('default')
+    expect(history).toMatchObject({ workspace: 'default', firstWalkAt: null, lastWalkAt: null })
+  })
+})
