@@ -23,6 +23,7 @@ describe('parseConfig', () => {
         demoModels: null,
         host: '127.0.0.1',
         port: 8787,
+        dataDir: './data',
       },
     })
   })
@@ -36,6 +37,7 @@ describe('parseConfig', () => {
       UPSTREAM_TIMEOUT_MS: '',
       HOST: '',
       PORT: '',
+      DATA_DIR: ' ',
     })
     expect(blank).toEqual(parseConfig({}))
   })
@@ -51,6 +53,7 @@ describe('parseConfig', () => {
       DEMO_MODELS: '10000',
       HOST: '0.0.0.0',
       PORT: '9000',
+      DATA_DIR: '/var/lib/model-catalogue',
     })
     expect(result).toEqual({
       ok: true,
@@ -64,6 +67,7 @@ describe('parseConfig', () => {
         demoModels: 10_000,
         host: '0.0.0.0',
         port: 9000,
+        dataDir: '/var/lib/model-catalogue',
       },
     })
   })

@@ -25,6 +25,7 @@ const envSchema = z.object({
   DEMO_MODELS: integer('DEMO_MODELS', 1, 1_000_000).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: integer('PORT', 0, 65_535).default(8787),
+  DATA_DIR: z.string().default('./data'),
 })
 
 export interface ServerConfig {
@@ -39,6 +40,8 @@ export interface ServerConfig {
   demoModels: number | null
   host: string
   port: number
+  /** Where the catalogue history is kept (history.sqlite), relative to the working directory. */
+  dataDir: string
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; message: string }
@@ -75,6 +78,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       demoModels: env_.DEMO_MODELS ?? null,
       host: env_.HOST,
       port: env_.PORT,
+      dataDir: env_.DATA_DIR,
     },
   }
 }

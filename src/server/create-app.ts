@@ -6,11 +6,17 @@ import { syntheticCatalogue } from '../fake-upstream/synthetic-catalogue'
 import { createCatalogueCache } from './catalogue/catalogue-cache'
 import type { ServerConfig } from './config'
 import { describeFailure } from './errors'
+import { createCatalogueHistory } from './history/catalogue-history'
+import { DEFAULT_WORKSPACE, type HistoryStore } from './history/history-store'
+import { createMemoryHistoryStore } from './history/memory-history-store'
 import { type Logger, redactingLogger } from './logger'
 import { methodNotAllowed, sendError } from './respond'
+import { listChanges } from './routes/changes'
+import { changesFeed } from './routes/feed'
 import { health } from './routes/health'
 import { modelDetail } from './routes/model-detail'
 import { listModels } from './routes/models-list'
+import { seenModels } from './routes/seen'
 import { securityHeaders } from './security-headers'
 import { createUpstream } from './upstream'
 
@@ -21,6 +27,8 @@ export interface AppDependencies {
   logger?: Logger
   /** Serves the built dashboard; without it the app answers `/api` only (tests, Vite dev). */
   client?: { assets: MiddlewareHandler; indexHtml: string }
+  /** Where the catalogue history is kept: main.ts gives SQLite; without it, memory. */
+  history?: HistoryStore
   /** Overrides of the refresh pacing, for tests. */
   pacing?: { retryAfterFailureMs?: number; forcedRefreshIntervalMs?: number }
 }
@@ -48,12 +56,14 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
     maxRetries: config.upstreamMaxRetries,
     fetch: demo?.fetch ?? deps.fetch,
   })
+  const history = createCatalogueHistory(deps.history ?? createMemoryHistoryStore(), logger)
   const catalogue = createCatalogueCache({
     walk: upstream.walk,
     ttlMs: config.ttlSeconds * 1000,
     now,
     ...deps.pacing,
     onWalkFailed: (error) => logger.warn(`Catalogue refresh failed: ${describeFailure(error)}`),
+    onWalked: (models, at) => history.record(DEFAULT_WORKSPACE, models, at),
   })
 
   const app = new Hono()
@@ -65,6 +75,12 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   app.all('/api/models/:id', methodNotAllowed)
   app.get('/api/health', health(catalogue, mode, now))
   app.all('/api/health', methodNotAllowed)
+  app.get('/api/changes', listChanges(history, catalogue))
+  app.all('/api/changes', methodNotAllowed)
+  app.get('/api/seen', seenModels(history, catalogue))
+  app.all('/api/seen', methodNotAllowed)
+  app.get('/feed.xml', changesFeed(history, catalogue, now))
+  app.all('/feed.xml', methodNotAllowed)
   app.all('/api/*', (c) =>
     sendError(c, {
       status: 404,

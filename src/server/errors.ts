@@ -1,5 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from '@anthropic-ai/sdk'
 import { type ApiErrorBody, errorBody } from '../contract/api-error'
+import { HistoryUnavailableError } from './history/history-store'
 import { UpstreamFormatError } from './upstream'
 
 export interface HttpError {
@@ -24,6 +25,7 @@ export function badRequest(message: string): HttpError {
  */
 export function toHttpError(error: unknown, context: { modelId?: string } = {}): HttpError {
   if (error instanceof BadRequestError) return badRequest(error.message)
+  if (error instanceof HistoryUnavailableError) return plain(503, 'api_error', error.message)
   if (error instanceof APIConnectionTimeoutError) {
     return plain(504, 'timeout_error', 'The Anthropic API did not answer in time. Try again in a moment.')
   }

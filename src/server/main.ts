@@ -6,6 +6,7 @@ import { createAdaptorServer } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { parseConfig } from './config'
 import { createApp } from './create-app'
+import { openHistoryOrReport } from './history/sqlite-history-store'
 import { listenUntilSignalled } from './listen'
 
 // Only starts the server: everything it does is in createApp.
@@ -25,8 +26,13 @@ try {
   process.exit(1)
 }
 
+// Demo data stays out of the history on disk: it would mix the demo line-up with a real key's later on.
+const history = config.apiKey ? openHistoryOrReport(config.dataDir, console) : undefined
+process.on('exit', () => history?.close())
+
 const app = createApp(config, {
   client: { assets: serveStatic({ root: relative(process.cwd(), clientDir) || '.' }), indexHtml },
+  history,
 })
 
 listenUntilSignalled(createAdaptorServer({ fetch: app.fetch }) as Server, {

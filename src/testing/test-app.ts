@@ -18,6 +18,7 @@ export const TEST_CONFIG: ServerConfig = {
   demoModels: null,
   host: '127.0.0.1',
   port: 0,
+  dataDir: './data',
 }
 
 /** A clock that only moves when a test moves it. */
@@ -46,6 +47,8 @@ export interface TestAppOptions {
   config?: Partial<ServerConfig>
   upstream?: FakeUpstreamOptions
   pacing?: AppDependencies['pacing']
+  /** The catalogue history's store; a fresh one in memory when not given. */
+  history?: AppDependencies['history']
 }
 
 /**
@@ -57,7 +60,13 @@ export function createTestApp(options: TestAppOptions = {}) {
   const fake = createFakeUpstream({ apiKey: config.apiKey ?? FAKE_API_KEY, ...options.upstream })
   const clock = createFakeClock()
   const logger = createCapturingLogger()
-  const app = createApp(config, { fetch: fake.fetch, now: clock.now, logger, pacing: options.pacing })
+  const app = createApp(config, {
+    fetch: fake.fetch,
+    now: clock.now,
+    logger,
+    pacing: options.pacing,
+    history: options.history,
+  })
 
   async function listPage(search: string | Record<string, string> = {}): Promise<ModelPage> {
     const query = new URLSearchParams(search).toString()

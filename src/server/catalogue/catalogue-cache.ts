@@ -12,6 +12,8 @@ export interface CatalogueCacheOptions {
   now?: () => number
   /** Told once about each failed walk, with the error as thrown. */
   onWalkFailed?: (error: unknown) => void
+  /** Told once about each successful walk, with its models and the snapshot's time; it must not throw. */
+  onWalked?: (models: readonly Model[], at: number) => void
 }
 
 export interface CatalogueState {
@@ -45,6 +47,7 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
         const models = await options.walk()
         snapshot = new CatalogueSnapshot(models, now())
         lastFailure = null
+        options.onWalked?.(models, snapshot.fetchedAt)
         return snapshot
       } catch (error) {
         lastFailure = { at: now(), error }

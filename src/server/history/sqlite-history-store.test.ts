@@ -1,0 +1,210 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Model } from '../../contract/model'
+import { createCapturingLogger, createTestApp, readError } from '../../testing/test-app'
+import {
+  HISTORY_FILE,
+  MIGRATIONS,
+  migrate,
+  openHistoryOrReport,
+  openSqliteHistoryStore,
+  type OpenResult,
+} from './sqlite-history-store'
+
+const HOUR = 3_600_000
+const T0 = Date.UTC(2026, 9, 1)
+
+function model(id: string, displayName = id.toUpperCase()): Model {
+  return { id, type: 'model', display_name: displayName, created_at: '2026-01-01T00:00:00Z' }
+}
+
+const cleanups: (() => void)[] = []
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sqlite-history-'))
+  cleanups.push(() => {
+    chmodSync(dir, 0o755)
+    rmSync(dir, { recursive: true, force: true })
+  })
+  return dir
+}
+
+function opened(result: OpenResult) {
+  if (!result.ok) throw new Error(result.message)
+  cleanups.push(() => result.store.close())
+  return result.store
+}
+
+function failed(result: OpenResult) {
+  if (result.ok) {
+    result.store.close()
+    throw new Error('expected the history store not to open')
+  }
+  // One line for the log, naming the file and saying what to do.
+  expect(result.message).not.toContain('\n')
+  expect(result.message).toContain(result.path)
+  expect(result.message).toMatch(/restart/)
+  expect(result.message).toContain('serves the live catalogue')
+  return result
+}
+
+const userVersion = (path: string) => {
+  const db = new Database(path, { readonly: true })
+  try {
+    return db.pragma('user_version', { simple: true })
+  } finally {
+    db.close()
+  }
+}
+
+describe('the SQLite history store across restarts', () => {
+  it('keeps baseline, changes and first/last seen when closed and opened again, and goes on from there', async () => {
+    const dir = tempDir()
+    const first = opened(openSqliteHistoryStore(dir))
+    await first.recordWalk('default', [model('a'), model('b')], T0)
+    await first.recordWalk('default', [model('a'), model('b'), model('c')], T0 + HOUR)
+    const feedId = (await first.workspace('default')).feedId
+    first.close()
+
+    const second = opened(openSqliteHistoryStore(dir))
+    expect(await second.workspace('default')).toEqual({
+      workspace: 'default',
+      feedId,
+      firstWalkAt: T0,
+      lastWalkAt: T0 + HOUR,
+    })
+    // No second baseline after a restart: b, gone while the server was down, is a removal.
+    const walk = await second.recordWalk('default', [model('a'), model('c')], T0 + 2 * HOUR)
+    expect(walk).toEqual({
+      baseline: false,
+      changes: [{ modelId: 'b', kind: 'removed', displayName: 'B', before: null, after: null }],
+    })
+    const page = await second.changes({ workspace: 'default', limit: 50 })
+    expect(page.changes.map((change) => [change.kind, change.modelId, change.at])).toEqual([
+      ['removed', 'b', T0 + 2 * HOUR],
+      ['added', 'c', T0 + HOUR],
+    ])
+    expect(await second.seen('default')).toEqual([
+      expect.objectContaining({ modelId: 'b', firstSeen: T0, baseline: true, lastSeen: T0 + HOUR }),
+      expect.objectContaining({ modelId: 'c', firstSeen: T0 + HOUR, baseline: false, removedAt: null }),
+    ])
+  })
+})
+
+describe('the SQLite schema', () => {
+  it('creates DATA_DIR and a migrated history.sqlite where there was nothing', () => {
+    const dir = join(tempDir(), 'nested', 'data')
+    const result = openSqliteHistoryStore(dir)
+    opened(result)
+    expect(result.path).toBe(join(dir, HISTORY_FILE))
+    expect(userVersion(result.path)).toBe(MIGRATIONS.length)
+  })
+
+  it('migrates an empty file', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, HISTORY_FILE), '')
+    const store = opened(openSqliteHistoryStore(dir))
+    await store.recordWalk('default', [model('a')], T0)
+    expect(userVersion(join(dir, HISTORY_FILE))).toBe(MIGRATIONS.length)
+  })
+
+  it('runs only the steps an existing database lacks, each once, and keeps its data', async () => {
+    const dir = tempDir()
+    const path = join(dir, HISTORY_FILE)
+    const before = opened(openSqliteHistoryStore(dir))
+    await before.recordWalk('default', [model('a')], T0)
+    await before.recordWalk('default', [model('a'), model('b')], T0 + HOUR)
+    before.close()
+
+    const next = [...MIGRATIONS, 'ALTER TABLE changes ADD COLUMN note TEXT']
+    const after = opened(openSqliteHistoryStore(dir, { migrations: next }))
+    expect(userVersion(path)).toBe(next.length)
+    expect((await after.changes({ workspace: 'default', limit: 50 })).changes.map((c) => c.modelId)).toEqual(['b'])
+    after.close()
+    // Opened again, nothing is run twice (adding the column twice would fail).
+    opened(openSqliteHistoryStore(dir, { migrations: next }))
+  })
+
+  it('runs a step and its version bump together or not at all', () => {
+    const db = new Database(':memory:')
+    cleanups.push(() => db.close())
+    expect(() => migrate(db, ['CREATE TABLE t (x)', 'CREATE TABLE u (x); CREATE TABLE t (y)'])).toThrow()
+    expect(db.pragma('user_version', { simple: true })).toBe(1)
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'u'").get()).toEqual({ n: 0 })
+  })
+
+  it('refuses, untouched, a database from a newer version of the dashboard', () => {
+    const dir = tempDir()
+    const path = join(dir, HISTORY_FILE)
+    const db = new Database(path)
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`)
+    db.close()
+    const result = failed(openSqliteHistoryStore(dir))
+    expect(result.message).toContain('newer')
+    expect(userVersion(path)).toBe(MIGRATIONS.length + 1)
+  })
+})
+
+describe('a history that cannot be opened', () => {
+  it('reports a corrupt file, saying to move it aside', () => {
+    const dir = tempDir()
+    writeFileSync(
+      join(dir, HISTORY_FILE),
+      'this is not a database, just some text that happens to be here\n'.repeat(100),
+    )
+    const result = failed(openSqliteHistoryStore(dir))
+    expect(result.message).toContain('is not a readable SQLite database')
+    expect(result.message).toContain('Move the file aside')
+    expect(result.reason).toBe('its database file is damaged')
+  })
+
+  it('reports a DATA_DIR that cannot be a directory (a file is in the way)', () => {
+    const file = join(tempDir(), 'not-a-directory')
+    writeFileSync(file, 'x')
+    for (const dataDir of [file, join(file, 'data')]) {
+      const result = failed(openSqliteHistoryStore(dataDir))
+      expect(result.message).toContain('cannot be written')
+      expect(result.message).toContain('DATA_DIR')
+    }
+  })
+
+  it.skipIf(process.getuid?.() === 0)('reports a DATA_DIR this user cannot write', () => {
+    const dir = tempDir()
+    mkdirSync(join(dir, 'data'))
+    chmodSync(join(dir, 'data'), 0o555)
+    const result = failed(openSqliteHistoryStore(join(dir, 'data')))
+    expect(result.message).toContain('cannot be written')
+    chmodSync(join(dir, 'data'), 0o755)
+  })
+
+  it.each([
+    ['corrupt', (dir: string) => writeFileSync(join(dir, HISTORY_FILE), Buffer.alloc(4096, 7))],
+    ['in the way of', (dir: string) => mkdirSync(join(dir, HISTORY_FILE))],
+  ])(
+    'with the file %s: one log line, the live catalogue still served, history endpoints 503 in the error shape',
+    async (_what, spoil) => {
+      const dir = tempDir()
+      spoil(dir)
+      const logger = createCapturingLogger()
+      const history = openHistoryOrReport(dir, logger)
+      expect(logger.lines).toHaveLength(1)
+      expect(logger.lines[0]).toContain(join(dir, HISTORY_FILE))
+
+      const { app, listPage } = createTestApp({ history })
+      expect((await listPage()).data.length).toBeGreaterThan(0)
+      for (const path of ['/api/changes', '/api/seen', '/feed.xml']) {
+        const response = await app.request(path)
+        expect(response.status, path).toBe(503)
+        const body = await readError(response)
+        expect(body.error.type).toBe('api_error')
+        expect(body.error.message).toContain('catalogue history is unavailable')
+        // The answer says what is wrong, not where the server keeps its files.
+        expect(body.error.message).not.toContain(dir)
+      }
+    },
+  )
+})

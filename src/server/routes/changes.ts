@@ -1,0 +1,42 @@
+import type { Context } from 'hono'
+import { type Change, type ChangesPage, parseChangesParams } from '../../contract/history'
+import type { CatalogueCache } from '../catalogue/catalogue-cache'
+import { badRequest, toHttpError } from '../errors'
+import { type CatalogueHistory, freshen } from '../history/catalogue-history'
+import { DEFAULT_WORKSPACE, type StoredChange } from '../history/history-store'
+import { sendError, sendRevalidated } from '../respond'
+
+export function toChangeJson(change: StoredChange): Change {
+  return {
+    id: change.id,
+    workspace: change.workspace,
+    model_id: change.modelId,
+    kind: change.kind,
+    at: new Date(change.at).toISOString(),
+    display_name: change.displayName,
+    ...(change.before === null ? {} : { before: change.before }),
+    ...(change.after === null ? {} : { after: change.after }),
+  }
+}
+
+/** `GET /api/changes`: the catalogue's recorded changes, newest first, in cursor pages. */
+export function listChanges(history: CatalogueHistory, catalogue: CatalogueCache) {
+  return async (c: Context): Promise<Response> => {
+    const parsed = parseChangesParams(new URL(c.req.url).searchParams)
+    if (!parsed.ok) return sendError(c, badRequest(parsed.message))
+    const { since, limit, after_id: afterId } = parsed.value
+    freshen(catalogue)
+    try {
+      const page = await history.read((store) => store.changes({ workspace: DEFAULT_WORKSPACE, since, limit, afterId }))
+      const body: ChangesPage = {
+        data: page.changes.map(toChangeJson),
+        first_id: page.changes[0]?.id ?? null,
+        last_id: page.changes.at(-1)?.id ?? null,
+        has_more: page.hasMore,
+      }
+      return sendRevalidated(c, JSON.stringify(body), 'application/json; charset=utf-8')
+    } catch (error) {
+      return sendError(c, toHttpError(error))
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import type { Context } from 'hono'
+import { parseSeenParams, type SeenAnswer } from '../../contract/history'
+import type { CatalogueCache } from '../catalogue/catalogue-cache'
+import { badRequest, toHttpError } from '../errors'
+import { type CatalogueHistory, freshen } from '../history/catalogue-history'
+import { DEFAULT_WORKSPACE } from '../history/history-store'
+import { sendError, sendRevalidated } from '../respond'
+
+const isoOrNull = (time: number | null) => (time === null ? null : new Date(time).toISOString())
+
+/**
+ * `GET /api/seen`: first and last seen of the models that came or went since
+ * the history began, for the dashboard's "New" badge and its search of removed models.
+ */
+export function seenModels(history: CatalogueHistory, catalogue: CatalogueCache) {
+  return async (c: Context): Promise<Response> => {
+    const parsed = parseSeenParams(new URL(c.req.url).searchParams)
+    if (!parsed.ok) return sendError(c, badRequest(parsed.message))
+    freshen(catalogue)
+    try {
+      const [workspace, records] = await history.read((store) =>
+        Promise.all([store.workspace(DEFAULT_WORKSPACE), store.seen(DEFAULT_WORKSPACE, parsed.value.since)]),
+      )
+      const body: SeenAnswer = {
+        workspace: workspace.workspace,
+        history_started_at: isoOrNull(workspace.firstWalkAt),
+        last_walk_at: isoOrNull(workspace.lastWalkAt),
+        data: records.map((record) => ({
+          model_id: record.modelId,
+          display_name: record.displayName,
+          first_seen: new Date(record.firstSeen).toISOString(),
+          baseline: record.baseline,
+          // While a model is listed, the latest walk saw it.
+          last_seen: new Date(record.lastSeen ?? workspace.lastWalkAt ?? record.firstSeen).toISOString(),
+          removed_at: isoOrNull(record.removedAt),
+        })),
+      }
+      return sendRevalidated(c, JSON.stringify(body), 'application/json; charset=utf-8')
+    } catch (error) {
+      return sendError(c, toHttpError(error))
+    }
+  }
+}
