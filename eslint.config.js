@@ -22,7 +22,7 @@ export default tseslint.config(
     },
   },
   {
-    // The app core must run on edge runtimes: only main.ts and listen.ts may touch Node.
+    // The app core must run on edge runtimes: only the Node entry points and the SQLite store may touch Node.
     files: ['src/server/**/*.ts', 'src/contract/**/*.ts', 'src/fake-upstream/**/*.ts'],
     ignores: [
       'src/server/main.ts',
