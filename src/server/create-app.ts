@@ -15,6 +15,7 @@ import { listChanges } from './routes/changes'
 import { changesFeed } from './routes/feed'
 import { health } from './routes/health'
 import { modelDetail } from './routes/model-detail'
+import { exportModels } from './routes/models-export'
 import { listModels } from './routes/models-list'
 import { seenModels } from './routes/seen'
 import { securityHeaders } from './security-headers'
@@ -71,6 +72,9 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
 
   app.get('/api/models', listModels(catalogue))
   app.all('/api/models', methodNotAllowed)
+  // Before `/api/models/:id`, which would take "export" for a model id.
+  app.get('/api/models/export', exportModels(catalogue))
+  app.all('/api/models/export', methodNotAllowed)
   app.get('/api/models/:id', modelDetail({ retrieve: upstream.retrieve, ttlMs: config.ttlSeconds * 1000, now }))
   app.all('/api/models/:id', methodNotAllowed)
   app.get('/api/health', health(catalogue, mode, now))

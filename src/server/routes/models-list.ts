@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { type ListParams, listParamsToSearch, parseListParams, type ParseResult } from '../../contract/list-params'
 import { CachedPage } from '../cached-page'
 import type { CatalogueCache } from '../catalogue/catalogue-cache'
+import type { CatalogueSnapshot, CatalogueView } from '../catalogue/catalogue-snapshot'
 import { LruMap } from '../catalogue/lru-map'
 import { pageOfView } from '../catalogue/page-of-view'
 import { etagFor, matchesEtag } from '../etag'
@@ -21,6 +22,11 @@ function parseQuery(url: string): ParsedQuery {
   return { ok: true, value: { ...parsed.value, pageKey: listParamsToSearch(page).toString() } }
 }
 
+/** The view the list parameters select; the export (`/api/models/export`) takes the same one. */
+export function viewOf(snapshot: CatalogueSnapshot, params: ListParams): CatalogueView {
+  return snapshot.view(params.q, params.sort)
+}
+
 /** `GET /api/models`: a cursor page of one filtered, sorted view of the catalogue snapshot. */
 export function listModels(catalogue: CatalogueCache) {
   // The same few query strings come again and again; parsing is a pure function of the string.
@@ -37,7 +43,7 @@ export function listModels(catalogue: CatalogueCache) {
       const refreshErrorText = refreshError ? describeFailure(refreshError) : null
       const key = `${params.pageKey}|${stale}|${refreshErrorText ?? ''}`
       const cached = snapshot.responses.getOrCreate(key, () => {
-        const page = pageOfView(snapshot.view(params.q, params.sort), params)
+        const page = pageOfView(viewOf(snapshot, params), params)
         const body = JSON.stringify({
           ...page,
           fetched_at: new Date(snapshot.fetchedAt).toISOString(),

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import type { Model } from '../../contract/model'
+import { csvCell, csvColumns, exportFilename, exportStream } from './export-format'
+
+const AT = Date.UTC(2026, 10, 25, 14)
+
+describe('csvCell', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a, b', '"a, b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['cr\r\nlf', '"cr\r\nlf"'],
+    ['', ''],
+  ])('writes %j as %j (RFC 4180)', (value, expected) => {
+    expect(csvCell(value)).toBe(expected)
+  })
+
+  it.each([
+    ["=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"],
+    ['+1+1', "'+1+1"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tTAB', "'\tTAB"],
+    ['=HYPERLINK("http://x", "y")', `"'=HYPERLINK(""http://x"", ""y"")"`],
+    ['\r=1', `"'\r=1"`],
+  ])('escapes the formula %j as text: %j', (value, expected) => {
+    expect(csvCell(value)).toBe(expected)
+  })
+
+  it('writes null and undefined as empty, numbers as digits, objects as JSON', () => {
+    expect(csvCell(null)).toBe('')
+    expect(csvCell(undefined)).toBe('')
+    expect(csvCell(200000)).toBe('200000')
+    expect(csvCell({ vision: true })).toBe('"{""vision"":true}"')
+  })
+})
+
+describe('csvColumns', () => {
+  const base: Model = { id: 'a', type: 'model', display_name: 'A', created_at: '2025-01-01T00:00:00Z' }
+
+  it('gives the four base columns for a seed-era catalogue', () => {
+    expect(csvColumns([base])).toEqual(['id', 'display_name', 'created_at', 'type'])
+  })
+
+  it('adds the optional fields that any model has, known ones first, then unknown ones', () => {
+    const models: Model[] = [
+      { ...base, future_field: 'x' },
+      { ...base, id: 'b', max_tokens: 64000, lifecycle: 'active' },
+    ]
+    expect(csvColumns(models)).toEqual([
+      'id',
+      'display_name',
+      'created_at',
+      'type',
+      'lifecycle',
+      'max_tokens',
+      'future_field',
+    ])
+  })
+})
+
+describe('exportFilename', () => {
+  it('names the whole catalogue "all" with the date', () => {
+    expect(exportFilename({}, AT, 'csv')).toBe('models-all-2026-11-25.csv')
+  })
+
+  it('names the filter and sort in safe characters only', () => {
+    expect(exportFilename({ q: 'Opus 4', sort: '-created_at' }, AT, 'json')).toBe(
+      'models-opus-4-by-created_at-desc-2026-11-25.json',
+    )
+    const hostile = exportFilename({ q: '"; rm -rf / \r\n../../etc/passwd' }, AT, 'csv')
+    expect(hostile).toMatch(/^models-[a-z0-9_-]+-2026-11-25\.csv$/)
+  })
+
+  it('keeps the name short however long the filter', () => {
+    expect(exportFilename({ q: 'x'.repeat(200) }, AT, 'csv').length).toBeLessThan(110)
+  })
+})
+
+describe('exportStream', () => {
+  async function text(stream: ReadableStream<Uint8Array>) {
+    return new Response(stream).text()
+  }
+
+  it('gives an empty JSON array and a header-only CSV for an empty view', async () => {
+    expect(JSON.parse(await text(exportStream([], 'json')))).toEqual([])
+    expect(await text(exportStream([], 'csv'))).toBe('id,display_name,created_at,type\r\n')
+  })
+
+  it('sends a large view in several chunks', async () => {
+    const models = Array.from({ length: 1200 }, (_, index) => ({
+      id: `m-${index}`,
+      type: 'model',
+      display_name: `M ${index}`,
+      created_at: '2025-01-01T00:00:00Z',
+    }))
+    const reader = exportStream(models, 'json').getReader()
+    let chunks = 0
+    let body = ''
+    const decoder = new TextDecoder()
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      chunks += 1
+      body += decoder.decode(read.value, { stream: true })
+    }
+    expect(chunks).toBeGreaterThan(1)
+    expect(JSON.parse(body)).toEqual(models)
+  })
+})

@@ -1,0 +1,122 @@
+import type { Model } from '../../contract/model'
+
+export const EXPORT_FORMATS = ['csv', 'json'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export const EXPORT_CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
+  csv: 'text/csv; charset=utf-8; header=present',
+  json: 'application/json; charset=utf-8',
+}
+
+/** Every model has these; they come first, in this order. */
+const BASE_COLUMNS = ['id', 'display_name', 'created_at', 'type'] as const
+/** The newer optional fields, in the order a reader expects them after the base ones. */
+const OPTIONAL_COLUMNS = [
+  'lifecycle',
+  'deprecated_at',
+  'retires_at',
+  'max_input_tokens',
+  'max_tokens',
+  'capabilities',
+] as const
+
+/** Models per chunk of the stream: big enough to be cheap, small enough to start sending at once. */
+const MODELS_PER_CHUNK = 500
+
+/**
+ * The CSV columns of a view: the base four, then every other field that at
+ * least one of its models has (the known optional ones first), so a seed-era
+ * catalogue gives four columns and nothing is lost from a newer one.
+ */
+export function csvColumns(models: readonly Model[]): string[] {
+  const present = new Set<string>()
+  for (const model of models) {
+    for (const [key, value] of Object.entries(model)) if (value !== undefined) present.add(key)
+  }
+  const known = new Set<string>([...BASE_COLUMNS, ...OPTIONAL_COLUMNS])
+  return [
+    ...BASE_COLUMNS,
+    ...OPTIONAL_COLUMNS.filter((column) => present.has(column)),
+    ...[...present].filter((column) => !known.has(column)),
+  ]
+}
+
+// A spreadsheet reads a cell starting with one of these as a formula (or part of one).
+const FORMULA_START = /^[=+\-@\t\r]/
+const NEEDS_QUOTES = /[",\r\n]/
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a quote, comma or line break,
+ * quotes doubled. A cell a spreadsheet would run as a formula gets a leading
+ * `'`, which shows it as text (OWASP's advice for CSV injection).
+ */
+export function csvCell(value: unknown): string {
+  let text: string
+  if (value === null || value === undefined) text = ''
+  else if (typeof value === 'string') text = value
+  else if (typeof value === 'number' || typeof value === 'boolean') text = String(value)
+  else text = JSON.stringify(value)
+  if (FORMULA_START.test(text)) text = `'${text}`
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+export function csvRow(cells: readonly unknown[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`
+}
+
+/** The models as a stream of text, in chunks, so a large view starts downloading at once. */
+export function exportStream(models: readonly Model[], format: ExportFormat): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder()
+  const columns = format === 'csv' ? csvColumns(models) : []
+  let next = 0
+  let started = false
+
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      let text = ''
+      if (!started) {
+        started = true
+        text = format === 'csv' ? csvRow(columns) : '['
+      }
+      const end = Math.min(next + MODELS_PER_CHUNK, models.length)
+      for (; next < end; next += 1) {
+        const model = models[next]!
+        if (format === 'csv') text += csvRow(columns.map((column) => (model as Record<string, unknown>)[column]))
+        else text += `${next === 0 ? '' : ','}\n${JSON.stringify(model)}`
+      }
+      if (next >= models.length && format === 'json') text += models.length === 0 ? ']\n' : '\n]\n'
+      controller.enqueue(encoder.encode(text))
+      if (next >= models.length) controller.close()
+    },
+  })
+}
+
+/**
+ * `models-<view>-<date>.<format>`: the filter and sort in a few safe
+ * characters (letters, digits, `-` and `_` only), so the name is valid on
+ * every system and cannot break out of the header.
+ */
+export function exportFilename(
+  view: { q?: string; sort?: string; lifecycle?: readonly string[] },
+  at: number,
+  format: ExportFormat,
+): string {
+  const parts: string[] = []
+  const terms = slug(view.q ?? '')
+  if (terms) parts.push(terms)
+  if (view.lifecycle) parts.push(slug(view.lifecycle.join('-')))
+  if (view.sort) {
+    const descending = view.sort.startsWith('-')
+    parts.push(`by-${slug(view.sort.replace(/^-/, ''))}${descending ? '-desc' : ''}`)
+  }
+  const name = parts.join('-').slice(0, 80).replace(/-+$/, '') || 'all'
+  const date = new Date(at).toISOString().slice(0, 10)
+  return `models-${name}-${date}.${format}`
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+}
