@@ -4,6 +4,7 @@ import { syntheticCatalogue } from '../fake-upstream/synthetic-catalogue'
 import { createTestApp } from '../testing/test-app'
 import {
   DEFAULT_LIMIT,
+  LIFECYCLES,
   type ListParams,
   listParamsToSearch,
   MAX_LIMIT,
@@ -12,7 +13,7 @@ import {
   SORT_VALUES,
 } from './list-params'
 
-const PARAM_NAMES = ['limit', 'after_id', 'before_id', 'q', 'sort', 'refresh']
+const PARAM_NAMES = ['limit', 'after_id', 'before_id', 'q', 'sort', 'refresh', 'lifecycle']
 
 /** Strings that look like parameter values, near-misses included, and anything at all. */
 const valueLike = fc.oneof(
@@ -20,7 +21,24 @@ const valueLike = fc.oneof(
   fc.string({ unit: 'grapheme' }),
   fc.string({ unit: 'binary' }),
   fc.integer({ min: -5, max: 1_000_010 }).map(String),
-  fc.constantFrom(...SORT_VALUES, '-', '--id', '1e3', '0x10', ' 20', '20 ', '..', '.', 'a/b', '%', '%zz', '\u0000'),
+  fc.constantFrom(
+    ...SORT_VALUES,
+    ...LIFECYCLES,
+    'active,retired',
+    'retired,,active',
+    '-',
+    '--id',
+    '1e3',
+    '0x10',
+    ' 20',
+    '20 ',
+    '..',
+    '.',
+    'a/b',
+    '%',
+    '%zz',
+    '\u0000',
+  ),
   fc.string({ minLength: 195, maxLength: 260 }),
 )
 
@@ -39,6 +57,10 @@ const validParams: fc.Arbitrary<ListParams> = fc
       cursor: fc.option(fc.tuple(fc.constantFrom('after_id', 'before_id'), modelId), { nil: undefined }),
       q: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }).filter((q) => q.length <= MAX_QUERY_LENGTH),
       sort: fc.constantFrom(...SORT_VALUES),
+      // As parsed: the stages in their canonical order, and never the default pair.
+      lifecycle: fc
+        .subarray([...LIFECYCLES], { minLength: 1 })
+        .filter((stages) => stages.join(',') !== 'active,deprecated'),
       refresh: fc.constant(true),
     },
     { requiredKeys: ['limit'] },
@@ -70,11 +92,15 @@ describe('parseListParams', () => {
       fc.property(paramEntries, (entries) => {
         const result = parseListParams(new URLSearchParams(entries))
         if (!result.ok) return
-        const { limit, after_id: afterId, before_id: beforeId, q, sort } = result.value
+        const { limit, after_id: afterId, before_id: beforeId, q, sort, lifecycle } = result.value
         expect(Number.isInteger(limit) && limit >= 1 && limit <= MAX_LIMIT).toBe(true)
         expect(afterId !== undefined && beforeId !== undefined).toBe(false)
         expect((q ?? '').length).toBeLessThanOrEqual(MAX_QUERY_LENGTH)
         if (sort !== undefined) expect(SORT_VALUES).toContain(sort)
+        if (lifecycle !== undefined) {
+          expect(lifecycle.length).toBeGreaterThan(0)
+          expect(lifecycle).toEqual(LIFECYCLES.filter((stage) => lifecycle.includes(stage)))
+        }
       }),
       { numRuns: 2000 },
     )
@@ -95,6 +121,21 @@ describe('parseListParams', () => {
     expect(listParamsToSearch({ limit: 50, q: 'opus 4', sort: '-created_at' }).toString()).toBe(
       'limit=50&q=opus+4&sort=-created_at',
     )
+  })
+
+  it('reads lifecycle as a comma list or a repeated parameter, the default left out', () => {
+    const retiredToo = { ok: true, value: { limit: DEFAULT_LIMIT, lifecycle: ['active', 'retired'] } }
+    expect(parseListParams(new URLSearchParams('lifecycle=retired,active'))).toEqual(retiredToo)
+    expect(parseListParams(new URLSearchParams('lifecycle=retired&lifecycle=active&lifecycle=retired'))).toEqual(
+      retiredToo,
+    )
+    expect(parseListParams(new URLSearchParams('lifecycle=deprecated,active'))).toEqual({
+      ok: true,
+      value: { limit: DEFAULT_LIMIT },
+    })
+    expect(parseListParams(new URLSearchParams('lifecycle=gone'))).toMatchObject({ ok: false })
+    expect(listParamsToSearch({ lifecycle: ['retired', 'active'] }).toString()).toBe('lifecycle=active%2Cretired')
+    expect(listParamsToSearch({ lifecycle: ['active', 'deprecated'] }).toString()).toBe('')
   })
 
   it('fills the default limit and reads refresh', () => {

@@ -1,9 +1,15 @@
 import * as z from 'zod/mini'
 
-export const SORT_KEYS = ['id', 'display_name', 'created_at', 'type'] as const
+export const SORT_KEYS = ['id', 'display_name', 'created_at', 'type', 'max_input_tokens', 'max_tokens'] as const
 export type SortKey = (typeof SORT_KEYS)[number]
 export type SortValue = SortKey | `-${SortKey}`
 export const SORT_VALUES = SORT_KEYS.flatMap((key): SortValue[] => [key, `-${key}`]) as [SortValue, ...SortValue[]]
+
+/** The stages of a model's life, in the order a list of them is written. */
+export const LIFECYCLES = ['active', 'deprecated', 'retired'] as const
+export type Lifecycle = (typeof LIFECYCLES)[number]
+/** What the list shows without a `lifecycle` parameter, as the upstream does. */
+export const DEFAULT_LIFECYCLES: readonly Lifecycle[] = ['active', 'deprecated']
 
 export const DEFAULT_LIMIT = 20
 export const MAX_LIMIT = 1000
@@ -24,6 +30,37 @@ const integerParam = (name: string, min: number, max: number) => {
   )
 }
 
+const LIFECYCLE_MESSAGE = `lifecycle must be one or more of ${LIFECYCLES.join(', ')}`
+
+function lifecycleList(value: string): string[] {
+  return value.split(',').map((stage) => stage.trim())
+}
+
+/**
+ * A comma list of stages, in any order, repeats allowed. It comes out in the
+ * canonical order without repeats, and as undefined when it is the default,
+ * so equal views have equal parameters.
+ */
+const lifecycleParam = z.pipe(
+  z
+    .string()
+    .check(
+      z.refine(
+        (value) => lifecycleList(value).every((stage) => (LIFECYCLES as readonly string[]).includes(stage)),
+        LIFECYCLE_MESSAGE,
+      ),
+    ),
+  z.transform((value): Lifecycle[] | undefined => {
+    const asked = new Set(lifecycleList(value))
+    const stages = LIFECYCLES.filter((stage) => asked.has(stage))
+    return sameStages(stages, DEFAULT_LIFECYCLES) ? undefined : stages
+  }),
+)
+
+function sameStages(a: readonly Lifecycle[], b: readonly Lifecycle[]): boolean {
+  return a.length === b.length && a.every((stage, index) => stage === b[index])
+}
+
 /**
  * The query parameters of `GET /api/models`, as strings in a URL. Server and
  * client parse with this one schema, so they cannot disagree on what is valid.
@@ -34,6 +71,7 @@ export const listParamsSchema = z
     after_id: z.optional(modelIdParam('after_id')),
     before_id: z.optional(modelIdParam('before_id')),
     q: z.optional(z.string().check(z.maxLength(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`))),
+    lifecycle: z.optional(lifecycleParam),
     sort: z.optional(z.enum(SORT_VALUES, { error: `sort must be one of ${SORT_VALUES.join(', ')}` })),
     refresh: z.optional(
       z.pipe(
@@ -54,15 +92,17 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: stri
 
 /**
  * Parses URL search parameters. A parameter given twice is an error rather than
- * a silent pick, and unknown parameters are ignored, as the upstream does.
+ * a silent pick (but `lifecycle` is a list: its values add up), and unknown
+ * parameters are ignored, as the upstream does.
  */
 export function parseListParams(search: URLSearchParams): ParseResult<ListParams> {
   const raw: Record<string, string> = {}
   for (const key of Object.keys(listParamsSchema.shape)) {
     // An empty value (`?q=`) means the same as leaving the parameter out.
     const values = search.getAll(key).filter((value) => value !== '')
-    if (values.length > 1) return { ok: false, message: `${key} was given more than once` }
-    if (values.length === 1) raw[key] = values[0]!
+    if (key === 'lifecycle' && values.length > 0) raw[key] = values.join(',')
+    else if (values.length > 1) return { ok: false, message: `${key} was given more than once` }
+    else if (values.length === 1) raw[key] = values[0]!
   }
   const result = listParamsSchema.safeParse(raw)
   if (result.success) return { ok: true, value: result.data }
@@ -76,9 +116,16 @@ export function listParamsToSearch(params: Partial<ListParams>): URLSearchParams
   if (params.after_id) search.set('after_id', params.after_id)
   if (params.before_id) search.set('before_id', params.before_id)
   if (params.q) search.set('q', params.q)
+  const stages = LIFECYCLES.filter((stage) => params.lifecycle?.includes(stage))
+  if (stages.length > 0 && !sameStages(stages, DEFAULT_LIFECYCLES)) search.set('lifecycle', stages.join(','))
   if (params.sort) search.set('sort', params.sort)
   if (params.refresh) search.set('refresh', '1')
   return search
+}
+
+/** The stages a view shows: the parameter's, or the default. */
+export function lifecyclesOf(params: { lifecycle?: readonly Lifecycle[] | undefined }): readonly Lifecycle[] {
+  return params.lifecycle ?? DEFAULT_LIFECYCLES
 }
 
 export function parseSort(sort: SortValue): { key: SortKey; descending: boolean } {

@@ -9,7 +9,8 @@ const NEWEST = Date.UTC(2026, 9, 1)
 /**
  * A deterministic catalogue of `count` models for scale tests: the demo line-up
  * first, then synthetic models, newest first. Numbers in names (2 and 10) make
- * the numeric collation visible, and every 97th model has an unknown date.
+ * the numeric collation visible, every 97th model has an unknown date and
+ * every 13th unknown token limits.
  */
 export function syntheticCatalogue(count: number): Model[] {
   const models: Model[] = DEMO_MODELS.filter((model) => model.lifecycle !== 'retired').slice(0, count)
@@ -26,6 +27,9 @@ export function syntheticCatalogue(count: number): Model[] {
       display_name: `Synthetic ${family} ${version}`,
       created_at: created,
       lifecycle: index % 11 === 10 ? 'deprecated' : 'active',
+      // Clearly synthetic numbers, with some unknown ones (null, as the upstream says it), to sort by.
+      max_input_tokens: index % 13 === 12 ? null : 100_000 * ((index % 10) + 1),
+      max_tokens: index % 13 === 12 ? null : 8_192 * ((index % 8) + 1),
     })
   }
   return models

@@ -4,6 +4,9 @@ import { syntheticCatalogue } from '../fake-upstream/synthetic-catalogue'
 import { createTestApp } from '../testing/test-app'
 import { createUpstream, UpstreamFormatError } from './upstream'
 
+// The SDK writes arrays with brackets: lifecycle[]=active&…
+const ALL_STAGES = 'lifecycle%5B%5D=active&lifecycle%5B%5D=deprecated&lifecycle%5B%5D=retired'
+
 function upstreamOver(fetch: typeof globalThis.fetch, betas: string[] = []) {
   return createUpstream({
     apiKey: FAKE_API_KEY,
@@ -28,7 +31,7 @@ describe('the catalogue walk', () => {
     expect(fake.stats.listCalls).toBe(calls)
     expect(fake.stats.requests).toHaveLength(calls)
     for (const request of fake.stats.requests)
-      expect(request).toMatch(/^GET \/v1\/models\?limit=1000(&after_id=[^&]+)?$/)
+      expect(request).toMatch(new RegExp(`^GET /v1/models\\?limit=1000&${ALL_STAGES}(&after_id=[^&]+)?$`))
   })
 
   it('keeps the upstream order across pages, following last_id', async () => {
@@ -36,8 +39,8 @@ describe('the catalogue walk', () => {
     const fake = createFakeUpstream({ models })
     expect(await upstreamOver(fake.fetch).walk()).toEqual(models)
     expect(fake.stats.requests.slice(1)).toEqual([
-      `GET /v1/models?limit=1000&after_id=${models[999]!.id}`,
-      `GET /v1/models?limit=1000&after_id=${models[1999]!.id}`,
+      `GET /v1/models?limit=1000&${ALL_STAGES}&after_id=${models[999]!.id}`,
+      `GET /v1/models?limit=1000&${ALL_STAGES}&after_id=${models[1999]!.id}`,
     ])
   })
 

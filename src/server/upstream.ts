@@ -1,5 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk'
 import * as z from 'zod/mini'
+import { LIFECYCLES } from '../contract/list-params'
 import { type Model, modelSchema } from '../contract/model'
 
 export interface UpstreamOptions {
@@ -18,6 +19,8 @@ export class UpstreamFormatError extends Error {
 }
 
 const WALK_PAGE_SIZE = 1000
+// Every stage, so retired models can be shown on request; without it the upstream leaves them out.
+const ALL_LIFECYCLES = [...LIFECYCLES]
 // A catalogue of a million models is far beyond any real one; past it, the upstream is looping.
 const MAX_WALK_PAGES = 1000
 
@@ -45,7 +48,7 @@ export function createUpstream(options: UpstreamOptions) {
       const models: Model[] = []
       let afterId: string | undefined
       for (let pages = 0; pages < MAX_WALK_PAGES; pages += 1) {
-        const query = afterId ? { limit: WALK_PAGE_SIZE, after_id: afterId } : { limit: WALK_PAGE_SIZE }
+        const query = { limit: WALK_PAGE_SIZE, lifecycle: ALL_LIFECYCLES, ...(afterId ? { after_id: afterId } : {}) }
         const page = await readBody(pageSchema, client.models.list(query).asResponse())
         models.push(...page.data)
         if (!page.has_more) return models

@@ -1,5 +1,5 @@
 import type { Model } from '../../contract/model'
-import type { SortValue } from '../../contract/list-params'
+import { DEFAULT_LIFECYCLES, type Lifecycle, type SortValue } from '../../contract/list-params'
 import type { CachedPage } from '../cached-page'
 import { LruMap } from './lru-map'
 import { SearchIndex } from './search-index'
@@ -18,6 +18,11 @@ export class CatalogueView {
   }
 }
 
+/** A model from an upstream that does not report lifecycles (the seed's shape) counts as active. */
+export function lifecycleOf(model: Model): Lifecycle {
+  return model.lifecycle ?? 'active'
+}
+
 const VIEW_CACHE_SIZE = 128
 let generations = 0
 
@@ -30,6 +35,8 @@ export class CatalogueSnapshot {
   readonly generation = ++generations
   /** Each sort order, with the models' positions in the upstream's order, which the search index speaks in. */
   readonly #sorted = new Map<SortValue | '', { models: readonly Model[]; indices: Int32Array }>()
+  /** Each sort order restricted to some lifecycle stages, retired models last; positions as above. */
+  readonly #staged = new Map<string, Int32Array>()
   readonly #views = new LruMap<string, CatalogueView>(VIEW_CACHE_SIZE)
   #search: SearchIndex | undefined
   /** Serialized answers, keyed by everything that goes into one; used by the route. */
@@ -40,15 +47,38 @@ export class CatalogueSnapshot {
     readonly fetchedAt: number,
   ) {}
 
-  view(q: string | undefined, sort: SortValue | undefined): CatalogueView {
+  view(
+    q: string | undefined,
+    sort: SortValue | undefined,
+    lifecycles: readonly Lifecycle[] = DEFAULT_LIFECYCLES,
+  ): CatalogueView {
     const terms = (q ?? '').toLowerCase().split(/\s+/).filter(Boolean)
-    return this.#views.getOrCreate(`${sort ?? ''}\u0000${terms.join(' ')}`, () => {
-      const ordered = this.#sortedBy(sort)
-      if (terms.length === 0) return new CatalogueView(ordered.models)
+    return this.#views.getOrCreate(`${sort ?? ''}\u0000${lifecycles.join(',')}\u0000${terms.join(' ')}`, () => {
+      const order = this.#stagedBy(sort, lifecycles)
       // Built on the first filter, so a snapshot nobody searches does not pay for it.
-      this.#search ??= new SearchIndex(this.models)
-      return new CatalogueView(this.#search.filter(ordered.indices, terms).map((index) => this.models[index]!))
+      if (terms.length > 0) this.#search ??= new SearchIndex(this.models)
+      const indices = terms.length > 0 ? this.#search!.filter(order, terms) : order
+      return new CatalogueView(Array.from(indices, (index) => this.models[index]!))
     })
+  }
+
+  /** A sort order with only the models in `lifecycles`; retired ones after the others, each keeping the order. */
+  #stagedBy(sort: SortValue | undefined, lifecycles: readonly Lifecycle[]): Int32Array {
+    const key = `${sort ?? ''}\u0000${lifecycles.join(',')}`
+    let staged = this.#staged.get(key)
+    if (!staged) {
+      const { indices } = this.#sortedBy(sort)
+      const shown = new Set<string>(lifecycles)
+      const live: number[] = []
+      const retired: number[] = []
+      for (const index of indices) {
+        const stage = lifecycleOf(this.models[index]!)
+        if (shown.has(stage)) (stage === 'retired' ? retired : live).push(index)
+      }
+      staged = Int32Array.from([...live, ...retired])
+      this.#staged.set(key, staged)
+    }
+    return staged
   }
 
   #sortedBy(sort: SortValue | undefined) {

@@ -8,20 +8,33 @@ function releaseTime(model: Model): number | null {
   return isReleaseDateUnknown(model.created_at) ? null : Date.parse(model.created_at)
 }
 
+function tokenCount(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null
+}
+
 type Compare = (a: Model, b: Model) => number
+
+/** Compares numbers; unknown ones (an epoch date, a missing token count) go last whichever way the list is sorted. */
+function compareNumbers(valueOf: (model: Model) => number | null, sign: number): Compare {
+  return (a, b) => {
+    const valueA = valueOf(a)
+    const valueB = valueOf(b)
+    if (valueA === null || valueB === null) return (valueA === null ? 1 : 0) - (valueB === null ? 1 : 0)
+    return sign * (valueA - valueB)
+  }
+}
 
 function compareBy(key: SortKey, descending: boolean): Compare {
   const sign = descending ? -1 : 1
-  if (key === 'created_at') {
-    return (a, b) => {
-      const timeA = releaseTime(a)
-      const timeB = releaseTime(b)
-      // Unknown release dates go last whichever way the list is sorted.
-      if (timeA === null || timeB === null) return (timeA === null ? 1 : 0) - (timeB === null ? 1 : 0)
-      return sign * (timeA - timeB)
-    }
+  switch (key) {
+    case 'created_at':
+      return compareNumbers(releaseTime, sign)
+    case 'max_input_tokens':
+    case 'max_tokens':
+      return compareNumbers((model) => tokenCount(model[key]), sign)
+    default:
+      return (a, b) => sign * collator.compare(a[key], b[key])
   }
-  return (a, b) => sign * collator.compare(a[key], b[key])
 }
 
 /**

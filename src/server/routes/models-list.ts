@@ -1,5 +1,11 @@
 import type { Context } from 'hono'
-import { type ListParams, listParamsToSearch, parseListParams, type ParseResult } from '../../contract/list-params'
+import {
+  type ListParams,
+  lifecyclesOf,
+  listParamsToSearch,
+  parseListParams,
+  type ParseResult,
+} from '../../contract/list-params'
 import { CachedPage } from '../cached-page'
 import type { CatalogueCache } from '../catalogue/catalogue-cache'
 import type { CatalogueSnapshot, CatalogueView } from '../catalogue/catalogue-snapshot'
@@ -24,7 +30,7 @@ function parseQuery(url: string): ParsedQuery {
 
 /** The view the list parameters select; the export (`/api/models/export`) takes the same one. */
 export function viewOf(snapshot: CatalogueSnapshot, params: ListParams): CatalogueView {
-  return snapshot.view(params.q, params.sort)
+  return snapshot.view(params.q, params.sort, lifecyclesOf(params))
 }
 
 /** `GET /api/models`: a cursor page of one filtered, sorted view of the catalogue snapshot. */
