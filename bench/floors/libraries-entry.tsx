@@ -1,0 +1,89 @@
+// The bundle-weight floor: the dashboard's libraries alone, used as the dashboard uses them (the same
+// imports, so tree-shaking keeps the same parts), with no app code, styles or schema library.
+import {
+  hashKey,
+  infiniteQueryOptions,
+  keepPreviousData,
+  QueryClient,
+  QueryClientProvider,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
+import {
+  columnFilteringFeature,
+  createColumnHelper,
+  globalFilteringFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+} from '@tanstack/react-table'
+import { createParser, parseAsNumberLiteral, parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs'
+import { NuqsAdapter } from 'nuqs/adapters/react'
+import { lazy, StrictMode, Suspense, useId, useState } from 'react'
+import { createRoot } from 'react-dom/client'
+
+const features = tableFeatures({ rowSortingFeature, columnFilteringFeature, globalFilteringFeature })
+const column = createColumnHelper<typeof features, { id: string }>()
+const columns = column.columns([column.accessor('id', { header: 'Id' })])
+const Lazy = lazy(() => Promise.resolve({ default: () => null }))
+
+function Page() {
+  const [params] = useQueryStates({
+    q: parseAsString.withDefault(''),
+    sort: parseAsStringLiteral(['id', '-id']),
+    limit: parseAsNumberLiteral([10, 20]).withDefault(20),
+    id: createParser({ parse: (value: string) => value, serialize: (value: string) => value }),
+  })
+  const client = useQueryClient()
+  const health = useQuery(queryOptions({ queryKey: ['health'], queryFn: () => fetch('/h').then((r) => r.json()) }))
+  const pages = useInfiniteQuery(
+    infiniteQueryOptions({
+      queryKey: ['list', params],
+      queryFn: () => fetch('/l').then((r) => r.json() as Promise<{ data: { id: string }[]; next?: string }>),
+      initialPageParam: '',
+      getNextPageParam: (page) => page.next,
+      placeholderData: keepPreviousData,
+    }),
+  )
+  const refresh = useMutation({ mutationFn: () => client.invalidateQueries({ queryKey: ['list'] }) })
+  const [sorting] = useState([])
+  const table = useTable({
+    features,
+    columns,
+    data: pages.data?.pages.flatMap((page) => page.data) ?? [],
+    state: { sorting, globalFilter: params.q },
+    manualSorting: true,
+    manualFiltering: true,
+  })
+  return (
+    <table id={useId()} onClick={() => refresh.mutate()} title={hashKey(['list', params]) + String(health.data)}>
+      <tbody>
+        {table.getRowModel().rows.map((row) => (
+          <tr key={row.id}>
+            {row.getAllCells().map((cell) => (
+              <td key={cell.id}>
+                <table.FlexRender cell={cell} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+      <Suspense fallback={null}>
+        <Lazy />
+      </Suspense>
+    </table>
+  )
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={new QueryClient()}>
+      <NuqsAdapter>
+        <Page />
+      </NuqsAdapter>
+    </QueryClientProvider>
+  </StrictMode>,
+)
