@@ -91,3 +91,16 @@ export const SearchIcon = (props: IconProps) => (
     <path d="m10.5 10.5 3 3" />
   </Icon>
 )
+
+export const DownloadIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M8 2.5v7.5m-3-3 3 3 3-3M3 12.5v1h10v-1" />
+  </Icon>
+)
+
+export const KeyboardIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="1.5" y="4" width="13" height="8" rx="1.5" />
+    <path d="M4.5 7h.01M7 7h.01M9.5 7h.01M12 7h.01M5 9.5h6" />
+  </Icon>
+)

@@ -1,28 +1,31 @@
-import { useId, useRef } from 'react'
+import { type RefObject, useId } from 'react'
 import { FOCUS_RING } from '../../../components/ui/button'
 import { CopyButton } from '../../../components/ui/copy-button'
 import { SearchIcon } from '../../../components/ui/icons'
 import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
+import type { ModelsView } from '../api/get-models'
 import { PAGE_SIZES, type PageSize } from '../hooks/use-models-search-params'
 import type { ModelsTable } from '../hooks/use-models-table'
-import { useSlashToFocus } from '../hooks/use-slash-to-focus'
+import { ExportLinks } from './export-links'
 
 export interface DataTableToolbarProps {
   table: ModelsTable
   limit: PageSize
   onLimitChange: (limit: PageSize) => void
+  /** The filter field, which the `/` shortcut focuses. */
+  filterRef: RefObject<HTMLInputElement | null>
+  /** The view on screen, for its export links. */
+  view: ModelsView
 }
 
 const FIELD =
   'h-8 rounded-md border border-zinc-300 bg-white text-sm text-zinc-900 shadow-xs dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100'
 
-/** The filter (`/` focuses it), the page size and a link to this exact view. */
-export function DataTableToolbar({ table, limit, onLimitChange }: DataTableToolbarProps) {
+/** The filter (`/` focuses it), the page size, a link to this exact view and its export. */
+export function DataTableToolbar({ table, limit, onLimitChange, filterRef, view }: DataTableToolbarProps) {
   const value = String(table.state.globalFilter ?? '')
-  const filter = useRef<HTMLInputElement>(null)
   const filterId = useId()
   const pageSizeId = useId()
-  useSlashToFocus(filter)
 
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -32,7 +35,7 @@ export function DataTableToolbar({ table, limit, onLimitChange }: DataTableToolb
         </label>
         <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-400" />
         <input
-          ref={filter}
+          ref={filterRef}
           id={filterId}
           type="search"
           value={value}
@@ -75,6 +78,7 @@ export function DataTableToolbar({ table, limit, onLimitChange }: DataTableToolb
         text={() => window.location.href}
         copiedMessage="Link to this view copied"
       />
+      <ExportLinks view={view} />
     </div>
   )
 }

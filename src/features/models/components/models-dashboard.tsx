@@ -1,7 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useRef } from 'react'
+import { lazy, Suspense, useRef, useState } from 'react'
+import { Button } from '../../../components/ui/button'
 import { Callout } from '../../../components/ui/callout'
+import { KeyboardIcon } from '../../../components/ui/icons'
 import { healthQueryOptions } from '../api/get-health'
+import { useKeyboardShortcuts } from '../hooks/use-keyboard-shortcuts'
 import { useModelPages } from '../hooks/use-model-pages'
 import { useModelsSearchParams } from '../hooks/use-models-search-params'
 import { useModelsTable } from '../hooks/use-models-table'
@@ -20,6 +23,9 @@ import { StaleDataWarning } from './stale-data-warning'
 const ModelDetailDialog = lazy(() =>
   import('./model-detail-dialog').then((module) => ({ default: module.ModelDetailDialog })),
 )
+// Likewise the shortcut list and the id check (the check loads after the table, below it).
+const ShortcutsDialog = lazy(() => import('./shortcuts-dialog').then((module) => ({ default: module.ShortcutsDialog })))
+const ModelIdCheck = lazy(() => import('./model-id-check').then((module) => ({ default: module.ModelIdCheck })))
 
 /** The dashboard: the catalogue as a sortable, filterable table of cursor pages, and one model in a dialog. */
 export function ModelsDashboard() {
@@ -28,6 +34,13 @@ export function ModelsDashboard() {
   const health = useQuery(healthQueryOptions())
   const now = useNow(60_000)
   const openedHere = useRef(false)
+  const filterRef = useRef<HTMLInputElement>(null)
+  const [showShortcuts, setShowShortcuts] = useState(false)
+
+  function openModel(id: string) {
+    openedHere.current = true
+    void params.openModel(id)
+  }
 
   const table = useModelsTable({
     rows: pages.page?.data ?? NO_ROWS,
@@ -35,10 +48,7 @@ export function ModelsDashboard() {
     q: params.q,
     onSortChange: (sort) => void params.setSort(sort),
     onFilterChange: (q) => void params.setFilter(q),
-    openModel: (id) => {
-      openedHere.current = true
-      void params.openModel(id)
-    },
+    openModel,
     now,
   })
 
@@ -53,12 +63,24 @@ export function ModelsDashboard() {
   }
   useReturnFocusToRow(params.model)
 
+  useKeyboardShortcuts({
+    '/': () => {
+      filterRef.current?.focus()
+      filterRef.current?.select()
+    },
+    '?': () => setShowShortcuts(true),
+    // The same as the paging buttons: nothing when there is no such page.
+    n: pages.goNext,
+    p: pages.goPrevious,
+  })
+  const dialogOpen = params.model !== null || showShortcuts
+
   const page = pages.page
   return (
     <>
       <div
-        inert={params.model !== null}
-        aria-hidden={params.model !== null ? true : undefined}
+        inert={dialogOpen}
+        aria-hidden={dialogOpen ? true : undefined}
         className="mx-auto flex max-w-6xl flex-col gap-3 px-3 py-4 sm:px-6 sm:py-6"
       >
         <CatalogueHeader
@@ -76,7 +98,13 @@ export function ModelsDashboard() {
             onRetry={pages.refresh}
           />
         )}
-        <DataTableToolbar table={table} limit={params.limit} onLimitChange={(limit) => void params.setLimit(limit)} />
+        <DataTableToolbar
+          table={table}
+          limit={params.limit}
+          onLimitChange={(limit) => void params.setLimit(limit)}
+          filterRef={filterRef}
+          view={params.view}
+        />
         {pages.error ? (
           <ErrorCallout error={pages.error.error} failedAt={pages.error.failedAt} onRetry={pages.retry} />
         ) : (
@@ -98,7 +126,21 @@ export function ModelsDashboard() {
           onPrevious={pages.goPrevious}
           onNext={pages.goNext}
         />
+        <footer className="mt-2 flex flex-wrap items-end justify-between gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+          <Suspense fallback={null}>
+            <ModelIdCheck onOpenModel={openModel} />
+          </Suspense>
+          <Button variant="ghost" aria-keyshortcuts="?" onClick={() => setShowShortcuts(true)}>
+            <KeyboardIcon />
+            Keyboard shortcuts
+          </Button>
+        </footer>
       </div>
+      {showShortcuts && (
+        <Suspense fallback={null}>
+          <ShortcutsDialog onClose={() => setShowShortcuts(false)} />
+        </Suspense>
+      )}
       {params.model !== null && (
         <Suspense fallback={null}>
           <ModelDetailDialog

@@ -1,0 +1,50 @@
+import { useEffect, useId, useState } from 'react'
+import { Button } from '../../../components/ui/button'
+import { Dialog } from '../../../components/ui/dialog'
+import { CloseIcon } from '../../../components/ui/icons'
+
+const SHORTCUTS: readonly { keys: string; does: string }[] = [
+  { keys: '/', does: 'Focus the filter' },
+  { keys: 'n', does: 'Next page' },
+  { keys: 'p', does: 'Previous page' },
+  { keys: '?', does: 'Show this list' },
+  { keys: 'Esc', does: 'Close a dialog' },
+]
+
+/** The list of keyboard shortcuts (`?`). Loaded lazily: most visits never open it. */
+export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const headingId = useId()
+  // Focus goes back where it was when the list was opened (the page is no longer inert by then).
+  const [openedFrom] = useState(() => document.activeElement)
+  useEffect(() => () => (openedFrom as HTMLElement | null)?.focus?.(), [openedFrom])
+
+  return (
+    <Dialog labelledBy={headingId} onClose={onClose}>
+      <div className="flex items-center gap-3 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
+        <h2 id={headingId} className="flex-1 text-base font-semibold text-zinc-900 dark:text-zinc-50">
+          Keyboard shortcuts
+        </h2>
+        <Button variant="ghost" iconOnly aria-label="Close" onClick={onClose}>
+          <CloseIcon />
+        </Button>
+      </div>
+      <div className="px-4 py-3">
+        <dl className="grid grid-cols-[auto_1fr] items-center gap-x-4 gap-y-2 text-sm">
+          {SHORTCUTS.map(({ keys, does }) => (
+            <div key={keys} className="contents">
+              <dt>
+                <kbd className="inline-block min-w-7 rounded border border-zinc-300 bg-zinc-50 px-1.5 py-0.5 text-center font-mono text-xs text-zinc-800 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-100">
+                  {keys}
+                </kbd>
+              </dt>
+              <dd className="text-zinc-700 dark:text-zinc-300">{does}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-400">
+          Shortcuts do nothing while you type in a field or while a dialog is open (except Esc).
+        </p>
+      </div>
+    </Dialog>
+  )
+}
