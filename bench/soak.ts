@@ -1,15 +1,14 @@
-import type { Agent } from 'node:http'
 import { parseArgs } from 'node:util'
-import { fakeControl, type FakeControl } from './lib/fake-control'
+import { fakeControl } from './lib/fake-control'
 import { getJson } from './lib/http'
 import { portAllocator } from './lib/ports'
 import { type RunningProcess, startBuiltServer, startFakeUpstream } from './lib/processes'
-import { connectionPool, send } from './soak/client'
+import { connectionPool } from './soak/client'
 import { FAULT_PHASES, runFaultSchedule } from './soak/fault-schedule'
-import { judge } from './soak/judge'
 import { createRecorder } from './soak/recorder'
 import { type Check, soakReport } from './soak/report'
-import { createUser, seededRandom } from './soak/request-mix'
+import { shutdownCheck } from './soak/shutdown-check'
+import { runUsers } from './soak/users'
 
 // `npm run soak` (30 s) or `npm run soak -- --short` (15 s, for CI); SOAK_SECONDS or --seconds sets any length.
 const { values: args } = parseArgs({
@@ -23,7 +22,6 @@ const PHASE_MS = 2500
 const WARM_UP_MS = 2000
 const RSS_GROWTH_LIMIT = 50 * 2 ** 20
 const P99_LIMIT_MS = 1000
-const SHUTDOWN_REQUESTS = 20
 // A short TTL so refreshes keep happening; one upstream attempt of at most 500 ms and no SDK retries, so an
 // answer that depends on a failing upstream still comes within the 1 s the latency check allows.
 const SERVER_ENV = { CATALOGUE_TTL_SECONDS: '1', UPSTREAM_TIMEOUT_MS: '500', UPSTREAM_MAX_RETRIES: '0' }
@@ -38,69 +36,11 @@ const LOOKS_LIKE_AN_ERROR = /error|exception|unhandled|uncaught|^\s+at /i
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** CONNECTIONS simulated users, each sending one request after another until `until`. */
-async function runUsers(
-  agent: Agent,
-  baseUrl: string,
-  recorder: ReturnType<typeof createRecorder>,
-  { until, phase, seed }: { until: number; phase: () => string; seed: number },
-): Promise<void> {
-  const random = seededRandom(seed)
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      const user = createUser(random)
-      while (performance.now() < until) {
-        const planned = user.next()
-        const answer = await send(agent, `${baseUrl}${planned.path}`, planned)
-        const verdict = judge(answer, planned.expect)
-        recorder.record(planned.kind, planned.path, phase(), answer.status, answer.ms, verdict)
-        if (verdict.page && !verdict.problem && planned.kind !== 'refresh') {
-          const etag = answer.headers.etag
-          user.saw({
-            path: planned.path,
-            etag: typeof etag === 'string' ? etag : undefined,
-            ids: verdict.page.data.map((model) => model.id),
-            offset: verdict.page.offset,
-            total: verdict.page.total,
-          })
-        }
-      }
-    }),
-  )
-}
-
 async function waitForSnapshot(baseUrl: string): Promise<void> {
   const deadline = performance.now() + 30_000
   while ((await getJson<{ catalogue: { count: number } }>(`${baseUrl}/api/health`)).catalogue.count === 0) {
     if (performance.now() > deadline) throw new Error('The server had no catalogue after 30 s')
     await sleep(100)
-  }
-}
-
-/** SIGTERM while SHUTDOWN_REQUESTS slow requests are in flight: they must all be answered, then exit 0. */
-async function shutdownCheck(server: RunningProcess, control: FakeControl): Promise<Check> {
-  // Model answers are kept for the TTL (1 s); after it these ids go to the upstream again.
-  await sleep(1100)
-  const page = await getJson<{ data: { id: string }[] }>(`${server.url}/api/models?sort=id&limit=${SHUTDOWN_REQUESTS}`)
-  await control.latency(400)
-  const agent = connectionPool(SHUTDOWN_REQUESTS)
-  const inFlight = page.data.map(async ({ id }) =>
-    judge(await send(agent, `${server.url}/api/models/${id}`), { type: 'model', id }),
-  )
-  await sleep(100)
-  const signalledAt = performance.now()
-  const exit = server.stop('SIGTERM')
-  const verdicts = await Promise.all(inFlight)
-  const { code, signal } = await exit
-  const seconds = (performance.now() - signalledAt) / 1000
-  agent.destroy()
-  await control.latency(0)
-  const failed = verdicts.filter((verdict) => verdict.problem)
-  return {
-    name: 'SIGTERM lets in-flight requests finish, then exits 0',
-    passed: failed.length === 0 && code === 0,
-    detail: `${verdicts.length - failed.length} of ${verdicts.length} requests in flight answered 200, exit code ${code ?? signal} after ${seconds.toFixed(1)} s`,
-    examples: failed.map((verdict) => verdict.problem!),
   }
 }
 
@@ -144,6 +84,7 @@ async function main(): Promise<boolean> {
 
     const warmUp = createRecorder()
     await runUsers(agent, server.url, warmUp, {
+      connections: CONNECTIONS,
       until: performance.now() + WARM_UP_MS,
       phase: () => 'warm-up',
       seed: 1,
@@ -157,7 +98,7 @@ async function main(): Promise<boolean> {
     const rssTimeline: number[] = []
     const sampler = setInterval(() => rssTimeline.push(server.rssBytes()), PHASE_MS)
     await Promise.all([
-      runUsers(agent, server.url, recorder, { until, phase: schedule.current, seed: 2 }),
+      runUsers(agent, server.url, recorder, { connections: CONNECTIONS, until, phase: schedule.current, seed: 2 }),
       schedule.done,
     ])
     clearInterval(sampler)

@@ -1,0 +1,36 @@
+import type { FakeControl } from '../lib/fake-control'
+import { getJson } from '../lib/http'
+import type { RunningProcess } from '../lib/processes'
+import { connectionPool, send } from './client'
+import { judge } from './judge'
+import type { Check } from './report'
+
+const SHUTDOWN_REQUESTS = 20
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** SIGTERM while SHUTDOWN_REQUESTS slow requests are in flight: they must all be answered, then exit 0. */
+export async function shutdownCheck(server: RunningProcess, control: FakeControl): Promise<Check> {
+  // Model answers are kept for the TTL (1 s); after it these ids go to the upstream again.
+  await sleep(1100)
+  const page = await getJson<{ data: { id: string }[] }>(`${server.url}/api/models?sort=id&limit=${SHUTDOWN_REQUESTS}`)
+  await control.latency(400)
+  const agent = connectionPool(SHUTDOWN_REQUESTS)
+  const inFlight = page.data.map(async ({ id }) =>
+    judge(await send(agent, `${server.url}/api/models/${id}`), { type: 'model', id }),
+  )
+  await sleep(100)
+  const signalledAt = performance.now()
+  const exit = server.stop('SIGTERM')
+  const verdicts = await Promise.all(inFlight)
+  const { code, signal } = await exit
+  const seconds = (performance.now() - signalledAt) / 1000
+  agent.destroy()
+  await control.latency(0)
+  const failed = verdicts.filter((verdict) => verdict.problem)
+  return {
+    name: 'SIGTERM lets in-flight requests finish, then exits 0',
+    passed: failed.length === 0 && code === 0,
+    detail: `${verdicts.length - failed.length} of ${verdicts.length} requests in flight answered 200, exit code ${code ?? signal} after ${seconds.toFixed(1)} s`,
+    examples: failed.map((verdict) => verdict.problem!),
+  }
+}
