@@ -6,10 +6,10 @@ import { AppProviders } from './app-providers'
 import { createQueryClient } from './query-client'
 
 /** The page: one dashboard, its providers, and the live region for small confirmations. */
-export function App({ queryClient }: { queryClient?: QueryClient }) {
+export function App({ queryClient, serverSearch }: { queryClient?: QueryClient; serverSearch?: string }) {
   const [client] = useState(() => queryClient ?? createQueryClient())
   return (
-    <AppProviders queryClient={client}>
+    <AppProviders queryClient={client} serverSearch={serverSearch}>
       <main>
         <ModelsDashboard />
       </main>

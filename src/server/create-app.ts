@@ -16,7 +16,8 @@ import { changesFeed } from './routes/feed'
 import { health } from './routes/health'
 import { modelDetail } from './routes/model-detail'
 import { exportModels } from './routes/models-export'
-import { listModels } from './routes/models-list'
+import { indexPage } from './routes/index-page'
+import { listModels, modelsListPages } from './routes/models-list'
 import { seenModels } from './routes/seen'
 import { securityHeaders } from './security-headers'
 import { createUpstream } from './upstream'
@@ -70,7 +71,8 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   const app = new Hono()
   app.use('*', securityHeaders())
 
-  app.get('/api/models', listModels(catalogue))
+  const listPages = modelsListPages(catalogue)
+  app.get('/api/models', listModels(listPages))
   app.all('/api/models', methodNotAllowed)
   // Before `/api/models/:id`, which would take "export" for a model id.
   app.get('/api/models/export', exportModels(catalogue))
@@ -100,9 +102,12 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
       // Built asset names carry a content hash, so they never change.
       if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
     })
+    const page = indexPage({ indexHtml, pages: listPages, catalogue })
+    // `/` is the page with its first rows, not the static index.html.
+    app.get('/', page)
     app.use('*', assets)
     // Every other path is one of the app's own routes: the page decides what to show.
-    app.get('*', (c) => c.html(indexHtml, 200, { 'Cache-Control': 'no-cache' }))
+    app.get('*', page)
   }
 
   app.onError((error, c) => {

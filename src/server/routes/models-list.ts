@@ -19,7 +19,8 @@ import { securedResponse } from '../security-headers'
 const QUERY_CACHE_SIZE = 1024
 
 /** The parameters of one query string, and the key of the view and page they ask for. */
-type ParsedQuery = ParseResult<ListParams & { pageKey: string }>
+export type ListQuery = ListParams & { pageKey: string }
+type ParsedQuery = ParseResult<ListQuery>
 
 function parseQuery(url: string): ParsedQuery {
   const parsed = parseListParams(new URL(url).searchParams)
@@ -33,22 +34,26 @@ export function viewOf(snapshot: CatalogueSnapshot, params: ListParams): Catalog
   return snapshot.view(params.q, params.sort, lifecyclesOf(params))
 }
 
-/** `GET /api/models`: a cursor page of one filtered, sorted view of the catalogue snapshot. */
-export function listModels(catalogue: CatalogueCache) {
+/**
+ * The pages of `GET /api/models`: the parse of a query string and the
+ * serialized answer, both cached. The page HTML embeds the same answer.
+ */
+export function modelsListPages(catalogue: CatalogueCache) {
   // The same few query strings come again and again; parsing is a pure function of the string.
   const queries = new LruMap<string, ParsedQuery>(QUERY_CACHE_SIZE)
 
-  return async (c: Context): Promise<Response> => {
-    const url = c.req.url
-    const queryStart = url.indexOf('?')
-    const parsed = queries.getOrCreate(queryStart < 0 ? '' : url.slice(queryStart), () => parseQuery(url))
-    if (!parsed.ok) return sendError(c, badRequest(parsed.message))
-    const params = parsed.value
-    try {
+  return {
+    parse(url: string): ParsedQuery {
+      const queryStart = url.indexOf('?')
+      return queries.getOrCreate(queryStart < 0 ? '' : url.slice(queryStart), () => parseQuery(url))
+    },
+
+    /** The answer to these parameters, from the page cache of the current snapshot. */
+    async page(params: ListQuery): Promise<CachedPage> {
       const { snapshot, stale, refreshError } = await catalogue.get({ forceRefresh: params.refresh })
       const refreshErrorText = refreshError ? describeFailure(refreshError) : null
       const key = `${params.pageKey}|${stale}|${refreshErrorText ?? ''}`
-      const cached = snapshot.responses.getOrCreate(key, () => {
+      return snapshot.responses.getOrCreate(key, () => {
         const page = pageOfView(viewOf(snapshot, params), params)
         const body = JSON.stringify({
           ...page,
@@ -58,6 +63,19 @@ export function listModels(catalogue: CatalogueCache) {
         })
         return new CachedPage(body, etagFor(snapshot.generation, body))
       })
+    },
+  }
+}
+export type ModelsListPages = ReturnType<typeof modelsListPages>
+
+/** `GET /api/models`: a cursor page of one filtered, sorted view of the catalogue snapshot. */
+export function listModels(pages: ModelsListPages) {
+  return async (c: Context): Promise<Response> => {
+    const parsed = pages.parse(c.req.url)
+    if (!parsed.ok) return sendError(c, badRequest(parsed.message))
+    const params = parsed.value
+    try {
+      const cached = await pages.page(params)
       const notModified = matchesEtag(c.req.header('if-none-match'), cached.etag)
       const headers = cached.headers({ notModified, noStore: params.refresh === true })
       return securedResponse(notModified ? null : cached.body, notModified ? 304 : 200, headers)

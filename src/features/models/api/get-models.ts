@@ -2,6 +2,7 @@ import { type InfiniteData, infiniteQueryOptions, keepPreviousData } from '@tans
 import { listParamsToSearch, type SortValue } from '../../../contract/list-params'
 import { type ModelPage, modelPageSchema } from '../../../contract/model'
 import { getJson } from './api-request'
+import { takeEmbeddedFirstPage } from './embedded-first-page'
 import { modelKeys } from './model-keys'
 
 /** What decides which models are listed, and in which order: every view has its own cache. */
@@ -23,12 +24,9 @@ export interface PageCursor {
  */
 export const MAX_CACHED_PAGES = 10
 
-export function fetchModelsPage(
-  view: ModelsView,
-  cursor: PageCursor,
-  { signal, refresh = false }: { signal?: AbortSignal; refresh?: boolean } = {},
-): Promise<ModelPage> {
-  const search = listParamsToSearch({
+/** The query string of one page's request: the view, and where the page starts. */
+export function modelsPageSearch(view: ModelsView, cursor: PageCursor, refresh = false): URLSearchParams {
+  return listParamsToSearch({
     limit: view.limit,
     q: view.q || undefined,
     sort: view.sort ?? undefined,
@@ -36,7 +34,14 @@ export function fetchModelsPage(
     before_id: cursor.before_id,
     refresh,
   })
-  return getJson('/api/models', search, modelPageSchema, signal)
+}
+
+export function fetchModelsPage(
+  view: ModelsView,
+  cursor: PageCursor,
+  { signal, refresh = false }: { signal?: AbortSignal; refresh?: boolean } = {},
+): Promise<ModelPage> {
+  return getJson('/api/models', modelsPageSearch(view, cursor, refresh), modelPageSchema, signal)
 }
 
 /**
@@ -55,6 +60,8 @@ export function modelPagesQueryOptions(view: ModelsView, startAt: PageCursor) {
     queryKey: modelKeys.list(view),
     queryFn: ({ pageParam, signal }) => fetchModelsPage(view, pageParam, { signal }),
     initialPageParam: startAt,
+    // The page the server embedded in the HTML, when it answers this very request: no first request.
+    initialData: () => takeEmbeddedFirstPage(modelsPageSearch(view, startAt), startAt),
     getNextPageParam: (page, _pages, param) => cursorAfter(page, param),
     getPreviousPageParam: (page, _pages, param) => cursorBefore(page, param),
     maxPages: MAX_CACHED_PAGES,

@@ -1,0 +1,59 @@
+import type { Context } from 'hono'
+import { renderAppWithFirstPage } from '../../app/render-app'
+import { FIRST_PAGE_ELEMENT_ID } from '../../contract/first-page'
+import { modelPageSchema } from '../../contract/model'
+import type { CachedPage } from '../cached-page'
+import type { CatalogueCache } from '../catalogue/catalogue-cache'
+import type { ModelsListPages } from './models-list'
+
+const ROOT = '<div id="root"></div>'
+
+/**
+ * The dashboard's HTML for a page URL, with the first page of the view in
+ * that URL: the same parse and the same cached answer as `/api/models`,
+ * embedded as JSON (not a script the CSP would have to allow) and rendered
+ * into #root, so the first rows need no script and no second request. A URL
+ * `/api/models` would refuse, a cursor no longer in the view, or a server with
+ * no catalogue yet (the page never waits for the upstream) get the bare HTML,
+ * and the dashboard asks as usual.
+ */
+export function indexPage({
+  indexHtml,
+  pages,
+  catalogue,
+}: {
+  indexHtml: string
+  pages: ModelsListPages
+  catalogue: CatalogueCache
+}) {
+  // Rendered once per cached answer (a view's first page of one snapshot), as the answer itself is.
+  const rendered = new WeakMap<CachedPage, string | null>()
+
+  function render(cached: CachedPage, search: string): string | null {
+    const first = { search, page: modelPageSchema.parse(JSON.parse(cached.body)) }
+    const html = renderAppWithFirstPage(first, `?${search}`)
+    if (html === null) return null
+    // JSON with every `<` escaped cannot close its script element; React escapes the rendered text.
+    const json = `{"search":${JSON.stringify(search)},"page":${cached.body}}`.replaceAll('<', '\\u003c')
+    return indexHtml.replace(
+      ROOT,
+      `<div id="root">${html}</div><script type="application/json" id="${FIRST_PAGE_ELEMENT_ID}">${json}</script>`,
+    )
+  }
+
+  async function withFirstPage(url: string): Promise<string | null> {
+    const parsed = pages.parse(url)
+    if (!parsed.ok || parsed.value.refresh || !catalogue.peek().snapshot) return null
+    let cached: CachedPage
+    try {
+      cached = await pages.page(parsed.value)
+    } catch {
+      return null
+    }
+    if (!rendered.has(cached)) rendered.set(cached, render(cached, parsed.value.pageKey))
+    return rendered.get(cached)!
+  }
+
+  return async (c: Context) =>
+    c.html((await withFirstPage(c.req.url)) ?? indexHtml, 200, { 'Cache-Control': 'no-cache' })
+}
