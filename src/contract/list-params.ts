@@ -110,7 +110,9 @@ export function parseListParams(search: URLSearchParams): ParseResult<ListParams
 }
 
 /** The inverse of parseListParams: defaults are left out, so equal views give equal URLs. */
-export function listParamsToSearch(params: Partial<ListParams>): URLSearchParams {
+export function listParamsToSearch(
+  params: Partial<Omit<ListParams, 'lifecycle'>> & { lifecycle?: readonly Lifecycle[] | null },
+): URLSearchParams {
   const search = new URLSearchParams()
   if (params.limit !== undefined && params.limit !== DEFAULT_LIMIT) search.set('limit', String(params.limit))
   if (params.after_id) search.set('after_id', params.after_id)

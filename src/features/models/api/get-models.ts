@@ -1,5 +1,5 @@
 import { type InfiniteData, infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query'
-import { listParamsToSearch, type SortValue } from '../../../contract/list-params'
+import { type Lifecycle, listParamsToSearch, type SortValue } from '../../../contract/list-params'
 import { type ModelPage, modelPageSchema } from '../../../contract/model'
 import { getJson } from './api-request'
 import { takeEmbeddedFirstPage } from './embedded-first-page'
@@ -10,6 +10,8 @@ export interface ModelsView {
   q: string
   sort: SortValue | null
   limit: number
+  /** The stages shown, in canonical order; null for the default (active and deprecated). */
+  lifecycle: readonly Lifecycle[] | null
 }
 
 /** Where a page starts: right after or right before a model of the view, or at the start. */
@@ -30,6 +32,7 @@ export function modelsPageSearch(view: ModelsView, cursor: PageCursor, refresh =
     limit: view.limit,
     q: view.q || undefined,
     sort: view.sort ?? undefined,
+    lifecycle: view.lifecycle,
     after_id: cursor.after_id,
     before_id: cursor.before_id,
     refresh,

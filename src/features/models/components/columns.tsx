@@ -8,17 +8,29 @@ import {
 import { CopyButton } from '../../../components/ui/copy-button'
 import { FOCUS_RING } from '../../../components/ui/button'
 import type { Model } from '../../../contract/model'
+import { LifecycleBadge, NewBadge } from './model-badges'
 import { ReleaseDate } from './release-date'
 
 export interface ModelsTableMeta {
   openModel: (id: string) => void
   /** For relative dates; moves once a minute. */
   now: number
+  /** Models first seen within the last 14 days. */
+  newIds: ReadonlySet<string>
 }
 
 export interface ModelsColumnMeta {
   /** Classes for the column's header and cells, e.g. to hide it on narrow screens. */
   className?: string
+  /** Hidden unless chosen in the Columns menu. */
+  optional?: boolean
+}
+
+const tokens = new Intl.NumberFormat()
+
+function TokenCount({ value }: { value: unknown }) {
+  if (typeof value !== 'number') return <span className="text-zinc-500 dark:text-zinc-400">Unknown</span>
+  return <span className="tabular-nums">{tokens.format(value)}</span>
 }
 
 // Sorting and filtering belong to the server (over the whole catalogue): the
@@ -51,15 +63,19 @@ export const modelColumns = column.columns([
     header: 'Display name',
     meta: { className: 'w-[30%] sm:w-[28%]' },
     cell: ({ row, table }) => (
-      <button
-        type="button"
-        data-model-button={row.original.id}
-        title={row.original.display_name}
-        onClick={() => table.options.meta?.openModel(row.original.id)}
-        className={`block max-w-full truncate rounded-sm text-left font-medium text-zinc-900 underline-offset-2 hover:underline dark:text-zinc-100 ${FOCUS_RING}`}
-      >
-        {row.original.display_name}
-      </button>
+      <span className="flex min-w-0 items-center gap-1.5">
+        <button
+          type="button"
+          data-model-button={row.original.id}
+          title={row.original.display_name}
+          onClick={() => table.options.meta?.openModel(row.original.id)}
+          className={`block min-w-0 truncate rounded-sm text-left font-medium underline-offset-2 hover:underline ${row.original.lifecycle === 'retired' ? 'text-zinc-500 dark:text-zinc-400' : 'text-zinc-900 dark:text-zinc-100'} ${FOCUS_RING}`}
+        >
+          {row.original.display_name}
+        </button>
+        {table.options.meta?.newIds.has(row.original.id) && <NewBadge />}
+        <LifecycleBadge model={row.original} now={table.options.meta?.now ?? 0} />
+      </span>
     ),
   }),
   column.accessor('created_at', {
@@ -75,5 +91,15 @@ export const modelColumns = column.columns([
         {row.original.type}
       </span>
     ),
+  }),
+  column.accessor('max_input_tokens', {
+    header: 'Context window',
+    meta: { className: 'w-[9rem]', optional: true },
+    cell: ({ row }) => <TokenCount value={row.original.max_input_tokens} />,
+  }),
+  column.accessor('max_tokens', {
+    header: 'Max output',
+    meta: { className: 'w-[8rem]', optional: true },
+    cell: ({ row }) => <TokenCount value={row.original.max_tokens} />,
   }),
 ])

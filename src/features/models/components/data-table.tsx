@@ -39,7 +39,7 @@ export function DataTable({ table, isLoading, isBusy, skeletonRows, empty }: Dat
       <table
         aria-busy={isLoading || isBusy}
         aria-label="Models"
-        className="w-full min-w-[38rem] sm:min-w-0 table-fixed border-collapse text-sm"
+        className={`w-full table-fixed border-collapse text-sm ${columnCount > 4 ? 'min-w-[52rem] lg:min-w-0' : 'min-w-[38rem] sm:min-w-0'}`}
       >
         <thead className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900/60 dark:text-zinc-400">
           {table.getHeaderGroups().map((group) => (
@@ -66,7 +66,8 @@ export function DataTable({ table, isLoading, isBusy, skeletonRows, empty }: Dat
               <tr
                 key={row.id}
                 onClick={(event) => openFromRow(event, row.original.id)}
-                className="h-10 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-800/50"
+                data-lifecycle={row.original.lifecycle ?? undefined}
+                className={`h-10 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-800/50 ${row.original.lifecycle === 'retired' ? 'bg-zinc-50 text-zinc-500 dark:bg-zinc-900/40 dark:text-zinc-400' : ''}`}
               >
                 {row.getAllCells().map((cell) => (
                   <td

@@ -4,6 +4,7 @@ import { Button } from '../../../components/ui/button'
 import { Callout } from '../../../components/ui/callout'
 import { KeyboardIcon } from '../../../components/ui/icons'
 import { healthQueryOptions } from '../api/get-health'
+import { useNewModelIds } from '../api/get-seen'
 import { useKeyboardShortcuts } from '../hooks/use-keyboard-shortcuts'
 import { useModelPages } from '../hooks/use-model-pages'
 import { useModelsSearchParams } from '../hooks/use-models-search-params'
@@ -11,13 +12,16 @@ import { useModelsTable } from '../hooks/use-models-table'
 import { useNow } from '../hooks/use-now'
 import { useReturnFocusToRow } from '../hooks/use-return-focus-to-row'
 import { CatalogueHeader } from './catalogue-header'
+import { ColumnsMenu } from './columns-menu'
 import { DataTable } from './data-table'
 import { DataTablePagination } from './data-table-pagination'
 import { DataTableToolbar } from './data-table-toolbar'
 import { DemoBanner } from './demo-banner'
 import { ErrorCallout } from './error-callout'
+import { LifecycleFilter } from './lifecycle-filter'
 import { NoModels } from './no-models'
 import { StaleDataWarning } from './stale-data-warning'
+import { ViewTabs } from './view-tabs'
 
 // Most visits never open a model: its dialog is a separate chunk, fetched on first use.
 const ModelDetailDialog = lazy(() =>
@@ -25,6 +29,7 @@ const ModelDetailDialog = lazy(() =>
 )
 // Likewise the shortcut list and the id check (the check loads after the table, below it).
 const ShortcutsDialog = lazy(() => import('./shortcuts-dialog').then((module) => ({ default: module.ShortcutsDialog })))
+const ChangesView = lazy(() => import('./changes-view').then((module) => ({ default: module.ChangesView })))
 const ModelIdCheck = lazy(() => import('./model-id-check').then((module) => ({ default: module.ModelIdCheck })))
 
 /** The dashboard: the catalogue as a sortable, filterable table of cursor pages, and one model in a dialog. */
@@ -36,6 +41,8 @@ export function ModelsDashboard() {
   const openedHere = useRef(false)
   const filterRef = useRef<HTMLInputElement>(null)
   const [showShortcuts, setShowShortcuts] = useState(false)
+  const newIds = useNewModelIds(now)
+  const onModels = params.tab === 'models'
 
   function openModel(id: string) {
     openedHere.current = true
@@ -50,6 +57,8 @@ export function ModelsDashboard() {
     onFilterChange: (q) => void params.setFilter(q),
     openModel,
     now,
+    columns: params.columns,
+    newIds,
   })
 
   function closeModel() {
@@ -70,8 +79,8 @@ export function ModelsDashboard() {
     },
     '?': () => setShowShortcuts(true),
     // The same as the paging buttons: nothing when there is no such page.
-    n: pages.goNext,
-    p: pages.goPrevious,
+    n: onModels ? pages.goNext : NOTHING,
+    p: onModels ? pages.goPrevious : NOTHING,
   })
   const dialogOpen = params.model !== null || showShortcuts
 
@@ -98,34 +107,53 @@ export function ModelsDashboard() {
             onRetry={pages.refresh}
           />
         )}
-        <DataTableToolbar
-          table={table}
-          limit={params.limit}
-          onLimitChange={(limit) => void params.setLimit(limit)}
-          filterRef={filterRef}
-          view={params.view}
-        />
-        {pages.error ? (
-          <ErrorCallout error={pages.error.error} failedAt={pages.error.failedAt} onRetry={pages.retry} />
+        <ViewTabs tab={params.tab} onChange={(tab) => void params.setTab(tab)} />
+        {onModels ? (
+          <>
+            <DataTableToolbar
+              table={table}
+              limit={params.limit}
+              onLimitChange={(limit) => void params.setLimit(limit)}
+              filterRef={filterRef}
+              view={params.view}
+            />
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <LifecycleFilter value={params.lifecycle} onChange={(stages) => void params.setLifecycle(stages)} />
+              <ColumnsMenu value={params.columns} onChange={(columns) => void params.setColumns(columns)} />
+            </div>
+            {pages.error ? (
+              <ErrorCallout error={pages.error.error} failedAt={pages.error.failedAt} onRetry={pages.retry} />
+            ) : (
+              <DataTable
+                table={table}
+                isLoading={!page}
+                isBusy={page !== undefined && pages.isLoading}
+                skeletonRows={params.limit}
+                empty={<NoModels query={params.view.q} onClearFilter={() => void params.setFilter('')} />}
+              />
+            )}
+            <p role="status" className="sr-only">
+              {pages.isLoading && !pages.error ? 'Loading models…' : ''}
+            </p>
+            <DataTablePagination
+              page={pages.error ? undefined : page}
+              canGoPrevious={pages.canGoPrevious}
+              canGoNext={pages.canGoNext}
+              onPrevious={pages.goPrevious}
+              onNext={pages.goNext}
+            />
+          </>
         ) : (
-          <DataTable
-            table={table}
-            isLoading={!page}
-            isBusy={page !== undefined && pages.isLoading}
-            skeletonRows={params.limit}
-            empty={<NoModels query={params.view.q} onClearFilter={() => void params.setFilter('')} />}
-          />
+          <Suspense
+            fallback={
+              <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+                Loading changes…
+              </p>
+            }
+          >
+            <ChangesView now={now} />
+          </Suspense>
         )}
-        <p role="status" className="sr-only">
-          {pages.isLoading && !pages.error ? 'Loading models…' : ''}
-        </p>
-        <DataTablePagination
-          page={pages.error ? undefined : page}
-          canGoPrevious={pages.canGoPrevious}
-          canGoNext={pages.canGoNext}
-          onPrevious={pages.goPrevious}
-          onNext={pages.goNext}
-        />
         <footer className="mt-2 flex flex-wrap items-end justify-between gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
           <Suspense fallback={null}>
             <ModelIdCheck onOpenModel={openModel} />
@@ -156,3 +184,4 @@ export function ModelsDashboard() {
 }
 
 const NO_ROWS: never[] = []
+const NOTHING = () => {}

@@ -1,7 +1,17 @@
-import { createParser, parseAsNumberLiteral, parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs'
+import {
+  createParser,
+  parseAsArrayOf,
+  parseAsNumberLiteral,
+  parseAsString,
+  parseAsStringLiteral,
+  useQueryStates,
+} from 'nuqs'
 import { useMemo } from 'react'
 import {
+  DEFAULT_LIFECYCLES,
   DEFAULT_LIMIT,
+  type Lifecycle,
+  LIFECYCLES,
   MAX_QUERY_LENGTH,
   MODEL_ID_PATTERN,
   SORT_VALUES,
@@ -16,6 +26,14 @@ export type PageSize = (typeof PAGE_SIZES)[number]
 /** Typing waits this long before it asks the server. */
 export const FILTER_DEBOUNCE_MS = 250
 
+/** The columns a person can add to the table; hidden unless the URL's `cols` names them. */
+export const OPTIONAL_COLUMNS = ['max_input_tokens', 'max_tokens'] as const
+export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number]
+
+/** The dashboard's two views: the catalogue table and the history of changes. */
+export const TABS = ['models', 'changes'] as const
+export type Tab = (typeof TABS)[number]
+
 const modelId = createParser({
   parse: (value: string) => (MODEL_ID_PATTERN.test(value) ? value : null),
   serialize: (value: string) => value,
@@ -29,13 +47,24 @@ const searchParams = {
   after_id: modelId,
   before_id: modelId,
   model: modelId,
+  lifecycle: parseAsArrayOf(parseAsStringLiteral(LIFECYCLES)),
+  cols: parseAsArrayOf(parseAsStringLiteral(OPTIONAL_COLUMNS)),
+  view: parseAsStringLiteral(TABS).withDefault('models'),
+}
+
+/** The stages in their canonical order without repeats; null for the default (what the URL leaves out). */
+function canonicalStages(stages: readonly Lifecycle[] | null): Lifecycle[] | null {
+  const set = new Set(stages ?? DEFAULT_LIFECYCLES)
+  const ordered = LIFECYCLES.filter((stage) => set.has(stage))
+  return ordered.length === 0 || ordered.join() === DEFAULT_LIFECYCLES.join() ? null : ordered
 }
 
 const NO_CURSOR = { after_id: null, before_id: null }
 
 /**
- * The dashboard's state, which is the URL: filter, sort, page size, the current
- * page's cursor and the open model. Defaults stay out of the URL; typing
+ * The dashboard's state, which is the URL: filter, lifecycle stages, sort, page
+ * size, the current page's cursor, the open model, the optional columns and
+ * which view (models or changes) is on screen. Defaults stay out of the URL; typing
  * replaces the history entry, navigation pushes one. The query key gets the
  * debounced filter, so a request goes out once typing pauses.
  */
@@ -44,10 +73,19 @@ export function useModelsSearchParams() {
   const q = params.q.slice(0, MAX_QUERY_LENGTH)
   const debouncedQ = useDebouncedValue(q, FILTER_DEBOUNCE_MS)
 
+  const lifecycle = canonicalStages(params.lifecycle)
+  const lifecycleKey = lifecycle?.join() ?? ''
   const view = useMemo<ModelsView>(
-    () => ({ q: debouncedQ.trim(), sort: params.sort, limit: params.limit }),
-    [debouncedQ, params.sort, params.limit],
+    () => ({
+      q: debouncedQ.trim(),
+      sort: params.sort,
+      limit: params.limit,
+      lifecycle: lifecycleKey ? (lifecycleKey.split(',') as Lifecycle[]) : null,
+    }),
+    [debouncedQ, params.sort, params.limit, lifecycleKey],
   )
+  const colsKey = OPTIONAL_COLUMNS.filter((column) => params.cols?.includes(column)).join()
+  const columns = useMemo(() => (colsKey ? (colsKey.split(',') as OptionalColumn[]) : []), [colsKey])
   // A link with both cursors is not one the dashboard makes; the forward one wins.
   const cursor = useMemo<PageCursor>(
     () => (params.after_id ? { after_id: params.after_id } : params.before_id ? { before_id: params.before_id } : {}),
@@ -60,6 +98,11 @@ export function useModelsSearchParams() {
       setFilter: (value: string) => setParams({ q: value.slice(0, MAX_QUERY_LENGTH), ...NO_CURSOR }),
       setSort: (sort: SortValue | null) => setParams({ sort, ...NO_CURSOR }, { history: 'push' }),
       setLimit: (limit: PageSize) => setParams({ limit, ...NO_CURSOR }, { history: 'push' }),
+      setLifecycle: (stages: readonly Lifecycle[]) =>
+        setParams({ lifecycle: canonicalStages(stages), ...NO_CURSOR }, { history: 'push' }),
+      setColumns: (columns: readonly OptionalColumn[]) =>
+        setParams({ cols: columns.length > 0 ? OPTIONAL_COLUMNS.filter((column) => columns.includes(column)) : null }),
+      setTab: (tab: Tab) => setParams({ view: tab === 'models' ? null : tab }, { history: 'push' }),
       goToPage: (to: PageCursor) =>
         setParams({ after_id: to.after_id ?? null, before_id: to.before_id ?? null }, { history: 'push' }),
       /** The page in the URL is gone: show the first page of the same view instead of this history entry. */
@@ -77,6 +120,11 @@ export function useModelsSearchParams() {
     limit: params.limit,
     cursor,
     model: params.model,
+    /** The lifecycle stages shown (never empty). */
+    lifecycle: view.lifecycle ?? DEFAULT_LIFECYCLES,
+    /** The optional columns shown, in their table order. */
+    columns,
+    tab: params.view,
     /** What the list query is keyed by. */
     view,
     /** Typing has not reached the query yet. */

@@ -3,6 +3,7 @@ import { useMemo } from 'react'
 import { parseSort, SORT_KEYS, type SortKey, type SortValue } from '../../../contract/list-params'
 import type { Model } from '../../../contract/model'
 import { modelColumns, tableFeaturesForModels } from '../components/columns'
+import type { OptionalColumn } from './use-models-search-params'
 
 export interface UseModelsTableOptions {
   rows: readonly Model[]
@@ -12,6 +13,9 @@ export interface UseModelsTableOptions {
   onFilterChange: (q: string) => void
   openModel: (id: string) => void
   now: number
+  /** The optional columns chosen (the others are not rendered at all). */
+  columns: readonly OptionalColumn[]
+  newIds: ReadonlySet<string>
 }
 
 const rowId = (model: Model) => model.id
@@ -29,7 +33,27 @@ function isSortKey(id: string): id is SortKey {
  * URL and are applied by the server, so the table runs in manual mode and its
  * changes go straight back to the URL.
  */
-export function useModelsTable({ rows, sort, q, onSortChange, onFilterChange, openModel, now }: UseModelsTableOptions) {
+export function useModelsTable({
+  rows,
+  sort,
+  q,
+  onSortChange,
+  onFilterChange,
+  openModel,
+  now,
+  columns,
+  newIds,
+}: UseModelsTableOptions) {
+  const shown = useMemo(
+    () =>
+      modelColumns.filter(
+        (column) =>
+          !column.meta?.optional ||
+          (columns as readonly string[]).includes('accessorKey' in column ? String(column.accessorKey) : ''),
+      ),
+    [columns],
+  )
+
   const sorting = useMemo<SortingState>(() => {
     if (!sort) return []
     const { key, descending } = parseSort(sort)
@@ -38,7 +62,7 @@ export function useModelsTable({ rows, sort, q, onSortChange, onFilterChange, op
 
   return useTable({
     features: tableFeaturesForModels,
-    columns: modelColumns,
+    columns: shown,
     data: rows,
     getRowId: rowId,
     state: { sorting, globalFilter: q },
@@ -53,7 +77,7 @@ export function useModelsTable({ rows, sort, q, onSortChange, onFilterChange, op
       onSortChange(first && isSortKey(first.id) ? ((first.desc ? `-${first.id}` : first.id) as SortValue) : null)
     },
     onGlobalFilterChange: (updater) => onFilterChange(String(resolve(updater, q) ?? '')),
-    meta: { openModel, now },
+    meta: { openModel, now, newIds },
   })
 }
 export type ModelsTable = ReturnType<typeof useModelsTable>

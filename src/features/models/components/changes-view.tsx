@@ -1,0 +1,170 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { parseAsString, useQueryState } from 'nuqs'
+import { useId } from 'react'
+import { Button, FOCUS_RING } from '../../../components/ui/button'
+import type { Change, SeenModel } from '../../../contract/history'
+import { changesQueryOptions } from '../api/get-changes'
+import { seenQueryOptions } from '../api/get-seen'
+import { formatChangeDate, formatExactUtc } from '../format-time'
+import { ErrorCallout } from './error-callout'
+
+const MAX_SEARCH_LENGTH = 200
+
+/** What happened, in words; `before`/`after` are the upstream's text, shown as text. */
+function describeChange(change: Change): string {
+  switch (change.kind) {
+    case 'added':
+      return 'Added'
+    case 'removed':
+      return 'Removed'
+    case 'display_name_changed':
+      return `Renamed from “${change.before ?? ''}”`
+    case 'lifecycle_changed':
+      return `Lifecycle ${change.before ?? '?'} → ${change.after ?? '?'}`
+  }
+}
+
+const KIND_TONES: Record<Change['kind'], string> = {
+  added: 'text-emerald-800 dark:text-emerald-300',
+  removed: 'text-red-800 dark:text-red-300',
+  display_name_changed: 'text-zinc-700 dark:text-zinc-300',
+  lifecycle_changed: 'text-amber-800 dark:text-amber-300',
+}
+
+/**
+ * The Changes view: every recorded change of the catalogue, newest first, in
+ * cursor pages, and a search of the models that have left it ("gone since 3 Oct").
+ * Loaded lazily: most visits never open it.
+ */
+export function ChangesView({ now }: { now: number }) {
+  return (
+    <div className="flex flex-col gap-6">
+      <RemovedModels now={now} />
+      <ChangeList now={now} />
+    </div>
+  )
+}
+
+function ChangeList({ now }: { now: number }) {
+  const headingId = useId()
+  const query = useInfiniteQuery(changesQueryOptions())
+  const changes = query.data?.pages.flatMap((page) => page.data) ?? []
+  return (
+    <section aria-labelledby={headingId} className="space-y-2">
+      <h2 id={headingId} className="text-base font-semibold text-zinc-900 dark:text-zinc-50">
+        Changes to the catalogue
+      </h2>
+      {query.error && !query.isFetching ? (
+        <ErrorCallout error={query.error} failedAt={query.errorUpdatedAt} onRetry={() => void query.refetch()} />
+      ) : query.isPending ? (
+        <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+          Loading changes…
+        </p>
+      ) : changes.length === 0 ? (
+        <p role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
+          No changes recorded yet: the history compares each catalogue walk with the one before it.
+        </p>
+      ) : (
+        <ol
+          aria-label="Changes"
+          className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 bg-white text-sm dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900"
+        >
+          {changes.map((change) => (
+            <li key={change.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 px-3 py-2">
+              <time
+                dateTime={change.at}
+                title={formatExactUtc(change.at)}
+                className="w-24 shrink-0 text-zinc-600 tabular-nums dark:text-zinc-400"
+              >
+                {formatChangeDate(change.at, now)}
+              </time>
+              <span className={`w-40 shrink-0 font-medium ${KIND_TONES[change.kind]}`}>{describeChange(change)}</span>
+              <span className="min-w-0 font-medium break-words text-zinc-900 dark:text-zinc-100">
+                {change.display_name}
+              </span>
+              <span className="min-w-0 font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">
+                {change.model_id}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {query.hasNextPage && (
+        <Button onClick={() => void query.fetchNextPage()} aria-disabled={query.isFetchingNextPage || undefined}>
+          {query.isFetchingNextPage ? 'Loading older changes…' : 'Show older changes'}
+        </Button>
+      )}
+    </section>
+  )
+}
+
+function matches(model: SeenModel, terms: readonly string[]): boolean {
+  const text = `${model.model_id}\n${model.display_name}`.toLowerCase()
+  return terms.every((term) => text.includes(term))
+}
+
+function RemovedModels({ now }: { now: number }) {
+  const headingId = useId()
+  const inputId = useId()
+  const [search, setSearch] = useQueryState('gone', parseAsString.withDefault(''))
+  const { data, error, errorUpdatedAt, isFetching, refetch } = useQuery(seenQueryOptions(null))
+  const terms = search.toLowerCase().split(/\s+/).filter(Boolean)
+  const removed = (data?.data ?? []).filter((model) => model.removed_at !== null)
+  const found = removed.filter((model) => matches(model, terms))
+  return (
+    <section aria-labelledby={headingId} className="space-y-2">
+      <h2 id={headingId} className="text-base font-semibold text-zinc-900 dark:text-zinc-50">
+        Removed models
+      </h2>
+      <div role="search">
+        <label htmlFor={inputId} className="mb-1 block text-sm text-zinc-600 dark:text-zinc-400">
+          Search removed models
+        </label>
+        <input
+          id={inputId}
+          type="search"
+          value={search}
+          maxLength={MAX_SEARCH_LENGTH}
+          onChange={(event) => void setSearch(event.target.value || null)}
+          placeholder="Id or name of a model that is gone"
+          autoComplete="off"
+          spellCheck={false}
+          className={`h-8 w-full max-w-md rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 shadow-xs placeholder:text-zinc-400 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 ${FOCUS_RING}`}
+        />
+      </div>
+      {error && !isFetching ? (
+        <ErrorCallout error={error} failedAt={errorUpdatedAt} onRetry={() => void refetch()} />
+      ) : data === undefined ? (
+        <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+          Loading removed models…
+        </p>
+      ) : (
+        <>
+          <p role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
+            {removed.length === 0
+              ? 'No model has left the catalogue since the history began.'
+              : terms.length > 0 && found.length === 0
+                ? `No removed model matches “${search.trim()}”.`
+                : `${found.length} of ${removed.length} removed models`}
+          </p>
+          {found.length > 0 && (
+            <ul aria-label="Removed models" className="space-y-1 text-sm">
+              {found.map((model) => (
+                <li key={model.model_id} className="flex flex-wrap items-baseline gap-x-2">
+                  <span className="font-mono text-xs break-all text-zinc-700 dark:text-zinc-300">{model.model_id}</span>
+                  <span className="text-zinc-900 dark:text-zinc-100">{model.display_name}</span>
+                  <span className="text-zinc-600 dark:text-zinc-400">
+                    gone since{' '}
+                    <time dateTime={model.removed_at!} title={formatExactUtc(model.removed_at!)}>
+                      {formatChangeDate(model.removed_at!, now)}
+                    </time>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  )
+}

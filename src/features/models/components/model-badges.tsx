@@ -1,0 +1,45 @@
+import type { Model } from '../../../contract/model'
+import { formatDayMonthYear, formatExactUtc } from '../format-time'
+
+const DAY_MS = 86_400_000
+/** A retirement this close is shown in red. */
+export const RETIREMENT_WARNING_DAYS = 30
+
+const BADGE = 'inline-flex shrink-0 items-center rounded px-1.5 py-px text-[0.6875rem] font-medium whitespace-nowrap'
+const TONES = {
+  new: 'bg-sky-100 text-sky-900 dark:bg-sky-900/50 dark:text-sky-100',
+  deprecated: 'bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-100',
+  soon: 'bg-red-100 text-red-900 dark:bg-red-900/50 dark:text-red-100',
+  retired: 'bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300',
+} as const
+
+function validDate(iso: string | null | undefined): string | null {
+  return iso && !Number.isNaN(Date.parse(iso)) ? iso : null
+}
+
+/** "Retires 30 Nov 2026" on a deprecated model (red within 30 days), "Retired" on a retired one. */
+export function LifecycleBadge({ model, now }: { model: Model; now: number }) {
+  if (model.lifecycle === 'retired') return <span className={`${BADGE} ${TONES.retired}`}>Retired</span>
+  if (model.lifecycle !== 'deprecated') return null
+  const retiresAt = validDate(model.retires_at)
+  if (!retiresAt) return <span className={`${BADGE} ${TONES.deprecated}`}>Deprecated</span>
+  const soon = Date.parse(retiresAt) - now <= RETIREMENT_WARNING_DAYS * DAY_MS
+  return (
+    <span
+      className={`${BADGE} ${soon ? TONES.soon : TONES.deprecated}`}
+      title={`Deprecated; retires ${formatExactUtc(retiresAt)}`}
+      data-soon={soon || undefined}
+    >
+      <span className="sr-only">Deprecated, </span>Retires {formatDayMonthYear(retiresAt)}
+    </span>
+  )
+}
+
+/** A model that arrived in the catalogue within the last 14 days. */
+export function NewBadge() {
+  return (
+    <span className={`${BADGE} ${TONES.new}`} title="First seen in the last 14 days">
+      New
+    </span>
+  )
+}

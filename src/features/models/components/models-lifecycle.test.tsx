@@ -1,0 +1,130 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import type { ModelPage } from '../../../contract/model'
+import { DEMO_MODELS } from '../../../fake-upstream/demo-catalogue'
+import { bffJson, bffRequests, fake } from '../../../testing/bff-server'
+import { findRange, listRequests, renderApp, rowIds, urlParams } from '../../../testing/render-app'
+
+const table = () => screen.getByRole('table', { name: 'Models' })
+const rowOf = (id: string) =>
+  [...table().querySelectorAll('tbody > tr')].find((row) => row.querySelector('td')?.textContent === id) as HTMLElement
+const lifecycle = () => within(screen.getByRole('group', { name: 'Lifecycle' }))
+
+const retired = DEMO_MODELS.filter((model) => model.lifecycle === 'retired').map((model) => model.id)
+const shownByDefault = DEMO_MODELS.length - retired.length
+
+beforeEach(() => {
+  // Only the clock: timers stay real, so the page's debounce and user events run as usual.
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(new Date('2026-11-10T12:00:00Z'))
+  fake.setModels(DEMO_MODELS)
+})
+afterEach(() => vi.useRealTimers())
+
+describe('lifecycle', () => {
+  test('shows active and deprecated models by default; Retired adds the retired ones after them, greyed, in the URL', async () => {
+    const { user } = renderApp()
+    await findRange(`1–${shownByDefault} of ${shownByDefault}`)
+    expect(lifecycle().getByRole('checkbox', { name: 'Active' })).toBeChecked()
+    expect(lifecycle().getByRole('checkbox', { name: 'Deprecated' })).toBeChecked()
+    expect(lifecycle().getByRole('checkbox', { name: 'Retired' })).not.toBeChecked()
+    expect(rowIds().some((id) => retired.includes(id))).toBe(false)
+
+    await user.click(lifecycle().getByRole('checkbox', { name: 'Retired' }))
+    await findRange(`1–${DEMO_MODELS.length} of ${DEMO_MODELS.length}`)
+    expect(urlParams().get('lifecycle')).toBe('active,deprecated,retired')
+    expect(listRequests(bffRequests).at(-1)?.get('lifecycle')).toBe('active,deprecated,retired')
+    expect(rowIds().slice(-retired.length)).toEqual(retired)
+    for (const id of retired) {
+      expect(rowOf(id)).toHaveAttribute('data-lifecycle', 'retired')
+      expect(within(rowOf(id)).getByText('Retired')).toBeInTheDocument()
+    }
+  })
+
+  test('a link with lifecycle=retired shows only retired models; the last stage left cannot be unticked', async () => {
+    const { user } = renderApp('/?lifecycle=retired')
+    await findRange(`1–${retired.length} of ${retired.length}`)
+    expect(rowIds()).toEqual(retired)
+    const only = lifecycle().getByRole('checkbox', { name: 'Retired' })
+    await user.click(only)
+    expect(only).toBeChecked()
+    expect(urlParams().get('lifecycle')).toBe('retired')
+  })
+
+  test('a deprecated model shows its retirement date, red within 30 days', async () => {
+    renderApp()
+    await findRange(`1–${shownByDefault} of ${shownByDefault}`)
+    const soon = within(rowOf('claude-sonnet-4-5-20250929')).getByText(/Retires/)
+    expect(soon).toHaveTextContent('Deprecated, Retires 30 Nov 2026')
+    expect(soon).toHaveAttribute('data-soon', 'true')
+    const later = within(rowOf('claude-opus-4-5-20251101')).getByText(/Retires/)
+    expect(later).toHaveTextContent('Retires 22 Jan 2027')
+    expect(later).not.toHaveAttribute('data-soon')
+    expect(within(rowOf('claude-opus-4-6')).queryByText(/Retires|Retired/)).not.toBeInTheDocument()
+  })
+
+  test('a seed-era upstream (four fields) shows every model as active, with no badges', async () => {
+    fake.setShape('seed')
+    renderApp('/?lifecycle=retired')
+    await screen.findByText('The catalogue is empty: this key has no models.')
+    window.history.replaceState(null, '', '/')
+  })
+})
+
+describe('optional columns', () => {
+  test('Context window and Max output are hidden until chosen in Columns; the choice is in the URL', async () => {
+    const { user } = renderApp()
+    await findRange(`1–${shownByDefault} of ${shownByDefault}`)
+    const headers = () =>
+      within(table())
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent)
+    expect(headers()).toEqual(['ID', 'Display name', 'Released', 'Type'])
+
+    const columns = screen.getByRole('button', { name: 'Columns' })
+    expect(columns).toHaveAttribute('aria-expanded', 'false')
+    await user.click(columns)
+    expect(columns).toHaveAttribute('aria-expanded', 'true')
+    await user.click(screen.getByRole('checkbox', { name: 'Context window' }))
+    expect(urlParams().get('cols')).toBe('max_input_tokens')
+    expect(headers()).toEqual(['ID', 'Display name', 'Released', 'Type', 'Context window'])
+    expect(within(rowOf('claude-opus-4-5-20251101')).getByText('200,000')).toBeInTheDocument()
+    // Not documented: left unknown rather than made up.
+    expect(rowOf('claude-sonnet-4-6').querySelectorAll('td')[4]).toHaveTextContent('Unknown')
+
+    await user.keyboard('{Escape}')
+    expect(columns).toHaveAttribute('aria-expanded', 'false')
+    expect(columns).toHaveFocus()
+  })
+
+  test('a link with cols shows both columns, and they sort on the server, unknown values last', async () => {
+    const { user } = renderApp('/?cols=max_tokens,max_input_tokens')
+    await findRange(`1–${shownByDefault} of ${shownByDefault}`)
+    const header = within(table()).getByRole('columnheader', { name: 'Max output' })
+    expect(within(table()).getByRole('columnheader', { name: 'Context window' })).toBeInTheDocument()
+    await user.click(within(header).getByRole('button', { name: 'Max output' }))
+    expect(urlParams().get('sort')).toBe('max_tokens')
+    const expected = (await bffJson<ModelPage>('/api/models?sort=max_tokens')).data.map((model) => model.id)
+    await waitFor(() => expect(rowIds()).toEqual(expected))
+    // Ties keep the upstream's order.
+    expect(expected.slice(0, 3)).toEqual([
+      'claude-opus-4-5-20251101',
+      'claude-haiku-4-5-20251001',
+      'claude-sonnet-4-5-20250929',
+    ])
+    expect(expected.at(-1)).toBe('claude-opus-4-6')
+  })
+})
+
+describe('detail dialog', () => {
+  test('lists the capabilities in plain words', async () => {
+    renderApp('/?model=claude-opus-4-5-20251101')
+    const dialog = await screen.findByRole('dialog', { name: 'Claude Opus 4.5' })
+    await waitFor(() => expect(within(dialog).getByText('Capabilities', { selector: 'dt' })).toBeInTheDocument())
+    const supported = within(dialog).getByRole('list', { name: 'Supported' })
+    for (const words of ['Batch API', 'Citations', 'Image input', 'PDF input', 'Extended thinking']) {
+      expect(within(supported).getByText(words)).toBeInTheDocument()
+    }
+    expect(within(dialog).getByText('200,000')).toBeInTheDocument()
+  })
+})
