@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import type { Measure } from './bench-item'
 import { ROOT } from './processes'
 
@@ -19,7 +19,8 @@ export interface BenchReport {
   command: string
   generatedAt: string
   commit: string | null
-  machine: { node: string; platform: string; cpus: number; cpuModel: string }
+  /** loadAverage: the machine's 1-minute load when the report was written; shared machines are noisy. */
+  machine: { node: string; platform: string; cpus: number; cpuModel: string; loadAverage: number }
   items: ItemResult[]
 }
 
@@ -44,6 +45,7 @@ export function buildReport(results: readonly ItemResult[], command: string): Be
       platform: `${process.platform}-${process.arch}`,
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+      loadAverage: Math.round(loadavg()[0]! * 100) / 100,
     },
     items: [...byId.values()].sort((a, b) => Number(a.id) - Number(b.id) || a.id.localeCompare(b.id)),
   }
@@ -120,7 +122,8 @@ export function reportMarkdown(report: BenchReport): string {
   return [
     `Measured with \`${report.command}\` on ${report.generatedAt.slice(0, 10)}` +
       `${report.commit ? ` at ${report.commit}` : ''}: Node ${machine.node}, ${machine.platform},` +
-      ` ${machine.cpus} × ${machine.cpuModel}. Every ratio is project ÷ floor, both measured in the same run.`,
+      ` ${machine.cpus} × ${machine.cpuModel}, load average ${machine.loadAverage} at the end.` +
+      ' Every ratio is project ÷ floor, both measured in the same run.',
     '',
     ...table,
     '',
