@@ -26,6 +26,7 @@ export default tseslint.config(
     files: ['src/server/**/*.ts', 'src/contract/**/*.ts', 'src/fake-upstream/**/*.ts'],
     ignores: [
       'src/server/main.ts',
+      'src/server/start-server.ts',
       'src/server/listen.ts',
       'src/server/history/sqlite-history-store.ts',
       'src/fake-upstream/main.ts',
