@@ -16,7 +16,8 @@ export default defineConfig(({ isSsrBuild }) =>
           target: 'node20',
           rollupOptions: {
             input: { main: 'src/server/main.ts', 'fake-upstream': 'src/fake-upstream/main.ts' },
-            output: { entryFileNames: '[name].js' },
+            // Chunks beside the entries, so each finds the client at ../client/.
+            output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
           },
         },
       }
