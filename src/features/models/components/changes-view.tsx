@@ -1,14 +1,14 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
-import { parseAsString, useQueryState } from 'nuqs'
 import { useId } from 'react'
 import { Button, FOCUS_RING } from '../../../components/ui/button'
 import type { Change, SeenModel } from '../../../contract/history'
+import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import { changesQueryOptions } from '../api/get-changes'
 import { seenQueryOptions } from '../api/get-seen'
 import { formatChangeDate, formatExactUtc } from '../format-time'
 import { ErrorCallout } from './error-callout'
 
-const MAX_SEARCH_LENGTH = 200
+const MAX_SEARCH_LENGTH = MAX_QUERY_LENGTH
 
 /** What happened, in words; `before`/`after` are the upstream's text, shown as text. */
 function describeChange(change: Change): string {
@@ -36,10 +36,17 @@ const KIND_TONES: Record<Change['kind'], string> = {
  * cursor pages, and a search of the models that have left it ("gone since 3 Oct").
  * Loaded lazily: most visits never open it.
  */
-export function ChangesView({ now }: { now: number }) {
+export interface ChangesViewProps {
+  now: number
+  /** The search of removed models, as typed (it lives in the URL as `gone`). */
+  search: string
+  onSearchChange: (search: string) => void
+}
+
+export function ChangesView({ now, search, onSearchChange }: ChangesViewProps) {
   return (
     <div className="flex flex-col gap-6">
-      <RemovedModels now={now} />
+      <RemovedModels now={now} search={search} onSearchChange={onSearchChange} />
       <ChangeList now={now} />
     </div>
   )
@@ -103,10 +110,9 @@ function matches(model: SeenModel, terms: readonly string[]): boolean {
   return terms.every((term) => text.includes(term))
 }
 
-function RemovedModels({ now }: { now: number }) {
+function RemovedModels({ now, search, onSearchChange }: ChangesViewProps) {
   const headingId = useId()
   const inputId = useId()
-  const [search, setSearch] = useQueryState('gone', parseAsString.withDefault(''))
   const { data, error, errorUpdatedAt, isFetching, refetch } = useQuery(seenQueryOptions(null))
   const terms = search.toLowerCase().split(/\s+/).filter(Boolean)
   const removed = (data?.data ?? []).filter((model) => model.removed_at !== null)
@@ -125,7 +131,7 @@ function RemovedModels({ now }: { now: number }) {
           type="search"
           value={search}
           maxLength={MAX_SEARCH_LENGTH}
-          onChange={(event) => void setSearch(event.target.value || null)}
+          onChange={(event) => onSearchChange(event.target.value)}
           placeholder="Id or name of a model that is gone"
           autoComplete="off"
           spellCheck={false}

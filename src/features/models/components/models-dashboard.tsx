@@ -151,7 +151,11 @@ export function ModelsDashboard() {
               </p>
             }
           >
-            <ChangesView now={now} />
+            <ChangesView
+              now={now}
+              search={params.goneSearch}
+              onSearchChange={(search) => void params.setGoneSearch(search)}
+            />
           </Suspense>
         )}
         <footer className="mt-2 flex flex-wrap items-end justify-between gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">

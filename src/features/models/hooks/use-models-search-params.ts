@@ -50,6 +50,8 @@ const searchParams = {
   lifecycle: parseAsArrayOf(parseAsStringLiteral(LIFECYCLES)),
   cols: parseAsArrayOf(parseAsStringLiteral(OPTIONAL_COLUMNS)),
   view: parseAsStringLiteral(TABS).withDefault('models'),
+  /** The Changes view's search of removed models. */
+  gone: parseAsString.withDefault(''),
 }
 
 /** The stages in their canonical order without repeats; null for the default (what the URL leaves out). */
@@ -102,7 +104,8 @@ export function useModelsSearchParams() {
         setParams({ lifecycle: canonicalStages(stages), ...NO_CURSOR }, { history: 'push' }),
       setColumns: (columns: readonly OptionalColumn[]) =>
         setParams({ cols: columns.length > 0 ? OPTIONAL_COLUMNS.filter((column) => columns.includes(column)) : null }),
-      setTab: (tab: Tab) => setParams({ view: tab === 'models' ? null : tab }, { history: 'push' }),
+      setTab: (tab: Tab) => setParams({ view: tab === 'models' ? null : tab, gone: null }, { history: 'push' }),
+      setGoneSearch: (search: string) => setParams({ gone: search.slice(0, MAX_QUERY_LENGTH) || null }),
       goToPage: (to: PageCursor) =>
         setParams({ after_id: to.after_id ?? null, before_id: to.before_id ?? null }, { history: 'push' }),
       /** The page in the URL is gone: show the first page of the same view instead of this history entry. */
@@ -125,6 +128,7 @@ export function useModelsSearchParams() {
     /** The optional columns shown, in their table order. */
     columns,
     tab: params.view,
+    goneSearch: params.gone.slice(0, MAX_QUERY_LENGTH),
     /** What the list query is keyed by. */
     view,
     /** Typing has not reached the query yet. */
