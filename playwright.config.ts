@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
 import { E2E_PORTS, E2E_UPSTREAM_KEY } from './e2e/support/ports'
 
@@ -50,6 +52,8 @@ export default defineConfig({
         ANTHROPIC_BASE_URL: `http://127.0.0.1:${E2E_PORTS.upstream}`,
         UPSTREAM_MAX_RETRIES: '0',
         UPSTREAM_TIMEOUT_MS: '2000',
+        // A history of its own, new each run: one server per DATA_DIR, and the first walk is the baseline.
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'catalogue-e2e-history-')),
       },
       reuseExistingServer: false,
     },

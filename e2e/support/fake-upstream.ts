@@ -17,6 +17,8 @@ export function fakeUpstreamAt(port: number) {
     latency: (ms: number) => send({ action: 'latency', ms }),
     models: (models: Record<string, unknown>[]) => send({ action: 'models', models }),
     count: (count: number) => send({ action: 'models', count }),
+    /** Serve the seed page's four fields only, or today's fields (reset() returns to these). */
+    shape: (shape: 'seed' | 'current') => send({ action: 'shape', shape }),
   }
 }
 

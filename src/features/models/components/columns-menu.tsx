@@ -34,7 +34,8 @@ export function ColumnsMenu({ value, onChange }: ColumnsMenuProps) {
   return (
     <div
       ref={root}
-      className="relative"
+      // Always at the row's right end, wrapped or not, so the panel opens leftwards inside the screen.
+      className="relative ml-auto"
       onKeyDown={(event) => {
         if (event.key !== 'Escape' || !open) return
         // Closes the menu only, not a dialog or anything else listening for Escape.

@@ -1,0 +1,69 @@
+import { type APIRequestContext, expect, test } from '@playwright/test'
+import { syntheticCatalogue } from '../src/fake-upstream/synthetic-catalogue'
+import { untilCatalogueHas } from './support/dashboard'
+import { fakeUpstream } from './support/fake-upstream'
+
+const CATALOGUE_SIZE = 300
+const LEAVING = 'claude-haiku-4-5-20251001'
+
+/** Refreshes the server's snapshot (one forced walk per 5 s) until `id` is in it. */
+async function untilListed(request: APIRequestContext, id: string): Promise<void> {
+  await expect(async () => {
+    const answer = (await (await request.get(`/api/models?refresh=1&q=${id}`)).json()) as { total: number }
+    expect(answer.total).toBe(1)
+  }).toPass({ timeout: 20_000, intervals: [500, 1000, 2000] })
+}
+
+test.describe('catalogue history', () => {
+  // Unique per run: the live server's history outlives a test run.
+  const arrival = `claude-e2e-arrival-${Date.now()}`
+
+  test.beforeAll(async ({ request }) => {
+    await fakeUpstream.reset()
+    await untilCatalogueHas(request, CATALOGUE_SIZE)
+    // The next walk finds one model more and one fewer.
+    const catalogue = syntheticCatalogue(CATALOGUE_SIZE).filter((model) => model.id !== LEAVING)
+    await fakeUpstream.models([
+      { id: arrival, type: 'model', display_name: 'Claude E2E Arrival', created_at: '2026-11-01T00:00:00Z' },
+      ...catalogue,
+    ])
+    await untilListed(request, arrival)
+  })
+
+  test.afterAll(async ({ request }) => {
+    await fakeUpstream.reset()
+    await untilCatalogueHas(request, CATALOGUE_SIZE)
+  })
+
+  test('a model that just arrived has a New badge', async ({ page }) => {
+    await page.goto(`/?q=${arrival}`)
+    const row = page.getByRole('table', { name: 'Models' }).locator('tbody tr').filter({ hasText: arrival })
+    await expect(row.getByText('New', { exact: true })).toBeVisible()
+  })
+
+  test('the Changes view lists the addition and the removal with dates, and has its own address', async ({ page }) => {
+    await page.goto('/')
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Changes' }).click()
+    expect(new URL(page.url()).searchParams.get('view')).toBe('changes')
+    const changes = page.getByRole('list', { name: 'Changes' })
+    const added = changes.getByRole('listitem').filter({ hasText: arrival })
+    await expect(added).toContainText('Added')
+    await expect(added.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/)
+    await expect(changes.getByRole('listitem').filter({ hasText: LEAVING }).first()).toContainText('Removed')
+
+    await page.goBack()
+    await expect(page.getByRole('table', { name: 'Models' })).toBeVisible()
+    await page.goForward()
+    await expect(page.getByRole('list', { name: 'Changes' })).toBeVisible()
+  })
+
+  test('removed models can be searched: "gone since" a date, the search in the URL', async ({ page }) => {
+    await page.goto('/?view=changes')
+    await page.getByRole('searchbox', { name: 'Search removed models' }).fill('haiku-4-5')
+    const removed = page.getByRole('list', { name: 'Removed models' })
+    await expect(removed.getByRole('listitem').filter({ hasText: LEAVING })).toContainText(/gone since \d{1,2} \w{3}/)
+    await expect(page).toHaveURL(/gone=haiku-4-5/)
+    await page.reload()
+    await expect(page.getByRole('searchbox', { name: 'Search removed models' })).toHaveValue('haiku-4-5')
+  })
+})
