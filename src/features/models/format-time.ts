@@ -52,15 +52,8 @@ const dayMonthYear = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   timeZone: 'UTC',
 })
-const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
 
 /** "30 Nov 2026": a retirement date in a badge, in UTC. */
 export function formatDayMonthYear(iso: string): string {
   return dayMonthYear.format(new Date(iso))
-}
-
-/** "3 Oct" within the current year of `now`, "3 Oct 2025" before it: when a change happened, in UTC. */
-export function formatChangeDate(iso: string, now: number): string {
-  const date = new Date(iso)
-  return date.getUTCFullYear() === new Date(now).getUTCFullYear() ? dayMonth.format(date) : dayMonthYear.format(date)
 }

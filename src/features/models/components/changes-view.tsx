@@ -5,7 +5,7 @@ import type { Change, SeenModel } from '../../../contract/history'
 import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import { changesQueryOptions } from '../api/get-changes'
 import { seenQueryOptions } from '../api/get-seen'
-import { formatChangeDate, formatExactUtc } from '../format-time'
+import { formatDayMonthYear, formatExactUtc } from '../format-time'
 import { ErrorCallout } from './error-callout'
 
 const MAX_SEARCH_LENGTH = MAX_QUERY_LENGTH
@@ -24,11 +24,12 @@ function describeChange(change: Change): string {
   }
 }
 
-const KIND_TONES: Record<Change['kind'], string> = {
-  added: 'text-emerald-800 dark:text-emerald-300',
-  removed: 'text-red-800 dark:text-red-300',
-  display_name_changed: 'text-zinc-700 dark:text-zinc-300',
-  lifecycle_changed: 'text-amber-800 dark:text-amber-300',
+const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
+
+/** "3 Oct" within the current year of `now`, "3 Oct 2025" before it: when a change happened, in UTC. */
+function formatChangeDate(iso: string, now: number): string {
+  const date = new Date(iso)
+  return date.getUTCFullYear() === new Date(now).getUTCFullYear() ? dayMonth.format(date) : formatDayMonthYear(iso)
 }
 
 /**
@@ -85,7 +86,9 @@ function ChangeList({ now }: { now: number }) {
               >
                 {formatChangeDate(change.at, now)}
               </time>
-              <span className={`w-40 shrink-0 font-medium ${KIND_TONES[change.kind]}`}>{describeChange(change)}</span>
+              <span className="w-40 shrink-0 font-medium text-zinc-700 dark:text-zinc-300">
+                {describeChange(change)}
+              </span>
               <span className="min-w-0 font-medium break-words text-zinc-900 dark:text-zinc-100">
                 {change.display_name}
               </span>

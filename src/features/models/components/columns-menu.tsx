@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { Button, FOCUS_RING } from '../../../components/ui/button'
 import { OPTIONAL_COLUMNS, type OptionalColumn } from '../hooks/use-models-search-params'
 
@@ -18,24 +18,15 @@ export function ColumnsMenu({ value, onChange }: ColumnsMenuProps) {
   const panelId = useId()
   const root = useRef<HTMLDivElement>(null)
 
-  useEffect(() => {
-    if (!open) return
-    function closeOutside(event: PointerEvent | FocusEvent) {
-      if (event.target instanceof Node && !root.current?.contains(event.target)) setOpen(false)
-    }
-    document.addEventListener('pointerdown', closeOutside)
-    document.addEventListener('focusin', closeOutside)
-    return () => {
-      document.removeEventListener('pointerdown', closeOutside)
-      document.removeEventListener('focusin', closeOutside)
-    }
-  }, [open])
-
   return (
     <div
       ref={root}
       // Always at the row's right end, wrapped or not, so the panel opens leftwards inside the screen.
       className="relative ml-auto"
+      // Focus leaving the menu (a click elsewhere, Tab past the last box) closes it.
+      onBlur={(event) => {
+        if (!root.current?.contains(event.relatedTarget)) setOpen(false)
+      }}
       onKeyDown={(event) => {
         if (event.key !== 'Escape' || !open) return
         // Closes the menu only, not a dialog or anything else listening for Escape.

@@ -58,7 +58,7 @@ describe('catalogue history on the dashboard', () => {
     await catalogueChanges([], ['claude-haiku-4-5-20251001', 'claude-opus-4-6'])
     const { user } = renderApp('/?view=changes')
     const removed = await screen.findByRole('list', { name: 'Removed models' })
-    expect(within(removed).getAllByRole('listitem')).toHaveLength(2)
+    await waitFor(() => expect(within(removed).getAllByRole('listitem')).toHaveLength(2))
     await user.type(screen.getByRole('searchbox', { name: 'Search removed models' }), 'haiku')
     await waitFor(() => expect(within(removed).getAllByRole('listitem')).toHaveLength(1))
     expect(within(removed).getByRole('listitem')).toHaveTextContent(/claude-haiku-4-5-20251001.*gone since \d+ \w+/)

@@ -1,11 +1,4 @@
-import {
-  createParser,
-  parseAsArrayOf,
-  parseAsNumberLiteral,
-  parseAsString,
-  parseAsStringLiteral,
-  useQueryStates,
-} from 'nuqs'
+import { createParser, parseAsNumberLiteral, parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs'
 import { useMemo } from 'react'
 import {
   DEFAULT_LIFECYCLES,
@@ -39,6 +32,18 @@ const modelId = createParser({
   serialize: (value: string) => value,
 })
 
+/** A comma list of known values (unknown ones dropped), e.g. `lifecycle=active,retired`. */
+function listOf<T extends string>(known: readonly T[]) {
+  return createParser({
+    parse: (value: string) => {
+      const items = value.split(',').filter((item): item is T => (known as readonly string[]).includes(item))
+      return items.length > 0 ? items : null
+    },
+    serialize: (items: T[]) => items.join(','),
+    eq: (a: T[], b: T[]) => a.join() === b.join(),
+  })
+}
+
 // Only values the BFF accepts get into state: anything else in a URL reads as the default.
 const searchParams = {
   q: parseAsString.withDefault(''),
@@ -47,8 +52,8 @@ const searchParams = {
   after_id: modelId,
   before_id: modelId,
   model: modelId,
-  lifecycle: parseAsArrayOf(parseAsStringLiteral(LIFECYCLES)),
-  cols: parseAsArrayOf(parseAsStringLiteral(OPTIONAL_COLUMNS)),
+  lifecycle: listOf(LIFECYCLES),
+  cols: listOf(OPTIONAL_COLUMNS),
   view: parseAsStringLiteral(TABS).withDefault('models'),
   /** The Changes view's search of removed models. */
   gone: parseAsString.withDefault(''),

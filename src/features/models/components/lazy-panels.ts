@@ -1,0 +1,3 @@
+// The dashboard's panels that most visits never open, as one lazy chunk: see models-dashboard.tsx.
+export { ChangesView } from './changes-view'
+export { ModelDetailDialog } from './model-detail-dialog'
