@@ -39,7 +39,7 @@ describe('catalogue history on the dashboard', () => {
     const { user } = renderApp()
     await findRange('1–20 of 137')
     await user.click(within(screen.getByRole('navigation', { name: 'Views' })).getByRole('link', { name: 'Changes' }))
-    expect(urlParams().get('view')).toBe('changes')
+    await waitFor(() => expect(urlParams().get('view')).toBe('changes'))
     const list = await screen.findByRole('list', { name: 'Changes' })
     const items = within(list).getAllByRole('listitem')
     expect(items).toHaveLength(2)
@@ -50,7 +50,7 @@ describe('catalogue history on the dashboard', () => {
     expect(screen.queryByRole('table', { name: 'Models' })).not.toBeInTheDocument()
 
     await user.click(within(screen.getByRole('navigation', { name: 'Views' })).getByRole('link', { name: 'Models' }))
-    expect(urlParams().has('view')).toBe(false)
+    await waitFor(() => expect(urlParams().has('view')).toBe(false))
     await findRange('1–20 of 137')
   })
 
@@ -62,7 +62,7 @@ describe('catalogue history on the dashboard', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Search removed models' }), 'haiku')
     await waitFor(() => expect(within(removed).getAllByRole('listitem')).toHaveLength(1))
     expect(within(removed).getByRole('listitem')).toHaveTextContent(/claude-haiku-4-5-20251001.*gone since \d+ \w+/)
-    expect(urlParams().get('gone')).toBe('haiku')
+    await waitFor(() => expect(urlParams().get('gone')).toBe('haiku'))
     await user.clear(screen.getByRole('searchbox', { name: 'Search removed models' }))
     await user.type(screen.getByRole('searchbox', { name: 'Search removed models' }), 'sonnet 9')
     expect(await screen.findByText('No removed model matches “sonnet 9”.')).toBeInTheDocument()

@@ -32,7 +32,7 @@ describe('lifecycle', () => {
 
     await user.click(lifecycle().getByRole('checkbox', { name: 'Retired' }))
     await findRange(`1–${DEMO_MODELS.length} of ${DEMO_MODELS.length}`)
-    expect(urlParams().get('lifecycle')).toBe('active,deprecated,retired')
+    await waitFor(() => expect(urlParams().get('lifecycle')).toBe('active,deprecated,retired'))
     expect(listRequests(bffRequests).at(-1)?.get('lifecycle')).toBe('active,deprecated,retired')
     expect(rowIds().slice(-retired.length)).toEqual(retired)
     for (const id of retired) {
@@ -48,7 +48,7 @@ describe('lifecycle', () => {
     const only = lifecycle().getByRole('checkbox', { name: 'Retired' })
     await user.click(only)
     expect(only).toBeChecked()
-    expect(urlParams().get('lifecycle')).toBe('retired')
+    await waitFor(() => expect(urlParams().get('lifecycle')).toBe('retired'))
   })
 
   test('a deprecated model shows its retirement date, red within 30 days', async () => {
@@ -86,7 +86,7 @@ describe('optional columns', () => {
     await user.click(columns)
     expect(columns).toHaveAttribute('aria-expanded', 'true')
     await user.click(screen.getByRole('checkbox', { name: 'Context window' }))
-    expect(urlParams().get('cols')).toBe('max_input_tokens')
+    await waitFor(() => expect(urlParams().get('cols')).toBe('max_input_tokens'))
     expect(headers()).toEqual(['ID', 'Display name', 'Released', 'Type', 'Context window'])
     expect(within(rowOf('claude-opus-4-5-20251101')).getByText('200,000')).toBeInTheDocument()
     // Not documented: left unknown rather than made up.
@@ -103,7 +103,7 @@ describe('optional columns', () => {
     const header = within(table()).getByRole('columnheader', { name: 'Max output' })
     expect(within(table()).getByRole('columnheader', { name: 'Context window' })).toBeInTheDocument()
     await user.click(within(header).getByRole('button', { name: 'Max output' }))
-    expect(urlParams().get('sort')).toBe('max_tokens')
+    await waitFor(() => expect(urlParams().get('sort')).toBe('max_tokens'))
     const expected = (await bffJson<ModelPage>('/api/models?sort=max_tokens')).data.map((model) => model.id)
     await waitFor(() => expect(rowIds()).toEqual(expected))
     // Ties keep the upstream's order.
