@@ -11,7 +11,8 @@ export const modelSchema = z.looseObject({
   type: z.string(),
   display_name: z.string(),
   created_at: z.string(),
-  lifecycle: z.nullish(z.enum(['active', 'deprecated', 'retired'])),
+  // active, deprecated or retired today; a stage added later must not make the whole catalogue unreadable.
+  lifecycle: z.nullish(z.string()),
   deprecated_at: z.nullish(z.string()),
   retires_at: z.nullish(z.string()),
   max_input_tokens: z.nullish(z.number()),

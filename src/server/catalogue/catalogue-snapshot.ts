@@ -18,9 +18,10 @@ export class CatalogueView {
   }
 }
 
-/** A model from an upstream that does not report lifecycles (the seed's shape) counts as active. */
+/** A model from an upstream that does not report lifecycles (the seed's shape), or reports a stage unknown here, counts as active. */
 export function lifecycleOf(model: Model): Lifecycle {
-  return model.lifecycle ?? 'active'
+  const stage = model.lifecycle
+  return stage === 'deprecated' || stage === 'retired' ? stage : 'active'
 }
 
 const VIEW_CACHE_SIZE = 128

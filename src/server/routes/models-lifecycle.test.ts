@@ -78,6 +78,14 @@ describe('GET /api/models: lifecycle', () => {
     expect(fake.stats.listCalls).toBe(1)
   })
 
+  it('reads a lifecycle stage it does not know yet, passes it through, and counts the model as active', async () => {
+    const models = [model('future-1', 'preview' as Model['lifecycle']), ...MIXED]
+    const { listPage } = createTestApp({ upstream: { models } })
+    const page = await listPage({ lifecycle: 'active' })
+    expect(ids(page.data)).toEqual(['future-1', 'live-1', 'live-2'])
+    expect(page.data[0]!.lifecycle).toBe('preview')
+  })
+
   it('passes the newer fields through as the upstream sent them (the current shape)', async () => {
     const { listPage } = createTestApp({ upstream: { models: DEMO_MODELS } })
     const page = await listPage({ q: 'claude-opus-4-5', lifecycle: 'deprecated' })
