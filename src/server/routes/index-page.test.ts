@@ -59,13 +59,19 @@ describe('the page HTML', () => {
     expect(embedded(page)?.page).toMatchObject({ data: [{ display_name: HOSTILE }] })
   })
 
-  it.each(['/?limit=0', '/?sort=nope', '/?q=a&q=b', '/?after_id=claude-gone-20240101', '/?refresh=1'])(
-    'falls back to the bare HTML, with no embedding, for %s',
-    async (path) => {
-      const { app } = await pageApp()
-      expect(await html(app, path)).toBe(INDEX_HTML)
-    },
-  )
+  it.each([
+    '/?limit=0',
+    '/?sort=nope',
+    '/?q=a&q=b',
+    '/?after_id=claude-gone-20240101',
+    '/?refresh=1',
+    // Another view, or extra columns, would not render as the list does.
+    '/?view=changes',
+    '/?cols=max_tokens',
+  ])('falls back to the bare HTML, with no embedding, for %s', async (path) => {
+    const { app } = await pageApp()
+    expect(await html(app, path)).toBe(INDEX_HTML)
+  })
 
   it('never waits for the upstream: with no catalogue yet it sends the bare HTML', async () => {
     const { app, fake } = await pageApp(DEMO_MODELS, { load: false })

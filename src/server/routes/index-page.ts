@@ -17,6 +17,14 @@ const ROOT = '<div id="root"></div>'
  * no catalogue yet (the page never waits for the upstream) get the bare HTML,
  * and the dashboard asks as usual.
  */
+// The render takes the list's parameters only; a URL with others (another view,
+// extra columns) would render differently, so it gets the bare HTML instead.
+const LIST_PAGE_PARAMS = new Set(['limit', 'after_id', 'before_id', 'q', 'sort', 'lifecycle', 'refresh', 'model'])
+
+function rendersAsListed(search: URLSearchParams): boolean {
+  return [...search.keys()].every((key) => LIST_PAGE_PARAMS.has(key))
+}
+
 export function indexPage({
   indexHtml,
   pages,
@@ -42,6 +50,7 @@ export function indexPage({
   }
 
   async function withFirstPage(url: string): Promise<string | null> {
+    if (!rendersAsListed(new URL(url).searchParams)) return null
     const parsed = pages.parse(url)
     if (!parsed.ok || parsed.value.refresh || !catalogue.peek().snapshot) return null
     let cached: CachedPage
