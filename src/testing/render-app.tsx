@@ -4,9 +4,11 @@ import userEvent from '@testing-library/user-event'
 import { StrictMode } from 'react'
 import { App } from '../app/app'
 import { createQueryClient } from '../app/query-client'
+import { dropQueuedUrlUpdates } from './url-update-queue'
 
-/** Renders the whole dashboard as a browser would open `url`. */
+/** Renders the whole dashboard as a browser would open `url`: a new page, with nothing queued by the last one. */
 export function renderApp(url = '/') {
+  dropQueuedUrlUpdates()
   window.history.replaceState(null, '', url)
   const user = userEvent.setup()
   const queryClient = createQueryClient()

@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest'
 import { cleanup, configure } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
 import { resetBff, server } from './bff-server'
+import { dropQueuedUrlUpdates } from './url-update-queue'
 
 // jsdom computes accessible names slowly: whole-page tests get more time than unit tests need.
 configure({ asyncUtilTimeout: 4000 })
@@ -11,6 +12,8 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(() => resetBff())
 afterEach(() => {
   cleanup()
+  // The app is gone, and so are the URL writes it had queued: none may land in the next test.
+  dropQueuedUrlUpdates()
   server.resetHandlers()
   window.history.replaceState(null, '', '/')
 })

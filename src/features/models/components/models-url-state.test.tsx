@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, test } from 'vitest'
 import type { ModelPage } from '../../../contract/model'
 import { bffJson, TEST_CATALOGUE } from '../../../testing/bff-server'
@@ -43,6 +43,19 @@ describe('the URL is the state', () => {
       'descending',
     )
     expect(screen.getByRole('combobox', { name: 'Rows per page', hidden: true })).toHaveValue('10')
+  })
+
+  test('a page opened after another starts from its own URL, not from what the last one had still to write', async () => {
+    const first = renderApp()
+    await findRange('1–20 of 137')
+    // nuqs writes the URL a moment after the state changes: this filter is still queued when the page goes.
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Filter models' }), { target: { value: 'zzz' } })
+    first.unmount()
+
+    renderApp('/')
+    expect(screen.getByRole('searchbox', { name: 'Filter models' })).toHaveValue('')
+    await findRange('1–20 of 137')
+    expect(urlParams().has('q')).toBe(false)
   })
 
   test('default values stay out of the URL', async () => {
