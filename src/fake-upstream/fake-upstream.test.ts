@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
 import { apiErrorBodySchema } from '../contract/api-error'
 import type { Model } from '../contract/model'
@@ -258,11 +260,30 @@ describe('fake upstream: faults', () => {
     const fake = createFakeUpstream()
     fake.setFault({ kind: 'hang' })
     const controller = new AbortController()
-    const pending = fake.handle(new Request(`${BASE}/v1/models`, { headers: AUTH, signal: controller.signal }))
+    const pending = fake.handle(
+      new Request(`${BASE}/v1/models`, { headers: AUTH, signal: controller.signal }),
+      controller.signal,
+    )
     let settled = false
     void pending.catch(() => {}).finally(() => (settled = true))
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(settled).toBe(false)
+    controller.abort()
+    await expect(pending).rejects.toBeDefined()
+  })
+
+  it('hangs through fetch until the caller aborts, even when a garbage collection comes first', async () => {
+    // A busy machine collects garbage while a request hangs (and Node's Request follows its caller's signal
+    // only through a WeakRef): force a collection here.
+    setFlagsFromString('--expose-gc')
+    const collectGarbage = runInNewContext('gc') as () => void
+    const fake = createFakeUpstream()
+    fake.setFault({ kind: 'hang' })
+    const controller = new AbortController()
+    const pending = fake.fetch(`${BASE}/v1/models`, { headers: AUTH, signal: controller.signal })
+    // Once the fetch is under way (its Request no longer held by the call), collect.
+    await new Promise((resolve) => setImmediate(resolve))
+    collectGarbage()
     controller.abort()
     await expect(pending).rejects.toBeDefined()
   })

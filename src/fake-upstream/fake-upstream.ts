@@ -126,7 +126,7 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}) {
     return null
   }
 
-  function injectedFault(request: Request): Promise<Response> | Response | null {
+  function injectedFault(signal: AbortSignal): Promise<Response> | Response | null {
     if (!fault || faultCount <= 0) return null
     faultCount -= 1
     switch (fault.kind) {
@@ -144,15 +144,20 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}) {
       case 'reset':
         return Response.error()
       case 'hang':
-        return hangUntilAborted(request.signal)
+        return hangUntilAborted(signal)
     }
   }
 
-  async function handle(request: Request): Promise<Response> {
+  /**
+   * Answers one request. `signal` ends a hang or a latency early; pass the one the request was made
+   * with where there is one. The request's own signal follows it only through a WeakRef in Node's
+   * fetch: once the Request is garbage collected, it never aborts (nodejs/node#55428).
+   */
+  async function handle(request: Request, signal: AbortSignal = request.signal): Promise<Response> {
     const url = new URL(request.url)
     stats.requests.push(`${request.method} ${url.pathname}${url.search}`)
-    if (latencyMs > 0) await delay(latencyMs, request.signal)
-    const faulty = injectedFault(request)
+    if (latencyMs > 0) await delay(latencyMs, signal)
+    const faulty = injectedFault(signal)
     if (faulty) return faulty
     if (request.method !== 'GET')
       return errorResponse(405, 'invalid_request_error', `Method ${request.method} not allowed`)
@@ -168,7 +173,7 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}) {
     handle,
     /** A `fetch` that answers from this fake, for the SDK's `fetch` option. */
     fetch: async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-      const response = await handle(new Request(input, init))
+      const response = await handle(new Request(input, init), init?.signal ?? undefined)
       // Response.error() is how a handler says "the connection was reset".
       if (response.type === 'error') throw new TypeError('fetch failed: connection reset by the fake upstream')
       return response

@@ -98,7 +98,9 @@ async function answer(incoming: IncomingMessage, outgoing: ServerResponse): Prom
     signal: controller.signal,
     ...(hasBody ? { duplex: 'half' } : {}),
   } as RequestInit)
-  const response = new URL(url).pathname.startsWith('/__fake/') ? await control(request) : await fake.handle(request)
+  const response = new URL(url).pathname.startsWith('/__fake/')
+    ? await control(request)
+    : await fake.handle(request, controller.signal)
   if (response.type === 'error') {
     incoming.socket.destroy()
     return
