@@ -1,12 +1,9 @@
-import { existsSync, mkdtempSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium'
 import { E2E_PORTS, E2E_UPSTREAM_KEY } from './e2e/support/ports'
-
-// Playwright cannot download its own browser here: use Debian's Chromium when
-// present (or CHROMIUM_PATH), and Playwright's own browser anywhere else.
-const chromiumPath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
 
 const live = `http://127.0.0.1:${E2E_PORTS.live}`
 
@@ -24,16 +21,8 @@ export default defineConfig({
     baseURL: live,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: [

@@ -1,17 +1,5 @@
-import { existsSync } from 'node:fs'
 import { type Browser, chromium, type Page } from '@playwright/test'
-
-// The e2e run's browser and flags (playwright.config.ts): Debian's Chromium when present, else Playwright's own.
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium'
 
 /** Headless Chromium for the browser items; the caller closes it. */
 export function launchBrowser(): Promise<Browser> {
