@@ -1,10 +1,20 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
-import { expect } from 'vitest'
+import { beforeAll, expect } from 'vitest'
 import userEvent from '@testing-library/user-event'
 import { StrictMode } from 'react'
 import { App } from '../app/app'
 import { createQueryClient } from '../app/query-client'
 import { dropQueuedUrlUpdates } from './url-update-queue'
+
+// The dashboard's lazy chunks (see models-dashboard.tsx), loaded before each file's tests: the first import
+// compiles them, and on a loaded machine that alone outlasts the wait of the first test to open one.
+beforeAll(async () => {
+  await Promise.all([
+    import('../features/models/components/lazy-panels'),
+    import('../features/models/components/shortcuts-dialog'),
+    import('../features/models/components/model-id-check'),
+  ])
+})
 
 /** Renders the whole dashboard as a browser would open `url`: a new page, with nothing queued by the last one. */
 export function renderApp(url = '/') {
