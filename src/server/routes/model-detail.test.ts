@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MODEL_ID_PATTERN } from '../../contract/list-params'
 import { DEMO_MODELS } from '../../fake-upstream/demo-catalogue'
+import { anyCodePoint } from '../../testing/any-code-point'
 import { createTestApp, readError } from '../../testing/test-app'
 
 /** What an upstream request may look like: the list, or one model by one encoded path segment. */
@@ -133,16 +134,6 @@ describe('the upstream is no open proxy', () => {
     for (const request of fake.stats.requests) expect(request).toMatch(ALLOWED_UPSTREAM_REQUEST)
   })
 })
-
-/**
- * Any code point but a lone surrogate, as fc.string's 'binary' unit gives, without the table of all 1.1
- * million code points that unit builds first: 0.8 s and 90 MB, most of the test's time. The names
- * fast-check leans towards (__proto__, constructor…) still come from stringMatching below.
- */
-const anyCodePoint = fc
-  .integer({ min: 0, max: 0x10ffff })
-  .filter((codePoint) => codePoint < 0xd800 || codePoint > 0xdfff)
-  .map((codePoint) => String.fromCodePoint(codePoint))
 
 describe('GET /api/models/:id with random ids', () => {
   it('never answers 500, and calls the upstream for ids that fit the rule and never otherwise', async () => {
