@@ -1,30 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Model } from '../../contract/model'
+import { describe, expect, it } from 'vitest'
+import { afterThisTest, historyModel as model, HOUR, T0, tempDir } from '../../testing/history-fixtures'
 import type { HistoryStore } from './history-store'
 import { createMemoryHistoryStore } from './memory-history-store'
 import { openSqliteHistoryStore } from './sqlite-history-store'
 
-const HOUR = 3_600_000
-const T0 = Date.UTC(2026, 9, 1)
-
-function model(id: string, displayName = id.toUpperCase()): Model {
-  return { id, type: 'model', display_name: displayName, created_at: '2026-01-01T00:00:00Z' }
-}
-
-const cleanups: (() => void)[] = []
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
-
 function sqliteStore(): HistoryStore {
-  const dir = mkdtempSync(join(tmpdir(), 'history-store-'))
-  const opened = openSqliteHistoryStore(dir)
+  const opened = openSqliteHistoryStore(tempDir('history-store-'))
   if (!opened.ok) throw new Error(opened.message)
-  cleanups.push(() => {
-    opened.store.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  afterThisTest(() => opened.store.close())
   return opened.store
 }
 

@@ -1,9 +1,8 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Model } from '../../contract/model'
+import { describe, expect, it } from 'vitest'
+import { afterThisTest, historyModel as model, HOUR, T0, tempDir } from '../../testing/history-fixtures'
 import { createCapturingLogger, createTestApp, readError } from '../../testing/test-app'
 import {
   HISTORY_FILE,
@@ -14,28 +13,9 @@ import {
   type OpenResult,
 } from './sqlite-history-store'
 
-const HOUR = 3_600_000
-const T0 = Date.UTC(2026, 9, 1)
-
-function model(id: string, displayName = id.toUpperCase()): Model {
-  return { id, type: 'model', display_name: displayName, created_at: '2026-01-01T00:00:00Z' }
-}
-
-const cleanups: (() => void)[] = []
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sqlite-history-'))
-  cleanups.push(() => {
-    chmodSync(dir, 0o755)
-    rmSync(dir, { recursive: true, force: true })
-  })
-  return dir
-}
-
 function opened(result: OpenResult) {
   if (!result.ok) throw new Error(result.message)
-  cleanups.push(() => result.store.close())
+  afterThisTest(() => result.store.close())
   return result.store
 }
 
@@ -63,7 +43,7 @@ const userVersion = (path: string) => {
 
 describe('the SQLite history store across restarts', () => {
   it('keeps baseline, changes and first/last seen when closed and opened again, and goes on from there', async () => {
-    const dir = tempDir()
+    const dir = tempDir('sqlite-history-')
     const first = opened(openSqliteHistoryStore(dir))
     await first.recordWalk('default', [model('a'), model('b')], T0)
     await first.recordWalk('default', [model('a'), model('b'), model('c')], T0 + HOUR)
@@ -97,7 +77,7 @@ describe('the SQLite history store across restarts', () => {
 
 describe('the SQLite schema', () => {
   it('creates DATA_DIR and a migrated history.sqlite where there was nothing', () => {
-    const dir = join(tempDir(), 'nested', 'data')
+    const dir = join(tempDir('sqlite-history-'), 'nested', 'data')
     const result = openSqliteHistoryStore(dir)
     opened(result)
     expect(result.path).toBe(join(dir, HISTORY_FILE))
@@ -105,7 +85,7 @@ describe('the SQLite schema', () => {
   })
 
   it('migrates an empty file', async () => {
-    const dir = tempDir()
+    const dir = tempDir('sqlite-history-')
     writeFileSync(join(dir, HISTORY_FILE), '')
     const store = opened(openSqliteHistoryStore(dir))
     await store.recordWalk('default', [model('a')], T0)
@@ -113,7 +93,7 @@ describe('the SQLite schema', () => {
   })
 
   it('runs only the steps an existing database lacks, each once, and keeps its data', async () => {
-    const dir = tempDir()
+    const dir = tempDir('sqlite-history-')
     const path = join(dir, HISTORY_FILE)
     const before = opened(openSqliteHistoryStore(dir))
     await before.recordWalk('default', [model('a')], T0)
@@ -131,14 +111,14 @@ describe('the SQLite schema', () => {
 
   it('runs a step and its version bump together or not at all', () => {
     const db = new Database(':memory:')
-    cleanups.push(() => db.close())
+    afterThisTest(() => db.close())
     expect(() => migrate(db, ['CREATE TABLE t (x)', 'CREATE TABLE u (x); CREATE TABLE t (y)'])).toThrow()
     expect(db.pragma('user_version', { simple: true })).toBe(1)
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'u'").get()).toEqual({ n: 0 })
   })
 
   it('refuses, untouched, a database from a newer version of the dashboard', () => {
-    const dir = tempDir()
+    const dir = tempDir('sqlite-history-')
     const path = join(dir, HISTORY_FILE)
     const db = new Database(path)
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`)
@@ -151,7 +131,7 @@ describe('the SQLite schema', () => {
 
 describe('a history that cannot be opened', () => {
   it('reports a corrupt file, saying to move it aside', () => {
-    const dir = tempDir()
+    const dir = tempDir('sqlite-history-')
     writeFileSync(
       join(dir, HISTORY_FILE),
       'this is not a database, just some text that happens to be here\n'.repeat(100),
@@ -163,7 +143,7 @@ describe('a history that cannot be opened', () => {
   })
 
   it('reports a DATA_DIR that cannot be a directory (a file is in the way)', () => {
-    const file = join(tempDir(), 'not-a-directory')
+    const file = join(tempDir('sqlite-history-'), 'not-a-directory')
     writeFileSync(file, 'x')
     for (const dataDir of [file, join(file, 'data')]) {
       const result = failed(openSqliteHistoryStore(dataDir))
@@ -173,7 +153,7 @@ describe('a history that cannot be opened', () => {
   })
 
   it.skipIf(process.getuid?.() === 0)('reports a DATA_DIR this user cannot write', () => {
-    const dir = tempDir()
+    const dir = tempDir('sqlite-history-')
     mkdirSync(join(dir, 'data'))
     chmodSync(join(dir, 'data'), 0o555)
     const result = failed(openSqliteHistoryStore(join(dir, 'data')))
@@ -187,7 +167,7 @@ describe('a history that cannot be opened', () => {
   ])(
     'with the file %s: one log line, the live catalogue still served, history endpoints 503 in the error shape',
     async (_what, spoil) => {
-      const dir = tempDir()
+      const dir = tempDir('sqlite-history-')
       spoil(dir)
       const logger = createCapturingLogger()
       const history = openHistoryOrReport(dir, logger)
