@@ -30,6 +30,13 @@ const integerParam = (name: string, min: number, max: number) => {
   )
 }
 
+/** A yes/no parameter: 1 or true, 0 or false. */
+export const flagParam = (name: string) =>
+  z.pipe(
+    z.enum(['0', '1', 'true', 'false'], { error: `${name} must be 1 or 0` }),
+    z.transform((value) => value === '1' || value === 'true'),
+  )
+
 const LIFECYCLE_MESSAGE = `lifecycle must be one or more of ${LIFECYCLES.join(', ')}`
 
 function lifecycleList(value: string): string[] {
@@ -61,31 +68,32 @@ function sameStages(a: readonly Lifecycle[], b: readonly Lifecycle[]): boolean {
   return a.length === b.length && a.every((stage, index) => stage === b[index])
 }
 
+/** A cursor page's parameters, the upstream's: a page size, and where the page starts. */
+export const pageParams = {
+  limit: z._default(integerParam('limit', 1, MAX_LIMIT), DEFAULT_LIMIT),
+  after_id: z.optional(modelIdParam('after_id')),
+  before_id: z.optional(modelIdParam('before_id')),
+  q: z.optional(z.string().check(z.maxLength(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`))),
+}
+
+/** A page starts after a model or before one, not both. */
+export const oneCursor = z.refine<{ after_id?: string | undefined; before_id?: string | undefined }>(
+  (params) => !(params.after_id && params.before_id),
+  { message: 'Give after_id or before_id, not both', path: ['before_id'] },
+)
+
 /**
  * The query parameters of `GET /api/models`, as strings in a URL. Server and
  * client parse with this one schema, so they cannot disagree on what is valid.
  */
 export const listParamsSchema = z
   .object({
-    limit: z._default(integerParam('limit', 1, MAX_LIMIT), DEFAULT_LIMIT),
-    after_id: z.optional(modelIdParam('after_id')),
-    before_id: z.optional(modelIdParam('before_id')),
-    q: z.optional(z.string().check(z.maxLength(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`))),
+    ...pageParams,
     lifecycle: z.optional(lifecycleParam),
     sort: z.optional(z.enum(SORT_VALUES, { error: `sort must be one of ${SORT_VALUES.join(', ')}` })),
-    refresh: z.optional(
-      z.pipe(
-        z.enum(['0', '1', 'true', 'false'], { error: 'refresh must be 1 or 0' }),
-        z.transform((value) => value === '1' || value === 'true'),
-      ),
-    ),
+    refresh: z.optional(flagParam('refresh')),
   })
-  .check(
-    z.refine((params) => !(params.after_id && params.before_id), {
-      message: 'Give after_id or before_id, not both',
-      path: ['before_id'],
-    }),
-  )
+  .check(oneCursor)
 export type ListParams = z.output<typeof listParamsSchema>
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string }

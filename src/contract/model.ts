@@ -53,6 +53,9 @@ export const catalogueStatusSchema = z.object({
 export const healthSchema = z.object({
   status: z.literal('ok'),
   mode: z.enum(['demo', 'live']),
+  /** The workspace this answer is about; \`workspaces\` lists them all, the default first. */
+  workspace: z.string(),
+  workspaces: z.array(z.string()),
   catalogue: catalogueStatusSchema,
 })
 export type Health = z.infer<typeof healthSchema>

@@ -1,6 +1,7 @@
 import type { Model } from '../contract/model'
 import { DEMO_ALIASES, DEMO_MODELS } from './demo-catalogue'
 import { type Fault, defaultMessageFor, errorTypeFor } from './faults'
+import { workspaceVariant } from './workspace-variant'
 
 export const FAKE_API_KEY = 'sk-ant-fake-demo-key'
 
@@ -30,7 +31,10 @@ let requestCounter = 0
 /**
  * The one fake Anthropic Models API: a web-standard `handle(Request) → Response`
  * that enforces the real contract (key, version header, limit, cursors, error
- * shapes, aliases) and can be told to misbehave. MSW mounts it in tests, the
+ * shapes, aliases) and can be told to misbehave. A request with an
+ * `anthropic-workspace-id` header sees that workspace's variant of the
+ * catalogue (some models missing, some deprecated), so one fake serves
+ * several workspaces. MSW mounts it in tests, the
  * server passes it to the SDK as its `fetch` in demo mode, and a small Node
  * server exposes it on a port for e2e tests and benchmarks.
  */
@@ -43,21 +47,33 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}) {
   let faultCount = Infinity
   let latencyMs = 0
   const stats: FakeUpstreamStats = { requests: [], listCalls: 0, retrieveCalls: 0 }
+  // Each workspace's variant of the current catalogue, made once per catalogue.
+  let variants = new Map<string, readonly Model[]>()
+
+  function modelsOf(workspaceId: string | null): readonly Model[] {
+    if (workspaceId === null) return models
+    let variant = variants.get(workspaceId)
+    if (!variant) {
+      variant = workspaceVariant(models, workspaceId)
+      variants.set(workspaceId, variant)
+    }
+    return variant
+  }
 
   function present(model: Model): Model {
     if (shape === 'current') return model
     return Object.fromEntries(SEED_FIELDS.map((field) => [field, model[field]])) as Model
   }
 
-  function visible(lifecycles: readonly string[]): Model[] {
-    return models.filter((model) => {
+  function visible(served: readonly Model[], lifecycles: readonly string[]): Model[] {
+    return served.filter((model) => {
       const stage = model.lifecycle ?? 'active'
       // A stage the filter cannot name (one added later) is always listed, as tests of tolerance need.
       return lifecycles.includes(stage) || !(LIFECYCLES as readonly string[]).includes(stage)
     })
   }
 
-  function list(url: URL): Response {
+  function list(url: URL, served: readonly Model[]): Response {
     stats.listCalls += 1
     const limitText = url.searchParams.get('limit') ?? '20'
     const limit = Number(limitText)
@@ -72,7 +88,7 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}) {
     const asked = [...url.searchParams.getAll('lifecycle[]'), ...url.searchParams.getAll('lifecycle')]
     const unknownStage = asked.find((stage) => !(LIFECYCLES as readonly string[]).includes(stage))
     if (unknownStage) return errorResponse(400, 'invalid_request_error', `lifecycle: unknown value ${unknownStage}`)
-    const all = visible(asked.length > 0 ? asked : DEFAULT_LIFECYCLES)
+    const all = visible(served, asked.length > 0 ? asked : DEFAULT_LIFECYCLES)
 
     let start = 0
     let end = Math.min(limit, all.length)
@@ -105,12 +121,12 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}) {
     })
   }
 
-  function retrieve(rawId: string): Response {
+  function retrieve(rawId: string, served: readonly Model[]): Response {
     stats.retrieveCalls += 1
     const id = decodedSegment(rawId)
     if (id === null) return errorResponse(404, 'not_found_error', `model: ${rawId}`)
     const resolved = aliases[id] ?? id
-    const model = models.find((candidate) => candidate.id === resolved)
+    const model = served.find((candidate) => candidate.id === resolved)
     if (!model) return errorResponse(404, 'not_found_error', `model: ${id}`)
     return json(200, present(model))
   }
@@ -163,9 +179,10 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}) {
       return errorResponse(405, 'invalid_request_error', `Method ${request.method} not allowed`)
     const denied = authenticate(request)
     if (denied) return denied
-    if (url.pathname === '/v1/models') return list(url)
+    const workspaceModels = modelsOf(request.headers.get('anthropic-workspace-id'))
+    if (url.pathname === '/v1/models') return list(url, workspaceModels)
     const match = /^\/v1\/models\/([^/]+)$/.exec(url.pathname)
-    if (match) return retrieve(match[1]!)
+    if (match) return retrieve(match[1]!, workspaceModels)
     return errorResponse(404, 'not_found_error', `Not found: ${url.pathname}`)
   }
 
@@ -181,6 +198,7 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}) {
     stats,
     setModels(next: readonly Model[]) {
       models = next
+      variants = new Map()
     },
     setAliases(next: Readonly<Record<string, string>>) {
       aliases = next
@@ -198,6 +216,7 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}) {
     },
     reset() {
       models = options.models ?? DEMO_MODELS
+      variants = new Map()
       aliases = options.aliases ?? DEMO_ALIASES
       shape = options.shape ?? 'current'
       fault = null

@@ -15,6 +15,9 @@ describe('parseConfig', () => {
       ok: true,
       config: {
         apiKey: null,
+        workspaceId: null,
+        workspaces: [],
+        demoWorkspaces: [],
         baseURL: DEFAULT_BASE_URL,
         betas: [],
         ttlSeconds: 60,
@@ -54,11 +57,15 @@ describe('parseConfig', () => {
       HOST: '0.0.0.0',
       PORT: '9000',
       DATA_DIR: '/var/lib/model-catalogue',
+      ANTHROPIC_WORKSPACE_ID: 'wrkspc_default',
     })
     expect(result).toEqual({
       ok: true,
       config: {
         apiKey: TEST_KEY,
+        workspaceId: 'wrkspc_default',
+        workspaces: [],
+        demoWorkspaces: [],
         baseURL: 'http://localhost:8788',
         betas: ['beta-one', 'beta-two'],
         ttlSeconds: 30,
@@ -69,6 +76,49 @@ describe('parseConfig', () => {
         port: 9000,
         dataDir: '/var/lib/model-catalogue',
       },
+    })
+  })
+
+  describe('workspaces', () => {
+    it('adds a workspace for each ANTHROPIC_API_KEY_<NAME>, named in lower case and sorted, with its optional workspace id', () => {
+      const result = parseConfig({
+        ANTHROPIC_API_KEY: TEST_KEY,
+        ANTHROPIC_API_KEY_STAGING: `${TEST_KEY}-staging`,
+        ANTHROPIC_API_KEY_EU_WEST: `${TEST_KEY}-eu`,
+        ANTHROPIC_WORKSPACE_ID_EU_WEST: 'wrkspc_eu',
+        ANTHROPIC_API_KEY_EMPTY: ' ',
+      })
+      expect(result.ok && result.config.workspaces).toEqual([
+        { name: 'eu_west', apiKey: `${TEST_KEY}-eu`, workspaceId: 'wrkspc_eu' },
+        { name: 'staging', apiKey: `${TEST_KEY}-staging`, workspaceId: null },
+      ])
+    })
+
+    it('reads DEMO_WORKSPACES as a comma list of names for the demo', () => {
+      const result = parseConfig({ DEMO_WORKSPACES: 'staging, eu-west' })
+      expect(result.ok && result.config.demoWorkspaces).toEqual(['staging', 'eu-west'])
+    })
+
+    it.each([
+      [{ ANTHROPIC_API_KEY_STAGING: TEST_KEY }, 'ANTHROPIC_API_KEY must be set too'],
+      [
+        { ANTHROPIC_API_KEY: TEST_KEY, ANTHROPIC_API_KEY_DEFAULT: TEST_KEY },
+        '"default" is the workspace of ANTHROPIC_API_KEY',
+      ],
+      [{ ANTHROPIC_API_KEY: TEST_KEY, 'ANTHROPIC_API_KEY_EU.WEST': TEST_KEY }, 'letters, digits, _ or -'],
+      [
+        { ANTHROPIC_API_KEY: TEST_KEY, ANTHROPIC_WORKSPACE_ID_PROD: 'wrkspc_1' },
+        'ANTHROPIC_API_KEY_PROD (its key) is not',
+      ],
+      [{ ANTHROPIC_API_KEY: TEST_KEY, DEMO_WORKSPACES: 'staging' }, 'DEMO_WORKSPACES is for the demo'],
+      [{ DEMO_WORKSPACES: 'staging,staging' }, 'names a workspace twice'],
+      [{ DEMO_WORKSPACES: 'Staging' }, 'lower case'],
+      [{ DEMO_WORKSPACES: 'default' }, '"default" is the workspace of ANTHROPIC_API_KEY'],
+    ])('refuses %o with a message that says what to change', (env, message) => {
+      const text = failure(env)
+      expect(text).toContain(message)
+      // The message names variables, never a key.
+      expect(text).not.toContain(TEST_KEY)
     })
   })
 

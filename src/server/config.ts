@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DEFAULT_WORKSPACE, WORKSPACE_NAME_PATTERN } from '../contract/workspace'
 
 export const DEFAULT_BASE_URL = 'https://api.anthropic.com'
 
@@ -26,11 +27,32 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: integer('PORT', 0, 65_535).default(8787),
   DATA_DIR: z.string().default('./data'),
+  ANTHROPIC_WORKSPACE_ID: z.string().optional(),
+  DEMO_WORKSPACES: z
+    .string()
+    .transform((value) => value.split(',').map((name) => name.trim()))
+    .optional(),
 })
 
+const WORKSPACE_KEY_PREFIX = 'ANTHROPIC_API_KEY_'
+const WORKSPACE_ID_PREFIX = 'ANTHROPIC_WORKSPACE_ID_'
+
+export interface NamedWorkspace {
+  name: string
+  apiKey: string
+  /** Sent as `anthropic-workspace-id`, for credentials that span workspaces. */
+  workspaceId: string | null
+}
+
 export interface ServerConfig {
-  /** null runs the server on the built-in demo upstream. */
+  /** The default workspace's key; null (with no named keys) runs the server on the built-in demo upstream. */
   apiKey: string | null
+  /** The default workspace's `anthropic-workspace-id`, if its key spans workspaces. */
+  workspaceId: string | null
+  /** The workspaces besides the default one, from `ANTHROPIC_API_KEY_<NAME>`, sorted by name. */
+  workspaces: NamedWorkspace[]
+  /** Extra workspaces of the demo, each a variant of the demo catalogue. */
+  demoWorkspaces: string[]
   baseURL: string
   betas: string[]
   ttlSeconds: number
@@ -66,10 +88,19 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     return { ok: false, message: `Configuration error: ${message}.` }
   }
   const env_ = result.data
+  const workspaces = namedWorkspaces(env)
+  if (!workspaces.ok) return { ok: false, message: `Configuration error: ${workspaces.message}.` }
+  const apiKey = env_.ANTHROPIC_API_KEY ?? null
+  const demoWorkspaces = env_.DEMO_WORKSPACES ?? []
+  const problem = workspaceProblem(apiKey, workspaces.value, demoWorkspaces)
+  if (problem) return { ok: false, message: `Configuration error: ${problem}.` }
   return {
     ok: true,
     config: {
-      apiKey: env_.ANTHROPIC_API_KEY ?? null,
+      apiKey,
+      workspaceId: env_.ANTHROPIC_WORKSPACE_ID ?? null,
+      workspaces: workspaces.value,
+      demoWorkspaces,
       baseURL: env_.ANTHROPIC_BASE_URL.replace(/\/+$/, ''),
       betas: env_.ANTHROPIC_BETAS,
       ttlSeconds: env_.CATALOGUE_TTL_SECONDS,
@@ -81,4 +112,64 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       dataDir: env_.DATA_DIR,
     },
   }
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; message: string }
+
+/** Each `ANTHROPIC_API_KEY_<NAME>` (and its optional `ANTHROPIC_WORKSPACE_ID_<NAME>`), as a workspace called name. */
+function namedWorkspaces(env: Record<string, string | undefined>): Parsed<NamedWorkspace[]> {
+  const workspaces: NamedWorkspace[] = []
+  const names = new Set<string>()
+  for (const [variable, raw] of Object.entries(env)) {
+    const value = raw?.trim()
+    if (!variable.startsWith(WORKSPACE_KEY_PREFIX) || !value) continue
+    const name = variable.slice(WORKSPACE_KEY_PREFIX.length).toLowerCase()
+    const nameProblem = workspaceNameProblem(name)
+    if (nameProblem) return { ok: false, message: `${variable}: ${nameProblem}` }
+    if (names.has(name)) return { ok: false, message: `${variable}: a workspace called ${name} is set twice` }
+    names.add(name)
+    const workspaceId = env[`${WORKSPACE_ID_PREFIX}${variable.slice(WORKSPACE_KEY_PREFIX.length)}`]?.trim() || null
+    workspaces.push({ name, apiKey: value, workspaceId })
+  }
+  for (const [variable, raw] of Object.entries(env)) {
+    if (!variable.startsWith(WORKSPACE_ID_PREFIX) || !raw?.trim()) continue
+    const name = variable.slice(WORKSPACE_ID_PREFIX.length).toLowerCase()
+    if (!names.has(name)) {
+      return {
+        ok: false,
+        message: `${variable} is set, but ${WORKSPACE_KEY_PREFIX}${variable.slice(WORKSPACE_ID_PREFIX.length)} (its key) is not`,
+      }
+    }
+  }
+  return { ok: true, value: workspaces.sort((a, b) => a.name.localeCompare(b.name)) }
+}
+
+function workspaceNameProblem(name: string): string | null {
+  if (name === DEFAULT_WORKSPACE)
+    return `"${DEFAULT_WORKSPACE}" is the workspace of ANTHROPIC_API_KEY; pick another name`
+  if (!WORKSPACE_NAME_PATTERN.test(name)) {
+    return 'a workspace name must be 1–32 letters, digits, _ or -, starting with a letter or digit'
+  }
+  return null
+}
+
+function workspaceProblem(
+  apiKey: string | null,
+  named: readonly NamedWorkspace[],
+  demo: readonly string[],
+): string | null {
+  if (named.length > 0 && !apiKey) {
+    return `${WORKSPACE_KEY_PREFIX}${named[0]!.name.toUpperCase()} adds a workspace to the default one, so ANTHROPIC_API_KEY must be set too`
+  }
+  if (demo.length > 0 && apiKey) {
+    return 'DEMO_WORKSPACES is for the demo; with a key, add workspaces with ANTHROPIC_API_KEY_<NAME>'
+  }
+  for (const name of demo) {
+    const problem =
+      workspaceNameProblem(name.toLowerCase()) ??
+      (name !== name.toLowerCase() ? 'workspace names are lower case' : null)
+    if (problem) return `DEMO_WORKSPACES: ${problem}`
+  }
+  if (new Set(demo).size !== demo.length) return 'DEMO_WORKSPACES names a workspace twice'
+  return null
 }

@@ -54,6 +54,8 @@ describe('GET /api/health', () => {
     expect(healthSchema.parse(await response.json())).toEqual({
       status: 'ok',
       mode: 'live',
+      workspace: 'default',
+      workspaces: ['default'],
       catalogue: { count: 0, fetched_at: null, age_seconds: null, stale: true, refresh_error: null },
     })
   })

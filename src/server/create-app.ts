@@ -1,26 +1,23 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { errorBody } from '../contract/api-error'
-import { DEMO_MODELS } from '../fake-upstream/demo-catalogue'
-import { createFakeUpstream, FAKE_API_KEY } from '../fake-upstream/fake-upstream'
-import { syntheticCatalogue } from '../fake-upstream/synthetic-catalogue'
-import { createCatalogueCache } from './catalogue/catalogue-cache'
 import type { ServerConfig } from './config'
-import { describeFailure } from './errors'
 import { createCatalogueHistory } from './history/catalogue-history'
-import { DEFAULT_WORKSPACE, type HistoryStore } from './history/history-store'
+import type { HistoryStore } from './history/history-store'
 import { createMemoryHistoryStore } from './history/memory-history-store'
 import { type Logger, redactingLogger } from './logger'
 import { methodNotAllowed, sendError } from './respond'
+import { availability } from './routes/availability'
 import { listChanges } from './routes/changes'
 import { changesFeed } from './routes/feed'
 import { health } from './routes/health'
 import { modelDetail } from './routes/model-detail'
 import { exportModels } from './routes/models-export'
 import { indexPage } from './routes/index-page'
-import { listModels, modelsListPages } from './routes/models-list'
+import { listModels } from './routes/models-list'
 import { seenModels } from './routes/seen'
 import { securityHeaders } from './security-headers'
-import { createUpstream } from './upstream'
+import { selectWorkspace, type WorkspaceEnv } from './workspaces/select-workspace'
+import { createWorkspaces } from './workspaces/workspaces'
 
 export interface AppDependencies {
   /** The upstream's transport; by default the network, or the built-in fake in demo mode. */
@@ -35,8 +32,6 @@ export interface AppDependencies {
   pacing?: { retryAfterFailureMs?: number; forcedRefreshIntervalMs?: number }
 }
 
-const DEMO_BASE_URL = 'http://demo-upstream.invalid'
-
 /**
  * Builds the BFF: the catalogue snapshot over the upstream and the `/api`
  * routes. It imports nothing from `node:`, so the same app runs on Node or on
@@ -45,47 +40,35 @@ const DEMO_BASE_URL = 'http://demo-upstream.invalid'
 export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   const now = deps.now ?? Date.now
   const mode = config.apiKey ? 'live' : 'demo'
-  const logger = redactingLogger([config.apiKey], deps.logger)
-  const demo =
-    mode === 'demo' && !deps.fetch
-      ? createFakeUpstream({ models: config.demoModels ? syntheticCatalogue(config.demoModels) : DEMO_MODELS })
-      : null
-  const upstream = createUpstream({
-    apiKey: config.apiKey ?? FAKE_API_KEY,
-    baseURL: demo ? DEMO_BASE_URL : config.baseURL,
-    betas: config.betas,
-    timeoutMs: config.upstreamTimeoutMs,
-    maxRetries: config.upstreamMaxRetries,
-    fetch: demo?.fetch ?? deps.fetch,
-  })
+  const logger = redactingLogger(
+    [config.apiKey, ...config.workspaces.map((workspace) => workspace.apiKey)],
+    deps.logger,
+  )
   const history = createCatalogueHistory(deps.history ?? createMemoryHistoryStore(), logger)
-  const catalogue = createCatalogueCache({
-    walk: upstream.walk,
-    ttlMs: config.ttlSeconds * 1000,
-    now,
-    ...deps.pacing,
-    onWalkFailed: (error) => logger.warn(`Catalogue refresh failed: ${describeFailure(error)}`),
-    onWalked: (models, at) => history.record(DEFAULT_WORKSPACE, models, at),
-  })
+  const workspaces = createWorkspaces(config, { fetch: deps.fetch, now, logger, history, pacing: deps.pacing })
 
-  const app = new Hono()
+  const app = new Hono<WorkspaceEnv>()
   app.use('*', securityHeaders())
+  // Every endpoint answers for one workspace: `workspace=`, or the default one.
+  app.use('/api/*', selectWorkspace(workspaces))
+  app.use('/feed.xml', selectWorkspace(workspaces))
 
-  const listPages = modelsListPages(catalogue)
-  app.get('/api/models', listModels(listPages))
+  app.get('/api/models', listModels())
   app.all('/api/models', methodNotAllowed)
   // Before `/api/models/:id`, which would take "export" for a model id.
-  app.get('/api/models/export', exportModels(catalogue))
+  app.get('/api/models/export', exportModels())
   app.all('/api/models/export', methodNotAllowed)
-  app.get('/api/models/:id', modelDetail({ retrieve: upstream.retrieve, ttlMs: config.ttlSeconds * 1000, now }))
+  app.get('/api/models/:id', modelDetail())
   app.all('/api/models/:id', methodNotAllowed)
-  app.get('/api/health', health(catalogue, mode, now))
+  app.get('/api/health', health(workspaces, mode, now))
   app.all('/api/health', methodNotAllowed)
-  app.get('/api/changes', listChanges(history, catalogue))
+  app.get('/api/changes', listChanges(history))
   app.all('/api/changes', methodNotAllowed)
-  app.get('/api/seen', seenModels(history, catalogue))
+  app.get('/api/seen', seenModels(history))
   app.all('/api/seen', methodNotAllowed)
-  app.get('/feed.xml', changesFeed(history, catalogue, now))
+  app.get('/api/availability', availability(workspaces))
+  app.all('/api/availability', methodNotAllowed)
+  app.get('/feed.xml', changesFeed(history, now))
   app.all('/feed.xml', methodNotAllowed)
   app.all('/api/*', (c) =>
     sendError(c, {
@@ -102,7 +85,8 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
       // Built asset names carry a content hash, so they never change.
       if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
     })
-    const page = indexPage({ indexHtml, pages: listPages, catalogue })
+    // The page is rendered for the default workspace; a link to another (`ws=`) gets the bare HTML.
+    const page = indexPage({ indexHtml, pages: workspaces.default.pages, catalogue: workspaces.default.catalogue })
     // `/` is the page with its first rows, not the static index.html.
     app.get('/', page)
     app.use('*', assets)

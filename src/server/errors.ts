@@ -23,7 +23,14 @@ export function badRequest(message: string): HttpError {
  * gets. The upstream's error type is kept so the client can explain it; the
  * message is our own, since the SDK's message embeds the raw upstream body.
  */
-export function toHttpError(error: unknown, context: { modelId?: string } = {}): HttpError {
+export interface ErrorContext {
+  /** The model asked for, for a 404's message. */
+  modelId?: string
+  /** The env var of the key in use (a workspace's), for a 401's message. */
+  keyVariable?: string
+}
+
+export function toHttpError(error: unknown, context: ErrorContext = {}): HttpError {
   if (error instanceof BadRequestError) return badRequest(error.message)
   if (error instanceof HistoryUnavailableError) return plain(503, 'api_error', error.message)
   if (error instanceof APIConnectionTimeoutError) {
@@ -47,7 +54,7 @@ export function toHttpError(error: unknown, context: { modelId?: string } = {}):
   return plain(500, 'api_error', 'The server hit an unexpected problem. Retry; if it persists, check the server log.')
 }
 
-function fromUpstreamStatus(error: APIError, context: { modelId?: string }): HttpError {
+function fromUpstreamStatus(error: APIError, context: ErrorContext): HttpError {
   const status = error.status as number
   const type = upstreamErrorType(error) ?? (status >= 500 ? 'api_error' : 'invalid_request_error')
   const requestId = error.requestID ?? undefined
@@ -59,7 +66,7 @@ function fromUpstreamStatus(error: APIError, context: { modelId?: string }): Htt
   if (status === 401) {
     return make(
       502,
-      "The Anthropic API rejected this server's API key. Whoever runs the dashboard should check ANTHROPIC_API_KEY.",
+      `The Anthropic API rejected this server's API key. Whoever runs the dashboard should check ${context.keyVariable ?? 'ANTHROPIC_API_KEY'}.`,
     )
   }
   if (status === 403) {
@@ -106,6 +113,6 @@ function plain(status: number, type: string, message: string): HttpError {
 }
 
 /** One line saying why a catalogue refresh failed, for `refresh_error` and the log. */
-export function describeFailure(error: unknown): string {
-  return toHttpError(error).body.error.message
+export function describeFailure(error: unknown, context: ErrorContext = {}): string {
+  return toHttpError(error, context).body.error.message
 }

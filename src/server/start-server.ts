@@ -38,10 +38,13 @@ const app = createApp(config, {
 listenUntilSignalled(createAdaptorServer({ fetch: app.fetch }) as Server, {
   host: config.host,
   port: config.port,
-  describe: (url) =>
-    config.apiKey
-      ? `Model catalogue dashboard on ${url} (live: ${config.baseURL}, key from ANTHROPIC_API_KEY)`
-      : `Model catalogue dashboard on ${url} (demo data: set ANTHROPIC_API_KEY to use your own catalogue)`,
+  describe: (url) => {
+    const names = ['default', ...config.workspaces.map((workspace) => workspace.name), ...config.demoWorkspaces]
+    const workspaces = names.length > 1 ? `, workspaces: ${names.join(', ')}` : ''
+    return config.apiKey
+      ? `Model catalogue dashboard on ${url} (live: ${config.baseURL}, key from ANTHROPIC_API_KEY${workspaces})`
+      : `Model catalogue dashboard on ${url} (demo data${workspaces}: set ANTHROPIC_API_KEY to use your own catalogue)`
+  },
 })
-// Warm the catalogue so the first visitor does not wait for the walk.
-void app.request('/api/health')
+// Warm every workspace's catalogue so the first visitor does not wait for a walk.
+void app.request('/api/availability?limit=1')

@@ -9,6 +9,8 @@ export interface UpstreamOptions {
   betas: readonly string[]
   timeoutMs: number
   maxRetries: number
+  /** Sent as `anthropic-workspace-id`, for credentials that span workspaces. */
+  workspaceId?: string | null
   /** Replaces the network, e.g. with the fake upstream in demo mode and tests. */
   fetch?: typeof globalThis.fetch
 }
@@ -39,7 +41,10 @@ export function createUpstream(options: UpstreamOptions) {
     fetch: options.fetch,
     // The SDK's own log lines can carry request details; the server logs for itself.
     logLevel: 'off',
-    defaultHeaders: options.betas.length > 0 ? { 'anthropic-beta': options.betas.join(',') } : undefined,
+    defaultHeaders: {
+      ...(options.betas.length > 0 ? { 'anthropic-beta': options.betas.join(',') } : {}),
+      ...(options.workspaceId ? { 'anthropic-workspace-id': options.workspaceId } : {}),
+    },
   })
 
   return {

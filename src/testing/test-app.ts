@@ -10,6 +10,9 @@ import type { Logger } from '../server/logger'
 /** A live-mode configuration whose upstream is the fake: no network, no retries, short timeouts. */
 export const TEST_CONFIG: ServerConfig = {
   apiKey: FAKE_API_KEY,
+  workspaceId: null,
+  workspaces: [],
+  demoWorkspaces: [],
   baseURL: 'http://upstream.test',
   betas: [],
   ttlSeconds: 60,

@@ -5,11 +5,11 @@ import { LruMap } from './lru-map'
 import { SearchIndex } from './search-index'
 import { sortModels } from './sort-order'
 
-/** The models of one view (a filter and a sort over the catalogue), with positions by id. */
-export class CatalogueView {
+/** The models (or rows about models) of one view, a filter and a sort over the catalogue, with positions by id. */
+export class CatalogueView<T extends { id: string } = Model> {
   #positions: Map<string, number> | undefined
 
-  constructor(readonly models: readonly Model[]) {}
+  constructor(readonly models: readonly T[]) {}
 
   /** The 0-based position of a model in this view, or -1 when it is not in it. */
   positionOf(id: string): number {

@@ -1,3 +1,4 @@
+import { DEFAULT_WORKSPACE } from '../../contract/workspace'
 import type { Model } from '../../contract/model'
 
 export const EXPORT_FORMATS = ['csv', 'json'] as const
@@ -100,6 +101,7 @@ export function exportFilename(
   view: { q?: string; sort?: string; lifecycle?: readonly string[] },
   at: number,
   format: ExportFormat,
+  workspace: string = DEFAULT_WORKSPACE,
 ): string {
   const parts: string[] = []
   const terms = slug(view.q ?? '')
@@ -111,7 +113,9 @@ export function exportFilename(
   }
   const name = parts.join('-').slice(0, 80).replace(/-+$/, '') || 'all'
   const date = new Date(at).toISOString().slice(0, 10)
-  return `models-${name}-${date}.${format}`
+  // The default workspace stays out of the name, as it stays out of the URL.
+  const prefix = workspace === DEFAULT_WORKSPACE ? 'models' : `models-${slug(workspace)}`
+  return `${prefix}-${name}-${date}.${format}`
 }
 
 function slug(text: string): string {

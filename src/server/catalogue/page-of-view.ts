@@ -2,8 +2,8 @@ import type { Model } from '../../contract/model'
 import { BadRequestError } from '../errors'
 import type { CatalogueView } from './catalogue-snapshot'
 
-export interface ViewPage {
-  data: readonly Model[]
+export interface ViewPage<T = Model> {
+  data: readonly T[]
   first_id: string | null
   last_id: string | null
   has_more: boolean
@@ -16,10 +16,10 @@ export interface ViewPage {
  * models right after that one, `before_id` the ones right before it, and
  * `has_more` speaks of the direction asked for.
  */
-export function pageOfView(
-  view: CatalogueView,
+export function pageOfView<T extends { id: string }>(
+  view: CatalogueView<T>,
   { limit, after_id: afterId, before_id: beforeId }: { limit: number; after_id?: string; before_id?: string },
-): ViewPage {
+): ViewPage<T> {
   const total = view.models.length
   let start = 0
   let end = Math.min(limit, total)
@@ -44,7 +44,11 @@ export function pageOfView(
   }
 }
 
-function positionOrThrow(view: CatalogueView, id: string, name: 'after_id' | 'before_id'): number {
+function positionOrThrow<T extends { id: string }>(
+  view: CatalogueView<T>,
+  id: string,
+  name: 'after_id' | 'before_id',
+): number {
   const position = view.positionOf(id)
   if (position < 0) {
     throw new BadRequestError(

@@ -42,7 +42,7 @@ function compareBy(key: SortKey, descending: boolean): Compare {
  * descending order flips the comparison rather than the result, so ties keep
  * the upstream's order in both directions.
  */
-export function sortModels(models: readonly Model[], sort: SortValue | undefined): readonly Model[] {
+export function sortModels<T extends Model>(models: readonly T[], sort: SortValue | undefined): readonly T[] {
   if (!sort) return models
   const { key, descending } = parseSort(sort)
   return [...models].sort(compareBy(key, descending))

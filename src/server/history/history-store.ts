@@ -1,9 +1,6 @@
 import type { ChangeKind } from '../../contract/history'
 import type { Model } from '../../contract/model'
 
-/** The one workspace until named workspaces arrive; every record already carries its workspace. */
-export const DEFAULT_WORKSPACE = 'default'
-
 /** What the history knows of one model in one workspace. Times are epoch ms. */
 export interface ModelRecord {
   modelId: string

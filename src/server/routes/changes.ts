@@ -1,10 +1,9 @@
-import type { Context } from 'hono'
 import { type Change, type ChangesPage, parseChangesParams } from '../../contract/history'
-import type { CatalogueCache } from '../catalogue/catalogue-cache'
 import { badRequest, toHttpError } from '../errors'
 import { type CatalogueHistory, freshen } from '../history/catalogue-history'
-import { DEFAULT_WORKSPACE, type StoredChange } from '../history/history-store'
+import type { StoredChange } from '../history/history-store'
 import { sendError, sendRevalidated } from '../respond'
+import type { WorkspaceContext } from '../workspaces/select-workspace'
 
 export function toChangeJson(change: StoredChange): Change {
   return {
@@ -20,14 +19,15 @@ export function toChangeJson(change: StoredChange): Change {
 }
 
 /** `GET /api/changes`: the catalogue's recorded changes, newest first, in cursor pages. */
-export function listChanges(history: CatalogueHistory, catalogue: CatalogueCache) {
-  return async (c: Context): Promise<Response> => {
+export function listChanges(history: CatalogueHistory) {
+  return async (c: WorkspaceContext): Promise<Response> => {
+    const { name: workspaceName, catalogue } = c.get('workspace')
     const parsed = parseChangesParams(new URL(c.req.url).searchParams)
     if (!parsed.ok) return sendError(c, badRequest(parsed.message))
     const { since, limit, after_id: afterId } = parsed.value
     freshen(catalogue)
     try {
-      const page = await history.read((store) => store.changes({ workspace: DEFAULT_WORKSPACE, since, limit, afterId }))
+      const page = await history.read((store) => store.changes({ workspace: workspaceName, since, limit, afterId }))
       const body: ChangesPage = {
         data: page.changes.map(toChangeJson),
         first_id: page.changes[0]?.id ?? null,

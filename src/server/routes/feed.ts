@@ -1,15 +1,15 @@
-import type { Context } from 'hono'
+import { DEFAULT_WORKSPACE } from '../../contract/workspace'
 import { parseChangesParams } from '../../contract/history'
-import type { CatalogueCache } from '../catalogue/catalogue-cache'
 import { badRequest, toHttpError } from '../errors'
 import { ATOM_CONTENT_TYPE, renderAtomFeed } from '../history/atom-feed'
 import { type CatalogueHistory, freshen } from '../history/catalogue-history'
-import { DEFAULT_WORKSPACE } from '../history/history-store'
 import { sendError, sendRevalidated } from '../respond'
+import type { WorkspaceContext } from '../workspaces/select-workspace'
 
 /** `GET /feed.xml`: the changes of `GET /api/changes` (same parameters) as an Atom feed to subscribe to. */
-export function changesFeed(history: CatalogueHistory, catalogue: CatalogueCache, now: () => number) {
-  return async (c: Context): Promise<Response> => {
+export function changesFeed(history: CatalogueHistory, now: () => number) {
+  return async (c: WorkspaceContext): Promise<Response> => {
+    const { name: workspaceName, catalogue } = c.get('workspace')
     const url = new URL(c.req.url)
     const parsed = parseChangesParams(url.searchParams)
     if (!parsed.ok) return sendError(c, badRequest(parsed.message))
@@ -18,15 +18,15 @@ export function changesFeed(history: CatalogueHistory, catalogue: CatalogueCache
     try {
       const [workspace, page] = await history.read((store) =>
         Promise.all([
-          store.workspace(DEFAULT_WORKSPACE),
-          store.changes({ workspace: DEFAULT_WORKSPACE, since, limit, afterId }),
+          store.workspace(workspaceName),
+          store.changes({ workspace: workspaceName, since, limit, afterId }),
         ]),
       )
       const xml = renderAtomFeed({
         history: workspace,
         changes: page.changes,
         selfUrl: url.href,
-        pageUrl: `${url.origin}/`,
+        pageUrl: workspaceName === DEFAULT_WORKSPACE ? `${url.origin}/` : `${url.origin}/?ws=${workspaceName}`,
         now: now(),
       })
       return sendRevalidated(c, xml, ATOM_CONTENT_TYPE)

@@ -1,21 +1,26 @@
-import type { Context } from 'hono'
 import type { Health } from '../../contract/model'
-import type { CatalogueCache } from '../catalogue/catalogue-cache'
 import { describeFailure } from '../errors'
+import type { WorkspaceContext } from '../workspaces/select-workspace'
+import type { Workspaces } from '../workspaces/workspaces'
 
 /**
  * `GET /api/health`: 200 whenever this server is up, with the state of the
- * upstream as the catalogue last saw it. It never waits for the upstream; with
- * no snapshot yet, it starts the first walk in the background.
+ * upstream as the request's workspace last saw it, and the names of all the
+ * workspaces. It never waits for the upstream; with no snapshot yet, it
+ * starts the first walk in the background.
  */
-export function health(catalogue: CatalogueCache, mode: Health['mode'], now: () => number) {
-  return (c: Context): Response => {
+export function health(workspaces: Workspaces, mode: Health['mode'], now: () => number) {
+  const names = workspaces.all.map((workspace) => workspace.name)
+  return (c: WorkspaceContext): Response => {
+    const { name, catalogue, keyVariable } = c.get('workspace')
     const state = catalogue.peek()
     if (!state.snapshot) catalogue.get().catch(() => {})
-    const refreshError = state.refreshError ? describeFailure(state.refreshError) : null
+    const refreshError = state.refreshError ? describeFailure(state.refreshError, { keyVariable }) : null
     const body: Health = {
       status: 'ok',
       mode,
+      workspace: name,
+      workspaces: names,
       catalogue: state.snapshot
         ? {
             count: state.snapshot.models.length,

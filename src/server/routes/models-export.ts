@@ -1,6 +1,4 @@
-import type { Context } from 'hono'
 import { parseListParams } from '../../contract/list-params'
-import type { CatalogueCache } from '../catalogue/catalogue-cache'
 import {
   EXPORT_CONTENT_TYPES,
   EXPORT_FORMATS,
@@ -10,6 +8,7 @@ import {
 } from '../catalogue/export-format'
 import { badRequest, toHttpError } from '../errors'
 import { sendError } from '../respond'
+import type { WorkspaceContext } from '../workspaces/select-workspace'
 import { viewOf } from './models-list'
 
 // An export is the whole view: a page size or a cursor would silently cut it, so they are refused.
@@ -17,11 +16,12 @@ const PAGING_PARAMS = ['limit', 'after_id', 'before_id'] as const
 
 /**
  * `GET /api/models/export?format=csv|json&…`: the whole filtered, sorted view
- * the list parameters select (the same parse as `/api/models`), streamed as
- * a download.
+ * the list parameters select (the same parse as `/api/models`) in the
+ * request's workspace, streamed as a download.
  */
-export function exportModels(catalogue: CatalogueCache) {
-  return async (c: Context): Promise<Response> => {
+export function exportModels() {
+  return async (c: WorkspaceContext): Promise<Response> => {
+    const workspace = c.get('workspace')
     const search = new URL(c.req.url).searchParams
     const formats = search.getAll('format')
     const format = formats[0]
@@ -41,9 +41,9 @@ export function exportModels(catalogue: CatalogueCache) {
     if (!parsed.ok) return sendError(c, badRequest(parsed.message))
     const params = parsed.value
     try {
-      const { snapshot } = await catalogue.get({ forceRefresh: params.refresh })
+      const { snapshot } = await workspace.catalogue.get({ forceRefresh: params.refresh })
       const models = viewOf(snapshot, params).models
-      const filename = exportFilename(params, snapshot.fetchedAt, format)
+      const filename = exportFilename(params, snapshot.fetchedAt, format, workspace.name)
       return new Response(exportStream(models, format), {
         status: 200,
         headers: {
@@ -54,7 +54,7 @@ export function exportModels(catalogue: CatalogueCache) {
         },
       })
     } catch (error) {
-      return sendError(c, toHttpError(error))
+      return sendError(c, toHttpError(error, { keyVariable: workspace.keyVariable }))
     }
   }
 }

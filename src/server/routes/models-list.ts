@@ -1,4 +1,3 @@
-import type { Context } from 'hono'
 import {
   type ListParams,
   lifecyclesOf,
@@ -12,9 +11,10 @@ import type { CatalogueSnapshot, CatalogueView } from '../catalogue/catalogue-sn
 import { LruMap } from '../catalogue/lru-map'
 import { pageOfView } from '../catalogue/page-of-view'
 import { etagFor, matchesEtag } from '../etag'
-import { badRequest, describeFailure, toHttpError } from '../errors'
+import { badRequest, describeFailure, type ErrorContext, toHttpError } from '../errors'
 import { sendError } from '../respond'
 import { securedResponse } from '../security-headers'
+import type { WorkspaceContext } from '../workspaces/select-workspace'
 
 const QUERY_CACHE_SIZE = 1024
 
@@ -36,9 +36,10 @@ export function viewOf(snapshot: CatalogueSnapshot, params: ListParams): Catalog
 
 /**
  * The pages of `GET /api/models`: the parse of a query string and the
- * serialized answer, both cached. The page HTML embeds the same answer.
+ * serialized answer, both cached, for one workspace's catalogue. The page
+ * HTML embeds the same answer.
  */
-export function modelsListPages(catalogue: CatalogueCache) {
+export function modelsListPages(catalogue: CatalogueCache, errorContext: ErrorContext = {}) {
   // The same few query strings come again and again; parsing is a pure function of the string.
   const queries = new LruMap<string, ParsedQuery>(QUERY_CACHE_SIZE)
 
@@ -51,7 +52,7 @@ export function modelsListPages(catalogue: CatalogueCache) {
     /** The answer to these parameters, from the page cache of the current snapshot. */
     async page(params: ListQuery): Promise<CachedPage> {
       const { snapshot, stale, refreshError } = await catalogue.get({ forceRefresh: params.refresh })
-      const refreshErrorText = refreshError ? describeFailure(refreshError) : null
+      const refreshErrorText = refreshError ? describeFailure(refreshError, errorContext) : null
       const key = `${params.pageKey}|${stale}|${refreshErrorText ?? ''}`
       return snapshot.responses.getOrCreate(key, () => {
         const page = pageOfView(viewOf(snapshot, params), params)
@@ -68,9 +69,10 @@ export function modelsListPages(catalogue: CatalogueCache) {
 }
 export type ModelsListPages = ReturnType<typeof modelsListPages>
 
-/** `GET /api/models`: a cursor page of one filtered, sorted view of the catalogue snapshot. */
-export function listModels(pages: ModelsListPages) {
-  return async (c: Context): Promise<Response> => {
+/** `GET /api/models`: a cursor page of one filtered, sorted view of the workspace's catalogue snapshot. */
+export function listModels() {
+  return async (c: WorkspaceContext): Promise<Response> => {
+    const { pages, keyVariable } = c.get('workspace')
     const parsed = pages.parse(c.req.url)
     if (!parsed.ok) return sendError(c, badRequest(parsed.message))
     const params = parsed.value
@@ -80,7 +82,7 @@ export function listModels(pages: ModelsListPages) {
       const headers = cached.headers({ notModified, noStore: params.refresh === true })
       return securedResponse(notModified ? null : cached.body, notModified ? 304 : 200, headers)
     } catch (error) {
-      return sendError(c, toHttpError(error))
+      return sendError(c, toHttpError(error, { keyVariable }))
     }
   }
 }

@@ -1,10 +1,8 @@
-import type { Context } from 'hono'
 import { parseSeenParams, type SeenAnswer } from '../../contract/history'
-import type { CatalogueCache } from '../catalogue/catalogue-cache'
 import { badRequest, toHttpError } from '../errors'
 import { type CatalogueHistory, freshen } from '../history/catalogue-history'
-import { DEFAULT_WORKSPACE } from '../history/history-store'
 import { sendError, sendRevalidated } from '../respond'
+import type { WorkspaceContext } from '../workspaces/select-workspace'
 
 const isoOrNull = (time: number | null) => (time === null ? null : new Date(time).toISOString())
 
@@ -12,14 +10,15 @@ const isoOrNull = (time: number | null) => (time === null ? null : new Date(time
  * `GET /api/seen`: first and last seen of the models that came or went since
  * the history began, for the dashboard's "New" badge and its search of removed models.
  */
-export function seenModels(history: CatalogueHistory, catalogue: CatalogueCache) {
-  return async (c: Context): Promise<Response> => {
+export function seenModels(history: CatalogueHistory) {
+  return async (c: WorkspaceContext): Promise<Response> => {
+    const { name: workspaceName, catalogue } = c.get('workspace')
     const parsed = parseSeenParams(new URL(c.req.url).searchParams)
     if (!parsed.ok) return sendError(c, badRequest(parsed.message))
     freshen(catalogue)
     try {
       const [workspace, records] = await history.read((store) =>
-        Promise.all([store.workspace(DEFAULT_WORKSPACE), store.seen(DEFAULT_WORKSPACE, parsed.value.since)]),
+        Promise.all([store.workspace(workspaceName), store.seen(workspaceName, parsed.value.since)]),
       )
       const body: SeenAnswer = {
         workspace: workspace.workspace,
