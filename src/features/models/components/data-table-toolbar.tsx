@@ -4,7 +4,7 @@ import { CopyButton } from '../../../components/ui/copy-button'
 import { SearchIcon } from '../../../components/ui/icons'
 import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import type { ModelsView } from '../api/get-models'
-import { PAGE_SIZES, type PageSize } from '../hooks/use-models-search-params'
+import { PAGE_SIZES, type PageSize, useShareableLink } from '../hooks/use-models-search-params'
 import type { ModelsTable } from '../hooks/use-models-table'
 import { ExportLinks } from './export-links'
 
@@ -26,6 +26,7 @@ export function DataTableToolbar({ table, limit, onLimitChange, filterRef, view 
   const value = String(table.state.globalFilter ?? '')
   const filterId = useId()
   const pageSizeId = useId()
+  const shareableLink = useShareableLink()
 
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -75,7 +76,7 @@ export function DataTableToolbar({ table, limit, onLimitChange, filterRef, view 
       <CopyButton
         label="Copy link"
         visibleLabel="Copy link"
-        text={() => window.location.href}
+        text={shareableLink}
         copiedMessage="Link to this view copied"
       />
       <ExportLinks view={view} />

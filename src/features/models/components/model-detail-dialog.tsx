@@ -6,6 +6,8 @@ import { Dialog } from '../../../components/ui/dialog'
 import { CloseIcon } from '../../../components/ui/icons'
 import type { Model } from '../../../contract/model'
 import { modelQueryOptions } from '../api/get-model'
+import { useWorkspace } from '../hooks/use-workspace'
+import { useShareableLink } from '../hooks/use-models-search-params'
 import { useNow } from '../hooks/use-now'
 import { ErrorCallout } from './error-callout'
 import { ModelFields } from './model-fields'
@@ -21,6 +23,8 @@ export interface ModelDetailDialogProps {
 export function ModelDetailDialog({ id, placeholder, onClose }: ModelDetailDialogProps) {
   const headingId = useId()
   const now = useNow(60_000)
+  const workspace = useWorkspace()
+  const shareableLink = useShareableLink()
   const {
     data: model,
     error,
@@ -28,7 +32,7 @@ export function ModelDetailDialog({ id, placeholder, onClose }: ModelDetailDialo
     isFetching,
     refetch,
   } = useQuery({
-    ...modelQueryOptions(id),
+    ...modelQueryOptions(workspace, id),
     placeholderData: placeholder,
   })
 
@@ -74,7 +78,7 @@ export function ModelDetailDialog({ id, placeholder, onClose }: ModelDetailDialo
         <CopyButton
           label="Copy link"
           visibleLabel="Copy link"
-          text={() => window.location.href}
+          text={shareableLink}
           copiedMessage="Link to this model copied"
         />
       </div>

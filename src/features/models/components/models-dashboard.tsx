@@ -35,18 +35,14 @@ const ModelIdCheck = lazy(() => import('./model-id-check').then((module) => ({ d
 export function ModelsDashboard() {
   const params = useModelsSearchParams()
   const pages = useModelPages(params)
-  const health = useQuery(healthQueryOptions())
+  const health = useQuery(healthQueryOptions(params.workspace))
   const now = useNow(60_000)
-  const openedHere = useRef(false)
   const filterRef = useRef<HTMLInputElement>(null)
   const [showShortcuts, setShowShortcuts] = useState(false)
-  const newIds = useNewModelIds(now)
+  const newIds = useNewModelIds(params.workspace, now)
   const onModels = params.tab === 'models'
 
-  function openModel(id: string) {
-    openedHere.current = true
-    void params.openModel(id)
-  }
+  const openModel = (id: string) => void params.openModel(id)
 
   const table = useModelsTable({
     rows: pages.page?.data ?? NO_ROWS,
@@ -60,15 +56,7 @@ export function ModelsDashboard() {
     newIds,
   })
 
-  function closeModel() {
-    // Opened from this page: step back, so Back after closing does not reopen it. Opened from a link: just close.
-    if (openedHere.current) {
-      openedHere.current = false
-      window.history.back()
-    } else {
-      void params.closeModel()
-    }
-  }
+  const closeModel = () => void params.closeModel()
   useReturnFocusToRow(params.model)
 
   useKeyboardShortcuts({

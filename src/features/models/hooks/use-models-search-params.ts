@@ -1,5 +1,13 @@
-import { createParser, parseAsNumberLiteral, parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs'
-import { useMemo } from 'react'
+import {
+  createParser,
+  createSerializer,
+  type inferParserType,
+  parseAsNumberLiteral,
+  parseAsString,
+  parseAsStringLiteral,
+  useQueryStates,
+} from 'nuqs'
+import { useMemo, useRef } from 'react'
 import {
   DEFAULT_LIFECYCLES,
   DEFAULT_LIMIT,
@@ -10,6 +18,7 @@ import {
   SORT_VALUES,
   type SortValue,
 } from '../../../contract/list-params'
+import { WORKSPACE_NAME_PATTERN } from '../../../contract/workspace'
 import type { ModelsView, PageCursor } from '../api/get-models'
 import { useDebouncedValue } from './use-debounced-value'
 
@@ -23,12 +32,17 @@ export const FILTER_DEBOUNCE_MS = 250
 export const OPTIONAL_COLUMNS = ['max_input_tokens', 'max_tokens'] as const
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number]
 
-/** The dashboard's two views: the catalogue table and the history of changes. */
-export const TABS = ['models', 'changes'] as const
+/** The dashboard's views: the catalogue table, the history of changes, and availability across workspaces. */
+export const TABS = ['models', 'changes', 'availability'] as const
 export type Tab = (typeof TABS)[number]
 
 const modelId = createParser({
   parse: (value: string) => (MODEL_ID_PATTERN.test(value) ? value : null),
+  serialize: (value: string) => value,
+})
+
+const workspaceName = createParser({
+  parse: (value: string) => (WORKSPACE_NAME_PATTERN.test(value) ? value : null),
   serialize: (value: string) => value,
 })
 
@@ -57,7 +71,13 @@ const searchParams = {
   view: parseAsStringLiteral(TABS).withDefault('models'),
   /** The Changes view's search of removed models. */
   gone: parseAsString.withDefault(''),
+  /** The workspace shown; the server's default one when absent. */
+  ws: workspaceName,
 }
+type Params = inferParserType<typeof searchParams>
+
+// The query string nuqs writes for a state (defaults left out), built at once instead of when nuqs gets to it.
+const serialize = createSerializer(searchParams)
 
 /** The stages in their canonical order without repeats; null for the default (what the URL leaves out). */
 function canonicalStages(stages: readonly Lifecycle[] | null): Lifecycle[] | null {
@@ -66,7 +86,37 @@ function canonicalStages(stages: readonly Lifecycle[] | null): Lifecycle[] | nul
   return ordered.length === 0 || ordered.join() === DEFAULT_LIFECYCLES.join() ? null : ordered
 }
 
+/**
+ * The state as this dashboard would have written it: the filter and search cut to length, the stages and
+ * columns in order, one cursor. A hand-made URL may say more; this is the view it shows.
+ */
+function canonical(params: Params): Params {
+  return {
+    ...params,
+    q: params.q.slice(0, MAX_QUERY_LENGTH),
+    // A link with both cursors is not one the dashboard makes; the forward one wins.
+    before_id: params.after_id ? null : params.before_id,
+    lifecycle: canonicalStages(params.lifecycle),
+    cols: params.cols ? OPTIONAL_COLUMNS.filter((column) => params.cols?.includes(column)) : null,
+    gone: params.gone.slice(0, MAX_QUERY_LENGTH),
+  }
+}
+
+/** A link to `params` on this page. */
+function linkTo(params: Params): string {
+  return serialize(`${window.location.origin}${window.location.pathname}`, canonical(params))
+}
+
 const NO_CURSOR = { after_id: null, before_id: null }
+
+/** What the open model's dialog is to do on close. */
+type OpenedModel =
+  /** Opened by a link: close drops the model from the URL. */
+  | null
+  /** Opened on this page: nuqs's write of the model's history entry, which close steps back over. */
+  | Promise<URLSearchParams>
+  /** Close is already waiting for that write. */
+  | 'closing'
 
 /**
  * The dashboard's state, which is the URL: filter, lifecycle stages, sort, page
@@ -77,26 +127,27 @@ const NO_CURSOR = { after_id: null, before_id: null }
  */
 export function useModelsSearchParams() {
   const [params, setParams] = useQueryStates(searchParams)
-  const q = params.q.slice(0, MAX_QUERY_LENGTH)
+  const { q, lifecycle, cols, after_id: afterId, before_id: beforeId, gone } = canonical(params)
   const debouncedQ = useDebouncedValue(q, FILTER_DEBOUNCE_MS)
+  const opened = useRef<OpenedModel>(null)
 
-  const lifecycle = canonicalStages(params.lifecycle)
+  // Keys, not arrays, for the memos below: a new array each render is the same view.
   const lifecycleKey = lifecycle?.join() ?? ''
+  const colsKey = cols?.join() ?? ''
   const view = useMemo<ModelsView>(
     () => ({
       q: debouncedQ.trim(),
       sort: params.sort,
       limit: params.limit,
       lifecycle: lifecycleKey ? (lifecycleKey.split(',') as Lifecycle[]) : null,
+      workspace: params.ws,
     }),
-    [debouncedQ, params.sort, params.limit, lifecycleKey],
+    [debouncedQ, params.sort, params.limit, lifecycleKey, params.ws],
   )
-  const colsKey = OPTIONAL_COLUMNS.filter((column) => params.cols?.includes(column)).join()
   const columns = useMemo(() => (colsKey ? (colsKey.split(',') as OptionalColumn[]) : []), [colsKey])
-  // A link with both cursors is not one the dashboard makes; the forward one wins.
   const cursor = useMemo<PageCursor>(
-    () => (params.after_id ? { after_id: params.after_id } : params.before_id ? { before_id: params.before_id } : {}),
-    [params.after_id, params.before_id],
+    () => (afterId ? { after_id: afterId } : beforeId ? { before_id: beforeId } : {}),
+    [afterId, beforeId],
   )
 
   const actions = useMemo(
@@ -110,13 +161,35 @@ export function useModelsSearchParams() {
       setColumns: (columns: readonly OptionalColumn[]) =>
         setParams({ cols: columns.length > 0 ? OPTIONAL_COLUMNS.filter((column) => columns.includes(column)) : null }),
       setTab: (tab: Tab) => setParams({ view: tab === 'models' ? null : tab, gone: null }, { history: 'push' }),
+      /** Another workspace's catalogue, from its first page; null is the server's default workspace. */
+      setWorkspace: (workspace: string | null) =>
+        setParams({ ws: workspace, model: null, ...NO_CURSOR }, { history: 'push' }),
       setGoneSearch: (search: string) => setParams({ gone: search.slice(0, MAX_QUERY_LENGTH) || null }),
       goToPage: (to: PageCursor) =>
         setParams({ after_id: to.after_id ?? null, before_id: to.before_id ?? null }, { history: 'push' }),
       /** The page in the URL is gone: show the first page of the same view instead of this history entry. */
       goToFirstPageInstead: () => setParams(NO_CURSOR),
-      openModel: (id: string) => setParams({ model: id }, { history: 'push' }),
-      closeModel: () => setParams({ model: null }),
+      openModel: (id: string) => {
+        const written = setParams({ model: id }, { history: 'push' })
+        opened.current = written
+        return written
+      },
+      /**
+       * Opened on this page: step back, so Back after closing does not reopen it. nuqs pushes the model's
+       * entry a moment after opening; stepping back before that would leave the view it was opened over.
+       */
+      closeModel: async () => {
+        const pushed = opened.current
+        if (pushed === null) {
+          await setParams({ model: null })
+          return
+        }
+        if (pushed === 'closing') return
+        opened.current = 'closing'
+        await pushed
+        opened.current = null
+        window.history.back()
+      },
     }),
     [setParams],
   )
@@ -133,7 +206,9 @@ export function useModelsSearchParams() {
     /** The optional columns shown, in their table order. */
     columns,
     tab: params.view,
-    goneSearch: params.gone.slice(0, MAX_QUERY_LENGTH),
+    /** The workspace shown; null for the server's default one. */
+    workspace: params.ws,
+    goneSearch: gone,
     /** What the list query is keyed by. */
     view,
     /** Typing has not reached the query yet. */
@@ -142,3 +217,12 @@ export function useModelsSearchParams() {
   }
 }
 export type ModelsSearchParams = ReturnType<typeof useModelsSearchParams>
+
+/**
+ * A link to the view on screen, read from the state rather than `window.location`, which nuqs writes a
+ * moment late: a copy right after a change has the change, and the filter as typed, not yet debounced.
+ */
+export function useShareableLink(): () => string {
+  const [params] = useQueryStates(searchParams)
+  return () => linkTo(params)
+}
