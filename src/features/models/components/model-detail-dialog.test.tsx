@@ -16,7 +16,7 @@ describe('detail dialog', () => {
 
     const dialog = await screen.findByRole('dialog', { name: model.display_name })
     expect(dialog).toHaveAttribute('aria-modal', 'true')
-    expect(urlParams().get('model')).toBe(model.id)
+    await waitFor(() => expect(urlParams().get('model')).toBe(model.id))
     await waitFor(() => expect(bffRequests).toContain(`/api/models/${model.id}`))
     await waitFor(() => expect(within(dialog).queryByText('Loading the latest details…')).not.toBeInTheDocument())
     for (const label of ['ID', 'Display name', 'Released', 'Type', 'Lifecycle', 'Deprecated', 'Retires']) {
@@ -81,7 +81,7 @@ describe('detail dialog', () => {
     expect(within(dialog).getAllByText(model.id).length).toBeGreaterThan(0)
     await user.click(within(dialog).getByRole('button', { name: 'Close' }))
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
-    expect(urlParams().has('model')).toBe(false)
+    await waitFor(() => expect(urlParams().has('model')).toBe(false))
     await findRange('1–20 of 137')
   })
 

@@ -28,7 +28,7 @@ describe('check a model id', () => {
     await waitFor(() => expect(status()).toHaveTextContent("claude-opus-4-6 is available to this server's key"))
     await user.click(within(status()).getByRole('button', { name: 'Show details' }))
     expect(await screen.findByRole('dialog')).toBeInTheDocument()
-    expect(urlParams().get('model')).toBe('claude-opus-4-6')
+    await waitFor(() => expect(urlParams().get('model')).toBe('claude-opus-4-6'))
   })
 
   test('an id the key cannot use says so in a sentence', async () => {

@@ -61,7 +61,7 @@ describe('filtering', () => {
     await user.type(filterBox(), 'synthetic')
     const expected = await bffJson<ModelPage>('/api/models?q=synthetic')
     await findRange(`1–20 of ${expected.total}`)
-    expect(urlParams().has('after_id')).toBe(false)
+    await waitFor(() => expect(urlParams().has('after_id')).toBe(false))
     expect(rowIds()).toEqual(expected.data.map((model) => model.id))
   })
 
@@ -73,7 +73,7 @@ describe('filtering', () => {
     await user.click(screen.getByRole('button', { name: 'Clear filter' }))
     await findRange('1–20 of 137')
     expect(filterBox()).toHaveValue('')
-    expect(urlParams().has('q')).toBe(false)
+    await waitFor(() => expect(urlParams().has('q')).toBe(false))
   })
 
   test('"/" focuses the filter, except while typing in a field', async () => {
@@ -94,7 +94,7 @@ describe('filtering', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Rows per page' }), '50')
     await findRange('1–50 of 137')
     expect(rowIds()).toHaveLength(50)
-    expect(urlParams().get('limit')).toBe('50')
+    await waitFor(() => expect(urlParams().get('limit')).toBe('50'))
     expect(urlParams().has('after_id')).toBe(false)
     expect(screen.getByRole('combobox', { name: 'Rows per page' })).toHaveValue('50')
     expect(

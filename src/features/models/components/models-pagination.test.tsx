@@ -33,7 +33,7 @@ describe('cursor pages', () => {
     await user.click(nextPageButton())
     await findRange('21–40 of 137')
     expect(rowIds()).toEqual(ids.slice(20, 40))
-    expect(urlParams().get('after_id')).toBe(ids[19])
+    await waitFor(() => expect(urlParams().get('after_id')).toBe(ids[19]))
     expect(requestsWith('after_id', ids[19])).toHaveLength(1)
   })
 
@@ -58,7 +58,7 @@ describe('cursor pages', () => {
     await findRange('1–50 of 137')
     expect(rowIds()).toEqual(ids.slice(0, 50))
     expect(bffRequests.slice(requestsBeforeGoingBack)).toEqual([])
-    expect(urlParams().toString()).toBe('limit=50')
+    await waitFor(() => expect(urlParams().toString()).toBe('limit=50'))
   })
 
   test('a link that starts in the middle shows its range and goes back through before_id', async () => {
@@ -70,7 +70,7 @@ describe('cursor pages', () => {
     await findRange('21–40 of 137')
     expect(rowIds()).toEqual(ids.slice(20, 40))
     expect(requestsWith('before_id', ids[40])).toHaveLength(1)
-    expect(urlParams().get('before_id')).toBe(ids[40])
+    await waitFor(() => expect(urlParams().get('before_id')).toBe(ids[40]))
 
     await user.click(previousPageButton())
     await findRange('1–20 of 137')

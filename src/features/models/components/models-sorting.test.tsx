@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, test } from 'vitest'
 import type { ModelPage } from '../../../contract/model'
 import { bffJson, TEST_CATALOGUE } from '../../../testing/bff-server'
@@ -32,21 +32,21 @@ describe('sorting', () => {
 
     await user.click(sortButton('Released'))
     expect(header('Released')).toHaveAttribute('aria-sort', 'ascending')
-    expect(urlParams().get('sort')).toBe('created_at')
+    await waitFor(() => expect(urlParams().get('sort')).toBe('created_at'))
     const ascending = await serverOrder('sort=created_at')
     await screen.findByText((_, element) => element?.tagName === 'TD' && element.textContent === ascending[0])
     expect(rowIds()).toEqual(ascending)
 
     await user.click(sortButton('Released'))
     expect(header('Released')).toHaveAttribute('aria-sort', 'descending')
-    expect(urlParams().get('sort')).toBe('-created_at')
+    await waitFor(() => expect(urlParams().get('sort')).toBe('-created_at'))
     const descending = await serverOrder('sort=-created_at')
     await screen.findByText((_, element) => element?.tagName === 'TD' && element.textContent === descending[0])
     expect(rowIds()).toEqual(descending)
 
     await user.click(sortButton('Released'))
     expect(header('Released')).toHaveAttribute('aria-sort', 'none')
-    expect(urlParams().has('sort')).toBe(false)
+    await waitFor(() => expect(urlParams().has('sort')).toBe(false))
     await screen.findByText((_, element) => element?.tagName === 'TD' && element.textContent === TEST_CATALOGUE[0]!.id)
     expect(rowIds()).toEqual(TEST_CATALOGUE.slice(0, 20).map((model) => model.id))
   })
@@ -58,7 +58,7 @@ describe('sorting', () => {
     await user.click(sortButton('Display name'))
     expect(header('Display name')).toHaveAttribute('aria-sort', 'ascending')
     expect(header('Released')).toHaveAttribute('aria-sort', 'none')
-    expect(urlParams().get('sort')).toBe('display_name')
+    await waitFor(() => expect(urlParams().get('sort')).toBe('display_name'))
     const expected = await serverOrder('sort=display_name')
     await screen.findByText((_, element) => element?.tagName === 'TD' && element.textContent === expected[0])
     expect(rowIds()).toEqual(expected)
@@ -71,7 +71,7 @@ describe('sorting', () => {
     await findRange('21–40 of 137')
     await user.click(sortButton('ID'))
     await findRange('1–20 of 137')
-    expect(urlParams().has('after_id')).toBe(false)
+    await waitFor(() => expect(urlParams().has('after_id')).toBe(false))
     expect(rowIds()).toEqual(await serverOrder('sort=id'))
   })
 })
