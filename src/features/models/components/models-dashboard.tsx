@@ -35,11 +35,11 @@ const ModelIdCheck = lazy(() => import('./model-id-check').then((module) => ({ d
 export function ModelsDashboard() {
   const params = useModelsSearchParams()
   const pages = useModelPages(params)
-  const health = useQuery(healthQueryOptions(params.workspace))
+  const health = useQuery(healthQueryOptions())
   const now = useNow(60_000)
   const filterRef = useRef<HTMLInputElement>(null)
   const [showShortcuts, setShowShortcuts] = useState(false)
-  const newIds = useNewModelIds(params.workspace, now)
+  const newIds = useNewModelIds(now)
   const onModels = params.tab === 'models'
 
   const openModel = (id: string) => void params.openModel(id)
