@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { fakeControl } from './lib/fake-control'
 import { getJson } from './lib/http'
@@ -80,10 +81,10 @@ async function main(): Promise<boolean> {
       `over the fake upstream with ${CATALOGUE} models, switching every ${PHASE_MS / 1000} s: ${FAULT_PHASES.map((phase) => phase.name).join(' → ')}`
     console.error(`${setup}\n`)
     await waitForSnapshot(server.url)
-    const agent = connectionPool(CONNECTIONS)
+    const pool = connectionPool(server.url, CONNECTIONS)
 
     const warmUp = createRecorder()
-    await runUsers(agent, server.url, warmUp, {
+    await runUsers(pool, warmUp, {
       connections: CONNECTIONS,
       until: performance.now() + WARM_UP_MS,
       phase: () => 'warm-up',
@@ -92,22 +93,26 @@ async function main(): Promise<boolean> {
     const rssAfterWarmUp = server.rssBytes()
 
     const recorder = createRecorder()
+    // How late this process's own callbacks run: an answer read late by a busy load generator counts as slow.
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+    loopDelay.enable()
     const cpuAtStart = { server: server.cpuSeconds(), soak: process.cpuUsage() }
     const until = performance.now() + SECONDS * 1000
     const schedule = runFaultSchedule(control, { phaseMs: PHASE_MS, until })
     const rssTimeline: number[] = []
     const sampler = setInterval(() => rssTimeline.push(server.rssBytes()), PHASE_MS)
     await Promise.all([
-      runUsers(agent, server.url, recorder, { connections: CONNECTIONS, until, phase: schedule.current, seed: 2 }),
+      runUsers(pool, recorder, { connections: CONNECTIONS, until, phase: schedule.current, seed: 2 }),
       schedule.done,
     ])
     clearInterval(sampler)
+    loopDelay.disable()
     const soakCpu = process.cpuUsage(cpuAtStart.soak)
     const cpuShare = {
       server: (server.cpuSeconds() - cpuAtStart.server) / SECONDS,
       soak: (soakCpu.user + soakCpu.system) / 1e6 / SECONDS,
     }
-    agent.destroy()
+    pool.destroy()
     await sleep(1000)
     const rssAfterRun = server.rssBytes()
 
@@ -159,7 +164,8 @@ async function main(): Promise<boolean> {
       },
       shutdown,
     ]
-    console.log(soakReport({ setup, summary, seconds: SECONDS, cpuShare, checks }))
+    const generatorDelayMs = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 }
+    console.log(soakReport({ setup, summary, seconds: SECONDS, cpuShare, generatorDelayMs, checks }))
     return checks.every((check) => check.passed)
   } finally {
     stopping = true

@@ -20,6 +20,7 @@ export function soakReport({
   summary,
   seconds,
   cpuShare,
+  generatorDelayMs,
   checks,
 }: {
   setup: string
@@ -27,6 +28,8 @@ export function soakReport({
   seconds: number
   /** CPU time over the run's time: 1 is one core kept busy. */
   cpuShare: { server: number; soak: number }
+  /** The load generator's event-loop delay: how late it got to answers that had arrived. */
+  generatorDelayMs: { p99: number; max: number }
   checks: readonly Check[]
 }): string {
   const lines = [
@@ -38,8 +41,14 @@ export function soakReport({
     `Stale-if-error: ${summary.servedStale.toLocaleString('en-US')} list answers served from the old snapshot with refresh_error; ` +
       `${summary.upstreamErrorsPassedOn.toLocaleString('en-US')} model/health answers passed an upstream failure on; ` +
       `${summary.cursorsRejected} list requests refused a cursor (400)`,
-    `CPU: the server used ${percent(cpuShare.server)} of a core, this load generator ${percent(cpuShare.soak)} (the latency includes its own queueing)`,
+    `CPU: the server used ${percent(cpuShare.server)} of a core, this load generator ${percent(cpuShare.soak)} (the latency includes its own queueing); its event loop ran late by p99 ${ms(generatorDelayMs.p99)}, max ${ms(generatorDelayMs.max)}`,
     `Latency: p50 ${ms(summary.latencyMs.p50)}, p99 ${ms(summary.latencyMs.p99)} (lists ${ms(summary.latencyMs.listP99)}), max ${ms(summary.latencyMs.max)}`,
+    `By kind (requests; p50 / p99 / max; how many at or above the overall p99):`,
+    ...summary.latencyByKind.map(
+      (figures) =>
+        `  ${figures.kind.padEnd(15)} ${figures.count.toLocaleString('en-US').padStart(7)}; ${ms(figures.p50)} / ${ms(figures.p99)} / ${ms(figures.max)}; ${figures.inTail} in the tail`,
+    ),
+    `The tail by kind and phase: ${summary.tail.map(([what, count]) => `${what}: ${count}`).join(', ')}`,
     '',
     'Checks:',
     ...checks.flatMap((check) => [

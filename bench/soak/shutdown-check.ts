@@ -1,7 +1,7 @@
 import type { FakeControl } from '../lib/fake-control'
 import { getJson } from '../lib/http'
 import type { RunningProcess } from '../lib/processes'
-import { connectionPool, send } from './client'
+import { connectionPool } from './client'
 import { judge } from './judge'
 import type { Check } from './report'
 
@@ -14,17 +14,15 @@ export async function shutdownCheck(server: RunningProcess, control: FakeControl
   await sleep(1100)
   const page = await getJson<{ data: { id: string }[] }>(`${server.url}/api/models?sort=id&limit=${SHUTDOWN_REQUESTS}`)
   await control.latency(400)
-  const agent = connectionPool(SHUTDOWN_REQUESTS)
-  const inFlight = page.data.map(async ({ id }) =>
-    judge(await send(agent, `${server.url}/api/models/${id}`), { type: 'model', id }),
-  )
+  const pool = connectionPool(server.url, SHUTDOWN_REQUESTS)
+  const inFlight = page.data.map(async ({ id }) => judge(await pool.send(`/api/models/${id}`), { type: 'model', id }))
   await sleep(100)
   const signalledAt = performance.now()
   const exit = server.stop('SIGTERM')
   const verdicts = await Promise.all(inFlight)
   const { code, signal } = await exit
   const seconds = (performance.now() - signalledAt) / 1000
-  agent.destroy()
+  pool.destroy()
   await control.latency(0)
   const failed = verdicts.filter((verdict) => verdict.problem)
   return {
