@@ -44,7 +44,7 @@ test.describe('catalogue history', () => {
   test('the Changes view lists the addition and the removal with dates, and has its own address', async ({ page }) => {
     await page.goto('/')
     await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Changes' }).click()
-    expect(new URL(page.url()).searchParams.get('view')).toBe('changes')
+    await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('changes')
     const changes = page.getByRole('list', { name: 'Changes' })
     const added = changes.getByRole('listitem').filter({ hasText: arrival })
     await expect(added).toContainText('Added')

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 import { rangeText, untilCatalogueHas, visibleIds } from './support/dashboard'
 import { fakeUpstream } from './support/fake-upstream'
 
@@ -99,4 +99,83 @@ test('/ focuses the filter, and typing replaces the history entry instead of add
   await expect(page).toHaveURL(/q=opus/)
   expect(await page.evaluate(() => history.length)).toBe(before)
   await expect(page.getByLabel('Filter models')).toHaveValue('opus')
+})
+
+// nuqs writes the URL a moment after a change: the steps below that race it run in the page in one go,
+// so nothing is written between them.
+
+/** Opens a model once, so the dialog's code is loaded and the next opening shows it at once. */
+async function loadTheDialog(page: Page, id: string) {
+  await page.getByRole('row').filter({ hasText: id }).locator('td').nth(2).click()
+  await expect(page.getByRole('dialog')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page).not.toHaveURL(/model=/)
+}
+
+/** Opens the model of row `id` and, in the same task, clicks the dialog's button `label`; the URL at that moment. */
+function openModelAndClick(page: Page, id: string, label: string): Promise<string> {
+  return page.evaluate(
+    async ([rowId, name]) => {
+      const rows = [...document.querySelectorAll('tbody tr')]
+      rows
+        .find((row) => row.querySelector('td')?.textContent === rowId)!
+        .querySelectorAll('td')[2]!
+        .click()
+      // React renders the dialog in a microtask; nuqs writes the URL in a later task.
+      const button = () => document.querySelector<HTMLButtonElement>(`[role="dialog"] button[aria-label="${name}"]`)
+      for (let tick = 0; tick < 100 && !button(); tick += 1) await Promise.resolve()
+      const urlAtClick = location.href
+      button()!.click()
+      return urlAtClick
+    },
+    [id, label] as const,
+  )
+}
+
+test('Copy link right after typing, or right after opening a model, copies that change', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.goto('/')
+  await visibleIds(page)
+  const before = page.url()
+  const typedThenCopied = await page.evaluate(() => {
+    const filter = document.querySelector<HTMLInputElement>('input[type="search"]')!
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(filter, 'opus 4')
+    filter.dispatchEvent(new Event('input', { bubbles: true }))
+    const urlAtCopy = location.href
+    document.querySelector<HTMLButtonElement>('button[aria-label="Copy link"]')!.click()
+    return urlAtCopy
+  })
+  expect(typedThenCopied).toBe(before)
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('q=opus')
+  const copied = await page.evaluate(() => navigator.clipboard.readText())
+  expect(new URL(copied).searchParams.get('q')).toBe('opus 4')
+  await expect(page).toHaveURL(copied)
+
+  const [id] = await visibleIds(page)
+  await loadTheDialog(page, id!)
+  const openedThenCopied = await openModelAndClick(page, id!, 'Copy link')
+  expect(openedThenCopied).not.toContain('model=')
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('model=')
+  const link = new URL(await page.evaluate(() => navigator.clipboard.readText()))
+  expect(Object.fromEntries(link.searchParams)).toEqual({ q: 'opus 4', model: id })
+  await expect(page).toHaveURL(link.href)
+})
+
+test('a model opened and closed at once leaves history as it was: Back goes to the page before', async ({ page }) => {
+  await page.goto('/')
+  await page.getByRole('button', { name: 'Next page' }).click()
+  await expect(rangeText(page)).toHaveText(/^21–40/)
+  await expect(page).toHaveURL(/after_id=/)
+  const secondPage = page.url()
+  const [id] = await visibleIds(page)
+  await loadTheDialog(page, id!)
+  await expect(page).toHaveURL(secondPage)
+
+  await openModelAndClick(page, id!, 'Close')
+  await expect(page.getByRole('dialog')).toBeHidden()
+  await expect(page).toHaveURL(secondPage)
+  await expect(rangeText(page)).toHaveText(/^21–40/)
+  await page.goBack()
+  await expect(rangeText(page)).toHaveText(/^1–20/)
+  await expect(page).not.toHaveURL(/after_id=/)
 })

@@ -34,7 +34,7 @@ test.describe('lifecycle and capabilities', () => {
 
     await lifecycle.getByRole('checkbox', { name: 'Retired' }).check()
     await expect(rangeText(page)).toHaveText(`1–${DEMO_MODELS.length} of ${DEMO_MODELS.length}`)
-    expect(new URL(page.url()).searchParams.get('lifecycle')).toBe('active,deprecated,retired')
+    await expect.poll(() => new URL(page.url()).searchParams.get('lifecycle')).toBe('active,deprecated,retired')
     const ids = await visibleIds(page)
     expect(ids).toEqual(await idsOfView(request, 'lifecycle=active,deprecated,retired'))
     expect(ids.slice(-RETIRED.length)).toEqual(RETIRED)
@@ -81,7 +81,7 @@ test.describe('lifecycle and capabilities', () => {
     await page.keyboard.press('Escape')
     await expect(columns).toHaveAttribute('aria-expanded', 'false')
     await expect(columns).toBeFocused()
-    expect(new URL(page.url()).searchParams.get('cols')).toBe('max_input_tokens,max_tokens')
+    await expect.poll(() => new URL(page.url()).searchParams.get('cols')).toBe('max_input_tokens,max_tokens')
 
     await expect(table.getByRole('columnheader', { name: 'Context window' })).toBeVisible()
     await expect(rowOf(page, 'claude-opus-5-5')).toContainText('1,000,000')
