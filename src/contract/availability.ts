@@ -14,6 +14,10 @@ const SORT_PATTERN = new RegExp(
   `^-?(${AVAILABILITY_SORT_FIELDS.join('|')}|status:${WORKSPACE_NAME_PATTERN.source.slice(1, -1)})$`,
 )
 export type AvailabilitySort = `${'' | '-'}${AvailabilitySortField | `status:${string}`}`
+export function isAvailabilitySort(value: string): value is AvailabilitySort {
+  return SORT_PATTERN.test(value)
+}
+
 /** Newest first, as the upstream lists models. */
 export const DEFAULT_AVAILABILITY_SORT: AvailabilitySort = '-created_at'
 

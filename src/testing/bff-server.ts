@@ -11,9 +11,24 @@ export const TEST_CATALOGUE = syntheticCatalogue(137)
 /** The one fake upstream behind the real BFF; a test can fault it, slow it or change its models. */
 export const fake = createFakeUpstream({ models: TEST_CATALOGUE })
 
-function newApp(mode: 'live' | 'demo') {
-  // Demo mode is a server without a key; the fake still answers in its place.
-  const config = mode === 'demo' ? { ...TEST_CONFIG, apiKey: null } : TEST_CONFIG
+/**
+ * The servers a test can ask for: live (one key), demo (no key; the fake still answers in its place), and
+ * workspaces: the default one, `staging` (the same key in another workspace of the fake, which lists a
+ * variant of the catalogue) and `broken` (a key the fake refuses).
+ */
+export type BffMode = 'live' | 'demo' | 'workspaces'
+
+const WORKSPACES_CONFIG = {
+  ...TEST_CONFIG,
+  workspaces: [
+    { name: 'broken', apiKey: 'sk-ant-refused-key', workspaceId: null },
+    { name: 'staging', apiKey: TEST_CONFIG.apiKey!, workspaceId: 'staging' },
+  ],
+}
+
+function newApp(mode: BffMode) {
+  const config =
+    mode === 'demo' ? { ...TEST_CONFIG, apiKey: null } : mode === 'workspaces' ? WORKSPACES_CONFIG : TEST_CONFIG
   return asServer(() =>
     createApp(config, { fetch: fake.fetch, pacing: { retryAfterFailureMs: 0, forcedRefreshIntervalMs: 0 } }),
   )
@@ -57,7 +72,7 @@ export function holdBffAnswers(): () => void {
 export const bffRequests: string[] = []
 
 /** A fresh BFF (empty catalogue snapshot) over a fresh fake, before each test. */
-export function resetBff(mode: 'live' | 'demo' = 'live'): void {
+export function resetBff(mode: BffMode = 'live'): void {
   fake.reset()
   app = newApp(mode)
   gate = null

@@ -77,6 +77,12 @@ function apiErrorFrom(response: Response, body: unknown): ApiError {
   return new ApiError(response.status, error.type, error.message, requestId ?? null, retryAfterSeconds)
 }
 
+/** `search` with the workspace to ask (`workspace=`); none means the server's default workspace. */
+export function inWorkspace(workspace: string | null, search = new URLSearchParams()): URLSearchParams {
+  if (workspace !== null) search.set('workspace', workspace)
+  return search
+}
+
 /** The BFF refused a page cursor that is not in the view (any more): the view should start again. */
 export function isStaleCursorError(error: unknown): boolean {
   return error instanceof ApiError && error.status === 400 && /\b(after_id|before_id)\b/.test(error.message)

@@ -1,4 +1,5 @@
 import { listParamsToSearch } from '../../../contract/list-params'
+import { inWorkspace } from './api-request'
 import type { ModelsView } from './get-models'
 
 export type ExportFormat = 'csv' | 'json'
@@ -10,8 +11,8 @@ export type ExportFormat = 'csv' | 'json'
  */
 export function exportUrl(view: ModelsView, format: ExportFormat): string {
   // Everything that selects the view goes along; the page size does not, the export has no pages.
-  const { limit: _limit, q, sort, ...rest } = view
-  const search = listParamsToSearch({ ...rest, q: q || undefined, sort: sort ?? undefined })
+  const { limit: _limit, q, sort, workspace, lifecycle } = view
+  const search = inWorkspace(workspace, listParamsToSearch({ lifecycle, q: q || undefined, sort: sort ?? undefined }))
   search.set('format', format)
   return `/api/models/export?${search.toString()}`
 }

@@ -1,13 +1,13 @@
 import { queryOptions } from '@tanstack/react-query'
 import { healthSchema } from '../../../contract/model'
-import { getJson } from './api-request'
+import { getJson, inWorkspace } from './api-request'
 import { modelKeys } from './model-keys'
 
-/** The server's mode (demo or live) and the state of its catalogue snapshot. */
-export function healthQueryOptions() {
+/** The server's mode (demo or live), its workspaces, and the state of one workspace's catalogue snapshot. */
+export function healthQueryOptions(workspace: string | null) {
   return queryOptions({
-    queryKey: modelKeys.health,
-    queryFn: ({ signal }) => getJson('/api/health', new URLSearchParams(), healthSchema, signal),
+    queryKey: modelKeys.healthOf(workspace),
+    queryFn: ({ signal }) => getJson('/api/health', inWorkspace(workspace), healthSchema, signal),
     staleTime: 30_000,
     refetchInterval: 60_000,
   })

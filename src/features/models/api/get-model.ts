@@ -1,17 +1,17 @@
 import { queryOptions } from '@tanstack/react-query'
 import { type Model, modelSchema } from '../../../contract/model'
-import { getJson } from './api-request'
+import { getJson, inWorkspace } from './api-request'
 import { modelKeys } from './model-keys'
 
-export function fetchModel(id: string, signal?: AbortSignal): Promise<Model> {
+export function fetchModel(workspace: string | null, id: string, signal?: AbortSignal): Promise<Model> {
   // One encoded path segment, whatever the id holds.
-  return getJson(`/api/models/${encodeURIComponent(id)}`, new URLSearchParams(), modelSchema, signal)
+  return getJson(`/api/models/${encodeURIComponent(id)}`, inWorkspace(workspace), modelSchema, signal)
 }
 
-/** One model through the upstream's retrieve endpoint (which also resolves aliases). */
-export function modelQueryOptions(id: string) {
+/** One model of a workspace through the upstream's retrieve endpoint (which also resolves aliases). */
+export function modelQueryOptions(workspace: string | null, id: string) {
   return queryOptions({
-    queryKey: modelKeys.detail(id),
-    queryFn: ({ signal }) => fetchModel(id, signal),
+    queryKey: modelKeys.detail(workspace, id),
+    queryFn: ({ signal }) => fetchModel(workspace, id, signal),
   })
 }

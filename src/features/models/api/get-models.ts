@@ -1,7 +1,7 @@
 import { type InfiniteData, infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query'
 import { type Lifecycle, listParamsToSearch, type SortValue } from '../../../contract/list-params'
 import { type ModelPage, modelPageSchema } from '../../../contract/model'
-import { getJson } from './api-request'
+import { getJson, inWorkspace } from './api-request'
 import { takeEmbeddedFirstPage } from './embedded-first-page'
 import { modelKeys } from './model-keys'
 
@@ -12,6 +12,8 @@ export interface ModelsView {
   limit: number
   /** The stages shown, in canonical order; null for the default (active and deprecated). */
   lifecycle: readonly Lifecycle[] | null
+  /** The workspace whose catalogue is listed; null for the server's default one. */
+  workspace: string | null
 }
 
 /** Where a page starts: right after or right before a model of the view, or at the start. */
@@ -28,7 +30,7 @@ export const MAX_CACHED_PAGES = 10
 
 /** The query string of one page's request: the view, and where the page starts. */
 export function modelsPageSearch(view: ModelsView, cursor: PageCursor, refresh = false): URLSearchParams {
-  return listParamsToSearch({
+  const search = listParamsToSearch({
     limit: view.limit,
     q: view.q || undefined,
     sort: view.sort ?? undefined,
@@ -37,6 +39,7 @@ export function modelsPageSearch(view: ModelsView, cursor: PageCursor, refresh =
     before_id: cursor.before_id,
     refresh,
   })
+  return inWorkspace(view.workspace, search)
 }
 
 export function fetchModelsPage(

@@ -1,23 +1,23 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { type SeenAnswer, seenAnswerSchema } from '../../../contract/history'
-import { getJson } from './api-request'
+import { getJson, inWorkspace } from './api-request'
 import { modelKeys } from './model-keys'
 
 const DAY_MS = 86_400_000
 /** A model first seen this recently is "New". */
 export const NEW_FOR_DAYS = 14
 
-function fetchSeen(since: string | null, signal?: AbortSignal): Promise<SeenAnswer> {
-  const search = new URLSearchParams(since ? { since } : {})
+function fetchSeen(workspace: string | null, since: string | null, signal?: AbortSignal): Promise<SeenAnswer> {
+  const search = inWorkspace(workspace, new URLSearchParams(since ? { since } : {}))
   return getJson('/api/seen', search, seenAnswerSchema, signal)
 }
 
-/** When the history first and last saw the models that came or went (since a day, or ever). */
-export function seenQueryOptions(since: string | null) {
+/** When a workspace's history first and last saw the models that came or went (since a day, or ever). */
+export function seenQueryOptions(workspace: string | null, since: string | null) {
   return queryOptions({
-    queryKey: [...modelKeys.all, 'seen', since] as const,
-    queryFn: ({ signal }) => fetchSeen(since, signal),
+    queryKey: modelKeys.seen(workspace, since),
+    queryFn: ({ signal }) => fetchSeen(workspace, since, signal),
     staleTime: 60_000,
     // Without a history (503) the page simply shows no "New" badges: no retries, no error on screen.
     retry: false,
@@ -25,11 +25,11 @@ export function seenQueryOptions(since: string | null) {
 }
 
 /** The ids of the models first seen within the last 14 days and still in the catalogue. */
-export function useNewModelIds(now: number): ReadonlySet<string> {
+export function useNewModelIds(workspace: string | null, now: number): ReadonlySet<string> {
   const cutoff = now - NEW_FOR_DAYS * DAY_MS
   // Asked by day, so the query key moves once a day, not every minute.
   const since = new Date(cutoff).toISOString().slice(0, 10)
-  const { data } = useQuery(seenQueryOptions(since))
+  const { data } = useQuery(seenQueryOptions(workspace, since))
   return useMemo(
     () =>
       new Set(

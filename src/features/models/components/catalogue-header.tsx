@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Button } from '../../../components/ui/button'
 import { RefreshIcon } from '../../../components/ui/icons'
 import { formatAge, formatExactUtc } from '../format-time'
@@ -8,10 +9,12 @@ export interface CatalogueHeaderProps {
   fetchedAt: string | null
   onRefresh: () => void
   isRefreshing: boolean
+  /** The workspace chooser, when the server has several. */
+  workspaceSelect?: ReactNode
 }
 
 /** The page title, the age of the catalogue and a Refresh button. */
-export function CatalogueHeader({ fetchedAt, onRefresh, isRefreshing }: CatalogueHeaderProps) {
+export function CatalogueHeader({ fetchedAt, onRefresh, isRefreshing, workspaceSelect }: CatalogueHeaderProps) {
   return (
     <header className="flex flex-wrap items-end justify-between gap-x-4 gap-y-2">
       <div>
@@ -20,7 +23,8 @@ export function CatalogueHeader({ fetchedAt, onRefresh, isRefreshing }: Catalogu
           The Anthropic models this server&apos;s API key can use.
         </p>
       </div>
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-3">
+        {workspaceSelect}
         {fetchedAt && <CatalogueAge fetchedAt={fetchedAt} />}
         {/* Not `disabled` while refreshing: a disabled button would drop keyboard focus. */}
         <Button onClick={() => !isRefreshing && onRefresh()} aria-disabled={isRefreshing || undefined}>

@@ -6,6 +6,7 @@ import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import { changesQueryOptions } from '../api/get-changes'
 import { seenQueryOptions } from '../api/get-seen'
 import { formatDayMonthYear, formatExactUtc } from '../format-time'
+import { useWorkspace } from '../hooks/use-workspace'
 import { ErrorCallout } from './error-callout'
 
 const MAX_SEARCH_LENGTH = MAX_QUERY_LENGTH
@@ -55,7 +56,7 @@ export function ChangesView({ now, search, onSearchChange }: ChangesViewProps) {
 
 function ChangeList({ now }: { now: number }) {
   const headingId = useId()
-  const query = useInfiniteQuery(changesQueryOptions())
+  const query = useInfiniteQuery(changesQueryOptions(useWorkspace()))
   const changes = query.data?.pages.flatMap((page) => page.data) ?? []
   return (
     <section aria-labelledby={headingId} className="space-y-2">
@@ -116,7 +117,7 @@ function matches(model: SeenModel, terms: readonly string[]): boolean {
 function RemovedModels({ now, search, onSearchChange }: ChangesViewProps) {
   const headingId = useId()
   const inputId = useId()
-  const { data, error, errorUpdatedAt, isFetching, refetch } = useQuery(seenQueryOptions(null))
+  const { data, error, errorUpdatedAt, isFetching, refetch } = useQuery(seenQueryOptions(useWorkspace(), null))
   const terms = search.toLowerCase().split(/\s+/).filter(Boolean)
   const removed = (data?.data ?? []).filter((model) => model.removed_at !== null)
   const found = removed.filter((model) => matches(model, terms))

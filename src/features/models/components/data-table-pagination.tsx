@@ -2,8 +2,11 @@ import { Button } from '../../../components/ui/button'
 import { ChevronLeftIcon, ChevronRightIcon } from '../../../components/ui/icons'
 import type { ModelPage } from '../../../contract/model'
 
+/** Where a page sits in its view: what the range text needs. */
+type PagePosition = Pick<ModelPage, 'offset' | 'total'> & { data: readonly unknown[] }
+
 export interface DataTablePaginationProps {
-  page: ModelPage | undefined
+  page: PagePosition | undefined
   canGoPrevious: boolean
   canGoNext: boolean
   onPrevious: () => void
@@ -13,7 +16,7 @@ export interface DataTablePaginationProps {
 const count = new Intl.NumberFormat()
 
 /** "21–40 of 137", from where the page sits in its view, so it is right on a page opened from a link too. */
-export function rangeText(page: ModelPage): string {
+export function rangeText(page: PagePosition): string {
   if (page.data.length === 0) return `0 of ${count.format(page.total)}`
   const first = page.offset + 1
   const last = page.offset + page.data.length

@@ -6,6 +6,7 @@ import { Dialog } from '../../../components/ui/dialog'
 import { CloseIcon } from '../../../components/ui/icons'
 import type { Model } from '../../../contract/model'
 import { modelQueryOptions } from '../api/get-model'
+import { useWorkspace } from '../hooks/use-workspace'
 import { useShareableLink } from '../hooks/use-models-search-params'
 import { useNow } from '../hooks/use-now'
 import { ErrorCallout } from './error-callout'
@@ -22,6 +23,7 @@ export interface ModelDetailDialogProps {
 export function ModelDetailDialog({ id, placeholder, onClose }: ModelDetailDialogProps) {
   const headingId = useId()
   const now = useNow(60_000)
+  const workspace = useWorkspace()
   const shareableLink = useShareableLink()
   const {
     data: model,
@@ -30,7 +32,7 @@ export function ModelDetailDialog({ id, placeholder, onClose }: ModelDetailDialo
     isFetching,
     refetch,
   } = useQuery({
-    ...modelQueryOptions(id),
+    ...modelQueryOptions(workspace, id),
     placeholderData: placeholder,
   })
 

@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react'
 import { Button, FOCUS_RING } from '../../../components/ui/button'
 import { ApiError } from '../api/api-request'
 import { modelQueryOptions } from '../api/get-model'
+import { useWorkspace } from '../hooks/use-workspace'
 import { ErrorCallout } from './error-callout'
 
 /**
@@ -14,7 +15,7 @@ export function ModelIdCheck({ onOpenModel }: { onOpenModel: (id: string) => voi
   const inputId = useId()
   const [value, setValue] = useState('')
   const [asked, setAsked] = useState<string | null>(null)
-  const query = useQuery({ ...modelQueryOptions(asked ?? ''), enabled: asked !== null })
+  const query = useQuery({ ...modelQueryOptions(useWorkspace(), asked ?? ''), enabled: asked !== null })
 
   const settled = asked !== null && !query.isFetching
   const model = settled ? query.data : undefined

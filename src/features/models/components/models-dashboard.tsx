@@ -7,7 +7,8 @@ import { healthQueryOptions } from '../api/get-health'
 import { useNewModelIds } from '../api/get-seen'
 import { useKeyboardShortcuts } from '../hooks/use-keyboard-shortcuts'
 import { useModelPages } from '../hooks/use-model-pages'
-import { useModelsSearchParams } from '../hooks/use-models-search-params'
+import { TABS, useModelsSearchParams } from '../hooks/use-models-search-params'
+import { WorkspaceContext } from '../hooks/use-workspace'
 import { useModelsTable } from '../hooks/use-models-table'
 import { useNow } from '../hooks/use-now'
 import { useReturnFocusToRow } from '../hooks/use-return-focus-to-row'
@@ -22,6 +23,7 @@ import { LifecycleFilter } from './lifecycle-filter'
 import { NoModels } from './no-models'
 import { StaleDataWarning } from './stale-data-warning'
 import { ViewTabs } from './view-tabs'
+import { WorkspaceSelect } from './workspace-select'
 
 // Most visits never open a model or the Changes view: they share one chunk, fetched on first use.
 // (As two chunks, the bundler moved React out of the entry into a chunk of its own: more bytes.)
@@ -29,17 +31,20 @@ const ModelDetailDialog = lazy(() => import('./lazy-panels').then((module) => ({
 // Likewise the shortcut list and the id check (the check loads after the table, below it).
 const ShortcutsDialog = lazy(() => import('./shortcuts-dialog').then((module) => ({ default: module.ShortcutsDialog })))
 const ChangesView = lazy(() => import('./lazy-panels').then((module) => ({ default: module.ChangesView })))
+const AvailabilityView = lazy(() => import('./lazy-panels').then((module) => ({ default: module.AvailabilityView })))
 const ModelIdCheck = lazy(() => import('./model-id-check').then((module) => ({ default: module.ModelIdCheck })))
 
 /** The dashboard: the catalogue as a sortable, filterable table of cursor pages, and one model in a dialog. */
 export function ModelsDashboard() {
   const params = useModelsSearchParams()
   const pages = useModelPages(params)
-  const health = useQuery(healthQueryOptions())
+  const health = useQuery(healthQueryOptions(params.workspace))
+  // The list of workspaces, from the default one: it answers even when the URL names an unknown workspace.
+  const workspaces = useQuery(healthQueryOptions(null)).data?.workspaces ?? NO_WORKSPACES
   const now = useNow(60_000)
   const filterRef = useRef<HTMLInputElement>(null)
   const [showShortcuts, setShowShortcuts] = useState(false)
-  const newIds = useNewModelIds(now)
+  const newIds = useNewModelIds(params.workspace, now)
   const onModels = params.tab === 'models'
 
   const openModel = (id: string) => void params.openModel(id)
@@ -73,7 +78,7 @@ export function ModelsDashboard() {
 
   const page = pages.page
   return (
-    <>
+    <WorkspaceContext value={params.workspace}>
       <div
         inert={dialogOpen}
         aria-hidden={dialogOpen ? true : undefined}
@@ -83,6 +88,13 @@ export function ModelsDashboard() {
           fetchedAt={page?.fetched_at ?? health.data?.catalogue.fetched_at ?? null}
           onRefresh={pages.refresh}
           isRefreshing={pages.isRefreshing}
+          workspaceSelect={
+            <WorkspaceSelect
+              workspaces={workspaces}
+              value={params.workspace}
+              onChange={(workspace) => void params.setWorkspace(workspace)}
+            />
+          }
         />
         {health.data?.mode === 'demo' && <DemoBanner />}
         {page?.refresh_error && <StaleDataWarning fetchedAt={page.fetched_at} reason={page.refresh_error} />}
@@ -94,7 +106,12 @@ export function ModelsDashboard() {
             onRetry={pages.refresh}
           />
         )}
-        <ViewTabs tab={params.tab} onChange={(tab) => void params.setTab(tab)} />
+        <ViewTabs
+          tab={params.tab}
+          tabs={workspaces.length > 1 || params.tab === 'availability' ? TABS : SINGLE_WORKSPACE_TABS}
+          workspace={params.workspace}
+          onChange={(tab) => void params.setTab(tab)}
+        />
         {onModels ? (
           <>
             <DataTableToolbar
@@ -134,15 +151,19 @@ export function ModelsDashboard() {
           <Suspense
             fallback={
               <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-                Loading changes…
+                Loading…
               </p>
             }
           >
-            <ChangesView
-              now={now}
-              search={params.goneSearch}
-              onSearchChange={(search) => void params.setGoneSearch(search)}
-            />
+            {params.tab === 'changes' ? (
+              <ChangesView
+                now={now}
+                search={params.goneSearch}
+                onSearchChange={(search) => void params.setGoneSearch(search)}
+              />
+            ) : (
+              <AvailabilityView now={now} />
+            )}
           </Suspense>
         )}
         <footer className="mt-2 flex flex-wrap items-end justify-between gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
@@ -170,9 +191,12 @@ export function ModelsDashboard() {
           />
         </Suspense>
       )}
-    </>
+    </WorkspaceContext>
   )
 }
 
 const NO_ROWS: never[] = []
+const NO_WORKSPACES: string[] = []
+// Availability compares workspaces: with one, its tab has nothing to say.
+const SINGLE_WORKSPACE_TABS = TABS.filter((tab) => tab !== 'availability')
 const NOTHING = () => {}

@@ -18,6 +18,7 @@ import {
   SORT_VALUES,
   type SortValue,
 } from '../../../contract/list-params'
+import { WORKSPACE_NAME_PATTERN } from '../../../contract/workspace'
 import type { ModelsView, PageCursor } from '../api/get-models'
 import { useDebouncedValue } from './use-debounced-value'
 
@@ -31,12 +32,17 @@ export const FILTER_DEBOUNCE_MS = 250
 export const OPTIONAL_COLUMNS = ['max_input_tokens', 'max_tokens'] as const
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number]
 
-/** The dashboard's two views: the catalogue table and the history of changes. */
-export const TABS = ['models', 'changes'] as const
+/** The dashboard's views: the catalogue table, the history of changes, and availability across workspaces. */
+export const TABS = ['models', 'changes', 'availability'] as const
 export type Tab = (typeof TABS)[number]
 
 const modelId = createParser({
   parse: (value: string) => (MODEL_ID_PATTERN.test(value) ? value : null),
+  serialize: (value: string) => value,
+})
+
+const workspaceName = createParser({
+  parse: (value: string) => (WORKSPACE_NAME_PATTERN.test(value) ? value : null),
   serialize: (value: string) => value,
 })
 
@@ -65,6 +71,8 @@ const searchParams = {
   view: parseAsStringLiteral(TABS).withDefault('models'),
   /** The Changes view's search of removed models. */
   gone: parseAsString.withDefault(''),
+  /** The workspace shown; the server's default one when absent. */
+  ws: workspaceName,
 }
 type Params = inferParserType<typeof searchParams>
 
@@ -132,8 +140,9 @@ export function useModelsSearchParams() {
       sort: params.sort,
       limit: params.limit,
       lifecycle: lifecycleKey ? (lifecycleKey.split(',') as Lifecycle[]) : null,
+      workspace: params.ws,
     }),
-    [debouncedQ, params.sort, params.limit, lifecycleKey],
+    [debouncedQ, params.sort, params.limit, lifecycleKey, params.ws],
   )
   const columns = useMemo(() => (colsKey ? (colsKey.split(',') as OptionalColumn[]) : []), [colsKey])
   const cursor = useMemo<PageCursor>(
@@ -152,6 +161,9 @@ export function useModelsSearchParams() {
       setColumns: (columns: readonly OptionalColumn[]) =>
         setParams({ cols: columns.length > 0 ? OPTIONAL_COLUMNS.filter((column) => columns.includes(column)) : null }),
       setTab: (tab: Tab) => setParams({ view: tab === 'models' ? null : tab, gone: null }, { history: 'push' }),
+      /** Another workspace's catalogue, from its first page; null is the server's default workspace. */
+      setWorkspace: (workspace: string | null) =>
+        setParams({ ws: workspace, model: null, ...NO_CURSOR }, { history: 'push' }),
       setGoneSearch: (search: string) => setParams({ gone: search.slice(0, MAX_QUERY_LENGTH) || null }),
       goToPage: (to: PageCursor) =>
         setParams({ after_id: to.after_id ?? null, before_id: to.before_id ?? null }, { history: 'push' }),
@@ -194,6 +206,8 @@ export function useModelsSearchParams() {
     /** The optional columns shown, in their table order. */
     columns,
     tab: params.view,
+    /** The workspace shown; null for the server's default one. */
+    workspace: params.ws,
     goneSearch: gone,
     /** What the list query is keyed by. */
     view,

@@ -1,0 +1,59 @@
+import { createParser, parseAsBoolean, parseAsString, useQueryStates } from 'nuqs'
+import { useMemo } from 'react'
+import { type AvailabilitySort, isAvailabilitySort } from '../../../contract/availability'
+import { MAX_QUERY_LENGTH, MODEL_ID_PATTERN } from '../../../contract/list-params'
+import type { AvailabilityQuery } from '../api/get-availability'
+import type { PageCursor } from '../api/get-models'
+import { useDebouncedValue } from './use-debounced-value'
+import { FILTER_DEBOUNCE_MS } from './use-models-search-params'
+
+const idParser = createParser({
+  parse: (value: string) => (MODEL_ID_PATTERN.test(value) ? value : null),
+  serialize: (value: string) => value,
+})
+
+/** The availability view's own URL state, apart from the model list's, so switching views keeps both. */
+const searchParams = {
+  avail_q: parseAsString.withDefault(''),
+  avail_sort: createParser({
+    parse: (value: string) => (isAvailabilitySort(value) ? value : null),
+    serialize: (value: AvailabilitySort) => value,
+  }),
+  avail_differs: parseAsBoolean.withDefault(false),
+  avail_after: idParser,
+  avail_before: idParser,
+}
+
+const NO_CURSOR = { avail_after: null, avail_before: null }
+
+/**
+ * The Availability view's state, which is the URL: filter, sort, "only
+ * differences" and the page's cursor. Typing replaces the history entry;
+ * sorting and paging push one. The query gets the debounced filter.
+ */
+export function useAvailabilitySearchParams() {
+  const [params, setParams] = useQueryStates(searchParams)
+  const q = params.avail_q.slice(0, MAX_QUERY_LENGTH)
+  const debouncedQ = useDebouncedValue(q, FILTER_DEBOUNCE_MS).trim()
+  const { avail_sort: sort, avail_differs: differs, avail_after: afterId, avail_before: beforeId } = params
+
+  const query = useMemo<AvailabilityQuery>(() => {
+    const cursor: PageCursor = afterId ? { after_id: afterId } : beforeId ? { before_id: beforeId } : {}
+    return { q: debouncedQ, sort, differs, cursor }
+  }, [debouncedQ, sort, differs, afterId, beforeId])
+
+  const actions = useMemo(
+    () => ({
+      setFilter: (value: string) => setParams({ avail_q: value.slice(0, MAX_QUERY_LENGTH) || null, ...NO_CURSOR }),
+      setSort: (next: AvailabilitySort | null) => setParams({ avail_sort: next, ...NO_CURSOR }, { history: 'push' }),
+      setDiffers: (next: boolean) => setParams({ avail_differs: next || null, ...NO_CURSOR }, { history: 'push' }),
+      goToPage: (to: PageCursor) =>
+        setParams({ avail_after: to.after_id ?? null, avail_before: to.before_id ?? null }, { history: 'push' }),
+      /** The page in the URL is gone: show the first page of the same view instead. */
+      goToFirstPageInstead: () => setParams(NO_CURSOR),
+    }),
+    [setParams],
+  )
+
+  return { q, sort, differs, query, isFilterPending: q.trim() !== debouncedQ, ...actions }
+}
