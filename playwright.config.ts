@@ -38,6 +38,11 @@ export default defineConfig({
       env: {
         PORT: String(E2E_PORTS.live),
         ANTHROPIC_API_KEY: E2E_UPSTREAM_KEY,
+        // Two more workspaces: staging (the same key, another workspace id, so the fake lists a variant
+        // of its catalogue) and broken (a key the fake refuses), as an operator would configure them.
+        ANTHROPIC_API_KEY_STAGING: E2E_UPSTREAM_KEY,
+        ANTHROPIC_WORKSPACE_ID_STAGING: 'staging',
+        ANTHROPIC_API_KEY_BROKEN: 'sk-ant-e2e-refused-key',
         ANTHROPIC_BASE_URL: `http://127.0.0.1:${E2E_PORTS.upstream}`,
         UPSTREAM_MAX_RETRIES: '0',
         UPSTREAM_TIMEOUT_MS: '2000',
