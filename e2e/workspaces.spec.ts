@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { idsOfView, rangeText, untilCatalogueHas, visibleIds } from './support/dashboard'
 import { fakeUpstream } from './support/fake-upstream'
@@ -103,4 +104,25 @@ test('an export in a workspace is that workspace’s view, named after it', asyn
   await page.getByRole('link', { name: 'Export CSV' }).click()
   const download = await downloading
   expect(download.suggestedFilename()).toMatch(/^models-staging-all-\d{4}-\d\d-\d\d\.csv$/)
+})
+
+test('axe finds no accessibility violation in the Availability view, light or dark, and at 375 px it scrolls inside its box', async ({
+  page,
+}, testInfo) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    await page.goto('/?view=availability')
+    await expect(page.getByRole('table', { name: 'Availability' }).locator('tbody tr').first()).toContainText(/\S/)
+    await expect(page.getByRole('table', { name: 'Availability' })).toHaveAttribute('aria-busy', 'false')
+    expect((await new AxeBuilder({ page }).analyze()).violations, `availability, ${colorScheme}`).toEqual([])
+  }
+  await page.setViewportSize({ width: 375, height: 900 })
+  await page.goto('/?view=availability')
+  await expect(page.getByRole('table', { name: 'Availability' })).toHaveAttribute('aria-busy', 'false')
+  const scrolls = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
+  expect(scrolls, 'the page itself never scrolls sideways').toBe(false)
+  await testInfo.attach('availability-dark-375.png', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  })
 })
