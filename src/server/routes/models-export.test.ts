@@ -126,6 +126,24 @@ describe('GET /api/models/export: JSON', () => {
     expect(exported).toHaveLength(1500)
   })
 
+  it('takes the lifecycle filter as the list does: retired models only when asked for, after the others', async () => {
+    const { app, listPage } = createTestApp()
+    for (const lifecycle of ['retired', 'active,deprecated,retired', 'deprecated']) {
+      const response = await app.request(`/api/models/export?format=json&lifecycle=${lifecycle}`)
+      const exported = (await response.json()) as Model[]
+      expect(exported).toEqual((await listPage({ lifecycle, limit: '1000' })).data)
+      expect(response.headers.get('content-disposition')).toContain(`-${lifecycle.replaceAll(',', '-')}-`)
+    }
+    const everything = (await (
+      await app.request('/api/models/export?format=json&lifecycle=active,deprecated,retired')
+    ).json()) as Model[]
+    const firstRetired = everything.findIndex((model) => model.lifecycle === 'retired')
+    expect(firstRetired).toBeGreaterThan(0)
+    expect(everything.slice(firstRetired).every((model) => model.lifecycle === 'retired')).toBe(true)
+    const byDefault = (await (await app.request('/api/models/export?format=json')).json()) as Model[]
+    expect(byDefault.some((model) => model.lifecycle === 'retired')).toBe(false)
+  })
+
   it('keeps hostile names exactly (JSON needs no formula escape)', async () => {
     const { text } = await exportOf('format=json')
     expect(JSON.parse(text)).toEqual(HOSTILE)
