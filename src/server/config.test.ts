@@ -89,8 +89,13 @@ describe('parseConfig', () => {
         ANTHROPIC_API_KEY_EMPTY: ' ',
       })
       expect(result.ok && result.config.workspaces).toEqual([
-        { name: 'eu_west', apiKey: `${TEST_KEY}-eu`, workspaceId: 'wrkspc_eu' },
-        { name: 'staging', apiKey: `${TEST_KEY}-staging`, workspaceId: null },
+        {
+          name: 'eu_west',
+          keyVariable: 'ANTHROPIC_API_KEY_EU_WEST',
+          apiKey: `${TEST_KEY}-eu`,
+          workspaceId: 'wrkspc_eu',
+        },
+        { name: 'staging', keyVariable: 'ANTHROPIC_API_KEY_STAGING', apiKey: `${TEST_KEY}-staging`, workspaceId: null },
       ])
     })
 

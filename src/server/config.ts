@@ -39,6 +39,8 @@ const WORKSPACE_ID_PREFIX = 'ANTHROPIC_WORKSPACE_ID_'
 
 export interface NamedWorkspace {
   name: string
+  /** The variable the key came from, as written, for messages that say which key to check. */
+  keyVariable: string
   apiKey: string
   /** Sent as `anthropic-workspace-id`, for credentials that span workspaces. */
   workspaceId: string | null
@@ -129,7 +131,7 @@ function namedWorkspaces(env: Record<string, string | undefined>): Parsed<NamedW
     if (names.has(name)) return { ok: false, message: `${variable}: a workspace called ${name} is set twice` }
     names.add(name)
     const workspaceId = env[`${WORKSPACE_ID_PREFIX}${variable.slice(WORKSPACE_KEY_PREFIX.length)}`]?.trim() || null
-    workspaces.push({ name, apiKey: value, workspaceId })
+    workspaces.push({ name, keyVariable: variable, apiKey: value, workspaceId })
   }
   for (const [variable, raw] of Object.entries(env)) {
     if (!variable.startsWith(WORKSPACE_ID_PREFIX) || !raw?.trim()) continue

@@ -21,8 +21,8 @@ export type BffMode = 'live' | 'demo' | 'workspaces'
 const WORKSPACES_CONFIG = {
   ...TEST_CONFIG,
   workspaces: [
-    { name: 'broken', apiKey: 'sk-ant-refused-key', workspaceId: null },
-    { name: 'staging', apiKey: TEST_CONFIG.apiKey!, workspaceId: 'staging' },
+    { name: 'broken', keyVariable: 'ANTHROPIC_API_KEY_BROKEN', apiKey: 'sk-ant-refused-key', workspaceId: null },
+    { name: 'staging', keyVariable: 'ANTHROPIC_API_KEY_STAGING', apiKey: TEST_CONFIG.apiKey!, workspaceId: 'staging' },
   ],
 }
 

@@ -15,8 +15,8 @@ function createWorkspacesApp() {
   return createTestApp({
     config: {
       workspaces: [
-        { name: 'broken', apiKey: WRONG_KEY, workspaceId: null },
-        { name: 'staging', apiKey: FAKE_API_KEY, workspaceId: 'staging' },
+        { name: 'broken', keyVariable: 'ANTHROPIC_API_KEY_BROKEN', apiKey: WRONG_KEY, workspaceId: null },
+        { name: 'staging', keyVariable: 'ANTHROPIC_API_KEY_STAGING', apiKey: FAKE_API_KEY, workspaceId: 'staging' },
       ],
     },
   })

@@ -58,30 +58,7 @@ export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependenci
     config.apiKey === null && !deps.fetch
       ? createFakeUpstream({ models: config.demoModels ? syntheticCatalogue(config.demoModels) : DEMO_MODELS })
       : null
-  const credentials: Credentials[] = [
-    {
-      name: DEFAULT_WORKSPACE,
-      keyVariable: 'ANTHROPIC_API_KEY',
-      apiKey: config.apiKey ?? FAKE_API_KEY,
-      workspaceId: config.workspaceId,
-    },
-    ...config.workspaces.map((workspace) => ({
-      name: workspace.name,
-      keyVariable: `ANTHROPIC_API_KEY_${workspace.name.toUpperCase()}`,
-      apiKey: workspace.apiKey,
-      workspaceId: workspace.workspaceId,
-    })),
-    ...(config.apiKey === null
-      ? config.demoWorkspaces.map((name) => ({
-          name,
-          keyVariable: 'ANTHROPIC_API_KEY',
-          apiKey: FAKE_API_KEY,
-          workspaceId: name,
-        }))
-      : []),
-  ]
-
-  const all = credentials.map((credential): Workspace => {
+  const all = credentialsOf(config).map((credential): Workspace => {
     const upstream = createUpstream({
       apiKey: credential.apiKey,
       workspaceId: credential.workspaceId,
@@ -97,10 +74,10 @@ export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependenci
       ttlMs,
       now: deps.now,
       ...deps.pacing,
-      onWalkFailed: (error) =>
-        deps.logger.warn(
-          `Catalogue refresh failed${credential.name === DEFAULT_WORKSPACE ? '' : ` (workspace ${credential.name})`}: ${describeFailure(error, credential)}`,
-        ),
+      onWalkFailed: (error) => {
+        const where = credential.name === DEFAULT_WORKSPACE ? '' : ` (workspace ${credential.name})`
+        deps.logger.warn(`Catalogue refresh failed${where}: ${describeFailure(error, credential)}`)
+      },
       onWalked: (models, at) => deps.history.record(credential.name, models, at),
     })
     return {
@@ -113,4 +90,30 @@ export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependenci
   })
   const byName = new Map(all.map((workspace) => [workspace.name, workspace]))
   return { all, default: all[0]!, get: (name) => byName.get(name) }
+}
+
+/** The default workspace's credentials first, then each named one, then (in demo mode) the demo workspaces. */
+function credentialsOf(config: ServerConfig): Credentials[] {
+  return [
+    {
+      name: DEFAULT_WORKSPACE,
+      keyVariable: 'ANTHROPIC_API_KEY',
+      apiKey: config.apiKey ?? FAKE_API_KEY,
+      workspaceId: config.workspaceId,
+    },
+    ...config.workspaces.map((workspace) => ({
+      name: workspace.name,
+      keyVariable: workspace.keyVariable,
+      apiKey: workspace.apiKey,
+      workspaceId: workspace.workspaceId,
+    })),
+    ...(config.apiKey === null
+      ? config.demoWorkspaces.map((name) => ({
+          name,
+          keyVariable: 'ANTHROPIC_API_KEY',
+          apiKey: FAKE_API_KEY,
+          workspaceId: name,
+        }))
+      : []),
+  ]
 }
