@@ -13,7 +13,7 @@ import { health } from './routes/health'
 import { modelDetail } from './routes/model-detail'
 import { exportModels } from './routes/models-export'
 import { indexPage } from './routes/index-page'
-import { listModels } from './routes/models-list'
+import { answerListFromCache, listModels } from './routes/models-list'
 import { seenModels } from './routes/seen'
 import { securityHeaders } from './security-headers'
 import { selectWorkspace, type WorkspaceEnv } from './workspaces/select-workspace'
@@ -106,5 +106,9 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
     })
   })
 
-  return app
+  // The Node entry's fast path answers cached list pages with the route's own code, for these workspaces.
+  return Object.assign(app, {
+    answerListFromCache: (url: string, ifNoneMatch: string | undefined) =>
+      answerListFromCache(workspaces, url, ifNoneMatch),
+  })
 }

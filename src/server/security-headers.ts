@@ -39,7 +39,11 @@ const complete = new WeakSet<Response>()
  * plain object, which the Node adapter writes as it is, without building a
  * Headers object: that was most of the cost of answering from the cache.
  */
-export function securedResponse(body: string | null, status: number, headers: SecuredHeaders): Response {
+export function securedResponse(
+  body: string | Uint8Array<ArrayBuffer> | null,
+  status: number,
+  headers: SecuredHeaders,
+): Response {
   const response = new Response(body, { status, headers })
   complete.add(response)
   return response

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Server } from 'node:http'
-import { createAdaptorServer } from '@hono/node-server'
+import { createServer } from 'node:http'
+import { getRequestListener } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { parseConfig } from './config'
 import { createApp } from './create-app'
 import { openHistoryOrReport } from './history/sqlite-history-store'
+import { withListFastPath } from './list-fast-path'
 import { listenUntilSignalled } from './listen'
 
 // Only starts the server: everything it does is in createApp.
@@ -35,15 +36,16 @@ const app = createApp(config, {
   history,
 })
 
-listenUntilSignalled(createAdaptorServer({ fetch: app.fetch }) as Server, {
+const server = createServer(withListFastPath(app.answerListFromCache, getRequestListener(app.fetch)))
+listenUntilSignalled(server, {
   host: config.host,
   port: config.port,
   describe: (url) => {
     const names = ['default', ...config.workspaces.map((workspace) => workspace.name), ...config.demoWorkspaces]
-    const workspaces = names.length > 1 ? `, workspaces: ${names.join(', ')}` : ''
+    const workspaces = names.length > 1 ? ` in workspaces ${names.join(', ')}` : ''
     return config.apiKey
-      ? `Model catalogue dashboard on ${url} (live: ${config.baseURL}, key from ANTHROPIC_API_KEY${workspaces})`
-      : `Model catalogue dashboard on ${url} (demo data${workspaces}: set ANTHROPIC_API_KEY to use your own catalogue)`
+      ? `Model catalogue dashboard on ${url} (live: ${config.baseURL}${workspaces}; keys from ANTHROPIC_API_KEY*)`
+      : `Model catalogue dashboard on ${url} (demo data${workspaces}; set ANTHROPIC_API_KEY to use your own catalogue)`
   },
 })
 // Warm every workspace's catalogue so the first visitor does not wait for a walk.

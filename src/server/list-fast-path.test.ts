@@ -1,0 +1,150 @@
+import { createServer, request as httpRequest, type RequestListener, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { getRequestListener } from '@hono/node-server'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { FAKE_API_KEY } from '../fake-upstream/fake-upstream'
+import { createTestApp } from '../testing/test-app'
+import { withListFastPath } from './list-fast-path'
+
+interface RawAnswer {
+  status: number
+  /** Every header line as sent, in order, but the date. */
+  headers: string[]
+  body: Buffer
+}
+
+const servers: Server[] = []
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))))
+})
+
+async function listen(listener: RequestListener): Promise<number> {
+  const server = createServer(listener)
+  servers.push(server)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return (server.address() as AddressInfo).port
+}
+
+function get(port: number, path: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const sent = httpRequest({ host: '127.0.0.1', port, path, headers }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () => {
+        const lines: string[] = []
+        for (let index = 0; index < response.rawHeaders.length; index += 2) {
+          const name = response.rawHeaders[index]!
+          if (name.toLowerCase() !== 'date') lines.push(`${name}: ${response.rawHeaders[index + 1]}`)
+        }
+        resolve({ status: response.statusCode!, headers: lines, body: Buffer.concat(chunks) })
+      })
+    })
+    sent.on('error', reject)
+    sent.end()
+  })
+}
+
+/**
+ * One app behind two servers: Hono alone, and the fast path in front of it.
+ * `answered` records what the fast path's cache lookup gave for each request.
+ */
+async function bothServers() {
+  const testApp = createTestApp({
+    config: {
+      workspaces: [
+        { name: 'staging', keyVariable: 'ANTHROPIC_API_KEY_STAGING', apiKey: FAKE_API_KEY, workspaceId: 'staging' },
+      ],
+    },
+  })
+  const hono = getRequestListener(testApp.app.fetch)
+  const answerFromCache = vi.fn(testApp.app.answerListFromCache)
+  const honoPort = await listen(hono)
+  const fastPort = await listen(withListFastPath(answerFromCache, hono))
+  const answered = () => answerFromCache.mock.results.map((result) => (result.value === undefined ? 'hono' : 'fast'))
+  return { ...testApp, honoPort, fastPort, answered }
+}
+
+describe('the fast path of GET /api/models', () => {
+  it('sends a cached page with the same status, headers and bytes as the route', async () => {
+    const { honoPort, fastPort, answered } = await bothServers()
+    const path = '/api/models?q=sonnet&sort=-created_at&limit=2'
+    const fromHono = await get(honoPort, path)
+    expect(fromHono.status).toBe(200)
+    const fromFastPath = await get(fastPort, path)
+    expect(answered()).toEqual(['fast'])
+    expect(fromFastPath).toEqual(fromHono)
+  })
+
+  it('sends the same 304 for a matching If-None-Match', async () => {
+    const { honoPort, fastPort, answered } = await bothServers()
+    const path = '/api/models?limit=3'
+    const etag = (await get(honoPort, path)).headers.find((line) => line.startsWith('etag: '))!.slice(6)
+    const fromHono = await get(honoPort, path, { 'If-None-Match': etag })
+    expect(fromHono.status).toBe(304)
+    expect(await get(fastPort, path, { 'If-None-Match': `"other", W/${etag}` })).toEqual(
+      await get(honoPort, path, { 'If-None-Match': `"other", W/${etag}` }),
+    )
+    expect(await get(fastPort, path, { 'If-None-Match': etag })).toEqual(fromHono)
+    expect(answered()).toEqual(['fast', 'fast'])
+  })
+
+  it('answers from the named workspace, and leaves an unknown one to the route (400)', async () => {
+    const { honoPort, fastPort, answered } = await bothServers()
+    const staging = '/api/models?limit=5&workspace=staging'
+    const fromHono = await get(honoPort, staging)
+    expect(fromHono.body).not.toEqual((await get(honoPort, '/api/models?limit=5')).body)
+    expect(await get(fastPort, staging)).toEqual(fromHono)
+
+    const unknown = '/api/models?limit=5&workspace=nowhere'
+    const unknownFromHono = await get(honoPort, unknown)
+    expect(unknownFromHono.status).toBe(400)
+    expect(await get(fastPort, unknown)).toEqual(unknownFromHono)
+    expect(answered()).toEqual(['fast', 'hono'])
+  })
+
+  it('leaves a bad parameter to the route (400)', async () => {
+    const { honoPort, fastPort, answered } = await bothServers()
+    await get(honoPort, '/api/models')
+    const fromHono = await get(honoPort, '/api/models?limit=0')
+    expect(fromHono.status).toBe(400)
+    expect(await get(fastPort, '/api/models?limit=0')).toEqual(fromHono)
+    expect(answered()).toEqual(['hono'])
+  })
+
+  it('leaves a page not built yet, refresh=1, HEAD and other paths to the route', async () => {
+    const { honoPort, fastPort, answered, fake } = await bothServers()
+    const first = await get(fastPort, '/api/models?limit=4')
+    expect(first.status).toBe(200)
+    expect(await get(fastPort, '/api/models?limit=4')).toEqual(first)
+    const refreshed = await get(fastPort, '/api/models?limit=4&refresh=1')
+    expect(refreshed.headers).toContain('cache-control: no-store')
+    expect(answered()).toEqual(['hono', 'fast', 'hono'])
+
+    const head = await new Promise<number>((resolve) =>
+      httpRequest({ host: '127.0.0.1', port: fastPort, path: '/api/models?limit=4', method: 'HEAD' }, (response) =>
+        resolve(response.statusCode!),
+      ).end(),
+    )
+    expect(head).toBe(200)
+    expect(await get(fastPort, '/api/health')).toEqual(await get(honoPort, '/api/health'))
+    expect(await get(fastPort, '/api/models/')).toEqual(await get(honoPort, '/api/models/'))
+    expect(answered()).toHaveLength(3)
+    expect(fake.stats.listCalls).toBeGreaterThan(0)
+  })
+
+  it('leaves a stale snapshot to the route, which serves it and refreshes', async () => {
+    const { honoPort, fastPort, answered, clock, fake, config } = await bothServers()
+    const path = '/api/models?limit=2'
+    expect((await get(fastPort, path)).status).toBe(200)
+    clock.advance(config.ttlSeconds * 1000)
+    // The refresh fails, so both servers answer from the same stale snapshot, saying why.
+    fake.setFault({ kind: 'status', status: 500 })
+    const refreshErrorOf = async (port: number) => JSON.parse((await get(port, path)).body.toString()).refresh_error
+    await vi.waitFor(async () => expect(await refreshErrorOf(honoPort)).toEqual(expect.any(String)))
+    const fromFastPath = await get(fastPort, path)
+    const fromHono = await get(honoPort, path)
+    expect(fromFastPath).toEqual(fromHono)
+    expect(JSON.parse(fromHono.body.toString())).toMatchObject({ stale: true, refresh_error: expect.any(String) })
+    expect(answered()).toEqual(['hono', 'hono'])
+  })
+})
