@@ -39,6 +39,7 @@ export class CatalogueSnapshot {
   /** Each sort order restricted to some lifecycle stages, retired models last; positions as above. */
   readonly #staged = new Map<string, Int32Array>()
   readonly #views = new LruMap<string, CatalogueView>(VIEW_CACHE_SIZE)
+  #byId: Map<string, Model> | undefined
   #search: SearchIndex | undefined
   /** Serialized answers, keyed by everything that goes into one; used by the route. */
   readonly responses = new LruMap<string, CachedPage>(512)
@@ -47,6 +48,12 @@ export class CatalogueSnapshot {
     readonly models: readonly Model[],
     readonly fetchedAt: number,
   ) {}
+
+  /** The model with this exact id (not an alias), if the catalogue lists it. */
+  model(id: string): Model | undefined {
+    this.#byId ??= new Map(this.models.map((model) => [model.id, model]))
+    return this.#byId.get(id)
+  }
 
   view(
     q: string | undefined,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { MODEL_ID_PATTERN } from '../../contract/list-params'
 import { DEMO_MODELS } from '../../fake-upstream/demo-catalogue'
 import { anyCodePoint } from '../../testing/any-code-point'
+import { FAKE_API_KEY } from '../../fake-upstream/fake-upstream'
 import { createTestApp, readError } from '../../testing/test-app'
 
 /** What an upstream request may look like: the list, or one model by one encoded path segment. */
@@ -16,6 +17,34 @@ describe('GET /api/models/:id', () => {
     expect(await response.json()).toEqual(DEMO_MODELS.find((model) => model.id === 'claude-opus-4-6'))
     expect(response.headers.get('cache-control')).toMatch(/max-age=\d+/)
     expect(fake.stats.requests).toEqual(['GET /v1/models/claude-opus-4-6'])
+  })
+
+  it('answers an id the snapshot lists from it, without the upstream, even while the upstream fails', async () => {
+    const { app, fake, listPage } = createTestApp()
+    await listPage()
+    fake.stats.requests.length = 0
+    fake.setFault({ kind: 'hang' })
+    const response = await app.request('/api/models/claude-opus-4-6')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual(DEMO_MODELS.find((model) => model.id === 'claude-opus-4-6'))
+    expect(fake.stats.requests).toEqual([])
+  })
+
+  it('answers an id of another workspace from that workspace only', async () => {
+    const { app, listPage } = createTestApp({
+      config: {
+        workspaces: [
+          { name: 'staging', keyVariable: 'ANTHROPIC_API_KEY_STAGING', apiKey: FAKE_API_KEY, workspaceId: 'staging' },
+        ],
+      },
+    })
+    await listPage()
+    const staging = await listPage({ workspace: 'staging', limit: '1000' })
+    const onlyInDefault = DEMO_MODELS.find(
+      (model) => model.lifecycle !== 'retired' && !staging.data.some((each) => each.id === model.id),
+    )!
+    expect((await app.request(`/api/models/${onlyInDefault.id}`)).status).toBe(200)
+    expect((await app.request(`/api/models/${onlyInDefault.id}?workspace=staging`)).status).toBe(404)
   })
 
   it('resolves an alias through the upstream to the dated model', async () => {

@@ -3,7 +3,14 @@ import { badRequest, toHttpError } from '../errors'
 import { sendError } from '../respond'
 import type { WorkspaceContext } from '../workspaces/select-workspace'
 
-/** `GET /api/models/:id`: one model of the request's workspace, by id or alias (the upstream resolves aliases). */
+const CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30'
+
+/**
+ * `GET /api/models/:id`: one model of the request's workspace, by id or alias.
+ * An id the catalogue snapshot lists is answered from it, as the list is: no
+ * upstream call, and it works while the upstream fails. Anything else (an
+ * alias, an id the key cannot use) goes to the upstream, which resolves aliases.
+ */
 export function modelDetail() {
   return async (c: WorkspaceContext): Promise<Response> => {
     const id = c.req.param('id') ?? ''
@@ -11,9 +18,11 @@ export function modelDetail() {
       return sendError(c, badRequest('The model id must be 1–256 letters, digits or . _ : @ - (and not only dots).'))
     }
     const workspace = c.get('workspace')
+    const listed = workspace.catalogue.peek().snapshot?.model(id)
+    if (listed) return c.json(listed, 200, { 'Cache-Control': CACHE_CONTROL })
     try {
       const model = await workspace.lookUpModel(id)
-      return c.json(model, 200, { 'Cache-Control': 'public, max-age=5, stale-while-revalidate=30' })
+      return c.json(model, 200, { 'Cache-Control': CACHE_CONTROL })
     } catch (error) {
       return sendError(c, toHttpError(error, { modelId: id, keyVariable: workspace.keyVariable }))
     }

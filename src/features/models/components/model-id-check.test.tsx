@@ -42,15 +42,16 @@ describe('check a model id', () => {
   })
 
   test('any other failure is shown with its explanation and a Retry', async () => {
-    // After the list has loaded: only the check meets the failing upstream.
-    await check('claude-opus-4-6', () => fake.setFault({ kind: 'status', status: 500 }))
+    // After the list has loaded: only the check meets the failing upstream. An alias, which only the
+    // upstream resolves (an id the catalogue lists is answered from it).
+    await check('claude-sonnet-4-5', () => fake.setFault({ kind: 'status', status: 500 }))
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('The Anthropic API could not be reached or failed')
     fake.setFault(null)
     await within(alert)
       .findByRole('button', { name: 'Retry' })
       .then((button) => button.click())
-    await waitFor(() => expect(status()).toHaveTextContent('claude-opus-4-6 is available'))
+    await waitFor(() => expect(status()).toHaveTextContent('claude-sonnet-4-5 resolves to claude-sonnet-4-5-20250929'))
   })
 
   test('an id that cannot be one is refused with the server’s rule', async () => {
