@@ -99,8 +99,9 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
 
     /** The state for health checks, without starting a walk. */
     peek(): (CatalogueState & { walks: number }) | { snapshot: null; walks: number; refreshError: unknown } {
+      // Not a spread of state(): the list's fast path asks on every request, and the spread cost it a microsecond.
       return snapshot
-        ? { ...state(snapshot), walks }
+        ? Object.assign(state(snapshot), { walks })
         : { snapshot: null, walks, refreshError: lastFailure?.error ?? null }
     },
   }

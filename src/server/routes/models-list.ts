@@ -45,8 +45,10 @@ export function modelsListPages(catalogue: CatalogueCache, errorContext: ErrorCo
   // The same few query strings come again and again; parsing is a pure function of the string.
   const queries = new LruMap<string, ParsedQuery>(QUERY_CACHE_SIZE)
 
+  // A fresh snapshot's page is keyed by the page key itself, the same string every time (its hash kept);
+  // the key of a page search never holds a bare '|', so it cannot be taken for another's.
   const keyOf = (params: ListQuery, stale: boolean, refreshErrorText: string | null) =>
-    `${params.pageKey}|${stale}|${refreshErrorText ?? ''}`
+    stale || refreshErrorText !== null ? `${params.pageKey}|${stale}|${refreshErrorText ?? ''}` : params.pageKey
   const describeRefreshError = (refreshError: unknown) =>
     refreshError ? describeFailure(refreshError, errorContext) : null
 
