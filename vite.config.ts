@@ -1,7 +1,29 @@
 import devServer from '@hono/vite-dev-server'
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
+
+/**
+ * Vite moves the entry script into <head>; this puts it back at the end of
+ * <body>, where index.html has it. It still loads early (the preload scanner
+ * finds it) and runs after parsing, as a module does anyway, but the server-
+ * rendered rows reach the DOM before the browser starts on it: measured
+ * median time to the first row 73 → 60 ms for the same HTML (`npm run bench`, item 2).
+ */
+function entryScriptAtEndOfBody(): Plugin {
+  return {
+    name: 'entry-script-at-end-of-body',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const entry = /\s*<script type="module" crossorigin src="[^"]+"><\/script>/.exec(html)
+        if (!entry) throw new Error('entry-script-at-end-of-body: no entry script in the built index.html')
+        return html.replace(entry[0], '').replace('</body>', `  ${entry[0].trim()}\n  </body>`)
+      },
+    },
+  }
+}
 
 // One config, two builds: the dashboard into dist/client, and (with --ssr) the
 // server and the stand-alone fake upstream into dist/server.
@@ -25,6 +47,7 @@ export default defineConfig(({ isSsrBuild }) =>
         plugins: [
           react(),
           tailwindcss(),
+          entryScriptAtEndOfBody(),
           // `npm run dev`: the BFF answers /api inside Vite's own server, with HMR for the page.
           devServer({ entry: 'src/server/dev-entry.ts', exclude: [/^(?!\/api(\/|$)).*/] }),
         ],

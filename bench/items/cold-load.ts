@@ -31,7 +31,8 @@ export const coldLoad: BenchItem = {
   title: 'Cold load to first row',
   floor: `a plain HTML page whose few lines of script fetch ${FIRST_PAGE} (the same bytes, recorded from the BFF) and write a bare table, served by a bare node:http server on the same machine; a fresh browser context per load (no cache), floor and dashboard interleaved`,
   async run({ ports, start, quick, log }) {
-    const runs = quick ? 3 : 9
+    // Single loads vary by ±50% on a shared machine: 21 interleaved pairs keep the median steady.
+    const runs = quick ? 3 : 21
     const upstream = await start(() => startFakeUpstream({ port: ports.next() }))
     const server = await start(() =>
       startBuiltServer({ port: ports.next(), upstreamUrl: upstream.url, env: { CATALOGUE_TTL_SECONDS: '3600' } }),
