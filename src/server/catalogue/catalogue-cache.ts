@@ -79,7 +79,17 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
   }
 
   return {
-    async get({ forceRefresh = false }: { forceRefresh?: boolean } = {}): Promise<CatalogueState> {
+    /**
+     * The snapshot to answer from, walking first when there is none. With
+     * `reuseRecentFailure`, a catalogue that has never been walked successfully
+     * gives its last failure for `retryAfterFailureMs` instead of walking again:
+     * for answers that ask every workspace at once, so one with a refused key is
+     * not asked again on each of them.
+     */
+    async get({
+      forceRefresh = false,
+      reuseRecentFailure = false,
+    }: { forceRefresh?: boolean; reuseRecentFailure?: boolean } = {}): Promise<CatalogueState> {
       if (forceRefresh) {
         if (inFlight) return walkOrKeep()
         if (now() - lastForcedAt >= forcedRefreshIntervalMs) {
@@ -87,7 +97,12 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
           return walkOrKeep()
         }
       }
-      if (!snapshot) return state(await startWalk())
+      if (!snapshot) {
+        if (reuseRecentFailure && !inFlight && lastFailure && now() - lastFailure.at < retryAfterFailureMs) {
+          throw lastFailure.error
+        }
+        return state(await startWalk())
+      }
       const current = state(snapshot)
       const mayRetry = !lastFailure || now() - lastFailure.at >= retryAfterFailureMs
       if (current.stale && !inFlight && mayRetry) {

@@ -177,6 +177,30 @@ describe('GET /api/availability', () => {
     for (const model of retired) expect(page.data.some((row) => row.id === model.id)).toBe(false)
   })
 
+  it('asks a workspace that has never been walked again only after the failure pause, not on every answer', async () => {
+    const { app, fake, clock } = createTestApp({
+      config: {
+        workspaces: [{ name: 'broken', keyVariable: 'ANTHROPIC_API_KEY_BROKEN', apiKey: WRONG_KEY, workspaceId: null }],
+      },
+      pacing: { retryAfterFailureMs: 5000 },
+    })
+    // The default workspace's snapshot stays fresh throughout: every upstream request after the first answer is broken's.
+    const brokenCalls = () => fake.stats.requests.length
+    await availability(app)
+    const afterFirst = brokenCalls()
+    for (let index = 0; index < 5; index += 1) {
+      const page = await availability(app)
+      expect(page.workspaces[1]!.error!.message).toContain('ANTHROPIC_API_KEY_BROKEN')
+    }
+    expect(brokenCalls()).toBe(afterFirst)
+    clock.advance(5000)
+    await availability(app)
+    expect(brokenCalls()).toBe(afterFirst + 1)
+    // Its own list still asks at once: a person pressing Retry means it.
+    expect((await app.request('/api/models?workspace=broken')).status).toBe(502)
+    expect(brokenCalls()).toBe(afterFirst + 2)
+  })
+
   it('filters by text and by differences, and sorts by a workspace status', async () => {
     const { app } = createWorkspacesApp()
     const differs = await availability(app, '?limit=1000&differs=1')
