@@ -25,9 +25,29 @@ const integerParam = (name: string, min: number, max: number) => {
   )
 }
 
+const KIND_MESSAGE = `kind must be a comma list of ${CHANGE_KINDS.join(', ')}`
+
+/** A comma list of kinds, in any order; it comes out in the canonical order, without repeats. */
+const kindParam = z.pipe(
+  z
+    .string()
+    .check(
+      z.refine(
+        (value) => value.split(',').every((kind) => (CHANGE_KINDS as readonly string[]).includes(kind.trim())),
+        KIND_MESSAGE,
+      ),
+    ),
+  z.transform((value): ChangeKind[] => {
+    const asked = new Set(value.split(',').map((kind) => kind.trim()))
+    return CHANGE_KINDS.filter((kind) => asked.has(kind))
+  }),
+)
+
 /** The query parameters of `GET /api/changes` and `/feed.xml`; `since` comes out as epoch ms. */
 export const changesParamsSchema = z.object({
   since: z.optional(sinceParam),
+  /** Only these kinds of change (`kind=added,removed`); every kind without it. */
+  kind: z.optional(kindParam),
   limit: z._default(integerParam('limit', 1, MAX_CHANGES_LIMIT), DEFAULT_CHANGES_LIMIT),
   after_id: z.optional(integerParam('after_id', 1, Number.MAX_SAFE_INTEGER)),
 })

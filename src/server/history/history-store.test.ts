@@ -48,6 +48,42 @@ describe.each([
     expect(page.hasMore).toBe(false)
   })
 
+  it('gives only changes of the kinds asked for, paging within them', async () => {
+    const store = await storeWithTenAdditions(createStore())
+    // Hour 11: m1 and m2 leave; hour 12: m3 is renamed.
+    const left = [
+      model('m10'),
+      model('m9'),
+      model('m8'),
+      model('m7'),
+      model('m6'),
+      model('m5'),
+      model('m4'),
+      model('m3'),
+    ]
+    await store.recordWalk('default', [...left, model('a'), model('b')], T0 + 11 * HOUR)
+    const renamed = left.map((each) => (each.id === 'm3' ? { ...each, display_name: 'Renamed m3' } : each))
+    await store.recordWalk('default', [...renamed, model('a'), model('b')], T0 + 12 * HOUR)
+
+    const removed = await store.changes({ workspace: 'default', limit: 50, kinds: ['removed'] })
+    expect(removed.changes.map((change) => [change.kind, change.modelId]).sort()).toEqual([
+      ['removed', 'm1'],
+      ['removed', 'm2'],
+    ])
+    const mixed = await store.changes({ workspace: 'default', limit: 2, kinds: ['removed', 'display_name_changed'] })
+    expect(mixed.changes.map((change) => change.kind)).toEqual(['display_name_changed', 'removed'])
+    expect(mixed.hasMore).toBe(true)
+    const rest = await store.changes({
+      workspace: 'default',
+      limit: 2,
+      kinds: ['removed', 'display_name_changed'],
+      afterId: mixed.changes.at(-1)!.id,
+    })
+    expect(rest.changes.map((change) => change.kind)).toEqual(['removed'])
+    expect(rest.hasMore).toBe(false)
+    expect((await store.changes({ workspace: 'default', limit: 50, kinds: ['added'] })).changes).toHaveLength(10)
+  })
+
   it('keeps each change with its time, workspace and a UUID entry id', async () => {
     const store = await storeWithTenAdditions(createStore())
     const [latest] = (await store.changes({ workspace: 'default', limit: 1 })).changes

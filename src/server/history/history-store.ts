@@ -48,6 +48,8 @@ export interface ChangesQuery {
   limit: number
   /** Only changes older than the one with this id: the next page. */
   afterId?: number
+  /** Only changes of these kinds; every kind when not given. */
+  kinds?: readonly ChangeKind[]
 }
 
 export interface RecordedWalk {

@@ -46,11 +46,11 @@ export function createMemoryHistoryStore(): HistoryStore {
       return { baseline: diff.baseline, changes: diff.changes }
     },
 
-    async changes({ workspace, since = -Infinity, limit, afterId = Infinity }) {
+    async changes({ workspace, since = -Infinity, limit, afterId = Infinity, kinds }) {
       const page: StoredChange[] = []
       for (let index = Math.min(changes.length, afterId - 1) - 1; index >= 0; index -= 1) {
         const change = changes[index]!
-        if (change.workspace !== workspace || change.at < since) continue
+        if (change.workspace !== workspace || change.at < since || (kinds && !kinds.includes(change.kind))) continue
         if (page.length === limit) return { changes: page, hasMore: true }
         page.push(change)
       }

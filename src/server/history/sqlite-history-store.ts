@@ -264,8 +264,13 @@ function sqliteHistoryStore(db: Database.Database): HistoryStore {
       `INSERT INTO changes (entry_id, workspace, model_id, kind, at, display_name, before, after)
        VALUES (@entryId, @workspace, @modelId, @kind, @at, @displayName, @before, @after)`,
     ),
-    changes: db.prepare<{ workspace: string; since: number; afterId: number; limit: number }, ChangeRow>(
+    // `kinds` is null for every kind, else a list like ",added,removed,".
+    changes: db.prepare<
+      { workspace: string; since: number; afterId: number; limit: number; kinds: string | null },
+      ChangeRow
+    >(
       `SELECT * FROM changes WHERE workspace = @workspace AND id < @afterId AND at >= @since
+         AND (@kinds IS NULL OR instr(@kinds, ',' || kind || ',') > 0)
        ORDER BY id DESC LIMIT @limit`,
     ),
     seen: db.prepare<{ workspace: string; since: number }, ModelRow>(
@@ -298,9 +303,10 @@ function sqliteHistoryStore(db: Database.Database): HistoryStore {
 
   return {
     recordWalk: async (workspace, models, at) => guarded(() => recordWalk(workspace, models, at)),
-    changes: async ({ workspace, since = Number.MIN_SAFE_INTEGER, limit, afterId = Number.MAX_SAFE_INTEGER }) =>
+    changes: async ({ workspace, since = Number.MIN_SAFE_INTEGER, limit, afterId = Number.MAX_SAFE_INTEGER, kinds }) =>
       guarded(() => {
-        const rows = statements.changes.all({ workspace, since, afterId, limit: limit + 1 })
+        const kindList = kinds ? `,${kinds.join(',')},` : null
+        const rows = statements.changes.all({ workspace, since, afterId, limit: limit + 1, kinds: kindList })
         return { changes: rows.slice(0, limit).map(toChange), hasMore: rows.length > limit }
       }),
     seen: async (workspace, since = Number.MIN_SAFE_INTEGER) =>

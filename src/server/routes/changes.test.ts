@@ -85,6 +85,21 @@ describe('GET /api/changes', () => {
     expect(page).toMatchObject({ first_id: page.data[0]!.id, last_id: page.data[3]!.id, has_more: false })
   })
 
+  it('gives only the kinds asked for (kind=), in the list and the feed', async () => {
+    const { app } = await walkedApp([
+      [OPUS, SONNET],
+      [HAIKU, OPUS, SONNET],
+      [HAIKU, { ...OPUS, display_name: 'Claude Opus 9 (new)' }],
+    ])
+    const kinds = async (query: string) => (await changes(app, query)).data.map((change) => change.kind)
+    expect(await kinds('?kind=added,removed')).toEqual(['removed', 'added'])
+    expect(await kinds('?kind=display_name_changed')).toEqual(['display_name_changed'])
+    expect(await kinds('?kind=removed,removed,added')).toEqual(['removed', 'added'])
+    const feed = await (await app.request('/feed.xml?kind=added')).text()
+    expect(feed.match(/<entry>/g)).toHaveLength(1)
+    expect(feed).toContain('Claude Haiku 9')
+  })
+
   it('records the first walk as a baseline: no change for a catalogue seen for the first time', async () => {
     const { app } = await walkedApp([[OPUS, SONNET, HAIKU]])
     expect(await changes(app)).toEqual({ data: [], first_id: null, last_id: null, has_more: false })
@@ -126,6 +141,7 @@ describe('GET /api/changes', () => {
     ['since=last-week', 'since must be a date (2026-10-03)'],
     ['since=2026-10-03T12:00:00', 'since must be a date'],
     ['limit=5&limit=6', 'limit was given more than once'],
+    ['kind=renamed', 'kind must be a comma list of added, removed, display_name_changed, lifecycle_changed'],
   ])('refuses %s with a 400 saying why, without asking the upstream', async (query, message) => {
     const { app, fake } = createTestApp()
     const response = await app.request(`/api/changes?${query}`)

@@ -24,10 +24,12 @@ export function listChanges(history: CatalogueHistory) {
     const { name: workspaceName, catalogue } = c.get('workspace')
     const parsed = parseChangesParams(new URL(c.req.url).searchParams)
     if (!parsed.ok) return sendError(c, badRequest(parsed.message))
-    const { since, limit, after_id: afterId } = parsed.value
+    const { since, limit, after_id: afterId, kind: kinds } = parsed.value
     freshen(catalogue)
     try {
-      const page = await history.read((store) => store.changes({ workspace: workspaceName, since, limit, afterId }))
+      const page = await history.read((store) =>
+        store.changes({ workspace: workspaceName, since, limit, afterId, kinds }),
+      )
       const body: ChangesPage = {
         data: page.changes.map(toChangeJson),
         first_id: page.changes[0]?.id ?? null,

@@ -13,13 +13,13 @@ export function changesFeed(history: CatalogueHistory, now: () => number) {
     const url = new URL(c.req.url)
     const parsed = parseChangesParams(url.searchParams)
     if (!parsed.ok) return sendError(c, badRequest(parsed.message))
-    const { since, limit, after_id: afterId } = parsed.value
+    const { since, limit, after_id: afterId, kind: kinds } = parsed.value
     freshen(catalogue)
     try {
       const [workspace, page] = await history.read((store) =>
         Promise.all([
           store.workspace(workspaceName),
-          store.changes({ workspace: workspaceName, since, limit, afterId }),
+          store.changes({ workspace: workspaceName, since, limit, afterId, kinds }),
         ]),
       )
       const xml = renderAtomFeed({
