@@ -1,21 +1,30 @@
 import { infiniteQueryOptions } from '@tanstack/react-query'
-import { type ChangesPage, changesPageSchema } from '../../../contract/history'
+import { type ChangeKind, type ChangesPage, changesPageSchema } from '../../../contract/history'
 import { getJson, inWorkspace } from './api-request'
 import { modelKeys } from './model-keys'
 
 const CHANGES_PAGE_SIZE = 50
 
-function fetchChanges(workspace: string | null, afterId: number | null, signal?: AbortSignal): Promise<ChangesPage> {
+function fetchChanges(
+  workspace: string | null,
+  kinds: readonly ChangeKind[] | null,
+  afterId: number | null,
+  signal?: AbortSignal,
+): Promise<ChangesPage> {
   const search = inWorkspace(workspace, new URLSearchParams({ limit: String(CHANGES_PAGE_SIZE) }))
+  if (kinds) search.set('kind', kinds.join(','))
   if (afterId !== null) search.set('after_id', String(afterId))
   return getJson('/api/changes', search, changesPageSchema, signal)
 }
 
-/** A workspace's recorded changes, newest first, a cursor page at a time (older ones after `last_id`). */
-export function changesQueryOptions(workspace: string | null) {
+/**
+ * A workspace's recorded changes of some kinds (null: every kind), newest
+ * first, a cursor page at a time (older ones after `last_id`).
+ */
+export function changesQueryOptions(workspace: string | null, kinds: readonly ChangeKind[] | null) {
   return infiniteQueryOptions({
-    queryKey: modelKeys.changes(workspace),
-    queryFn: ({ pageParam, signal }) => fetchChanges(workspace, pageParam, signal),
+    queryKey: modelKeys.changes(workspace, kinds),
+    queryFn: ({ pageParam, signal }) => fetchChanges(workspace, kinds, pageParam, signal),
     initialPageParam: null as number | null,
     getNextPageParam: (page) => (page.has_more ? page.last_id : undefined),
     staleTime: 60_000,

@@ -1,3 +1,4 @@
+import type { ChangeKind } from '../../../contract/history'
 import type { AvailabilityQuery } from './get-availability'
 import type { ModelsView } from './get-models'
 
@@ -12,7 +13,8 @@ export const modelKeys = {
   list: (view: ModelsView) => [...modelKeys.lists(), view] as const,
   detail: (workspace: string | null, id: string) => [...modelKeys.all, 'detail', workspace, id] as const,
   seen: (workspace: string | null, since: string | null) => [...modelKeys.all, 'seen', workspace, since] as const,
-  changes: (workspace: string | null) => [...modelKeys.all, 'changes', workspace] as const,
+  changes: (workspace: string | null, kinds: readonly ChangeKind[] | null) =>
+    [...modelKeys.all, 'changes', workspace, kinds] as const,
   availability: (query: AvailabilityQuery) => [...modelKeys.all, 'availability', query] as const,
   health: ['health'] as const,
   healthOf: (workspace: string | null) => [...modelKeys.health, workspace] as const,

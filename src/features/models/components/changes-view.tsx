@@ -1,7 +1,8 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import { Button, FOCUS_RING } from '../../../components/ui/button'
-import type { Change, SeenModel } from '../../../contract/history'
+import { CheckboxGroup } from '../../../components/ui/checkbox-group'
+import { CHANGE_KINDS, type Change, type ChangeKind, type SeenModel } from '../../../contract/history'
 import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import { changesQueryOptions } from '../api/get-changes'
 import { seenQueryOptions } from '../api/get-seen'
@@ -43,26 +44,43 @@ export interface ChangesViewProps {
   /** The search of removed models, as typed (it lives in the URL as `gone`). */
   search: string
   onSearchChange: (search: string) => void
+  /** The kinds of change listed (the URL's `kinds`); null for every kind. */
+  kinds: readonly ChangeKind[] | null
+  onKindsChange: (kinds: ChangeKind[]) => void
 }
 
-export function ChangesView({ now, search, onSearchChange }: ChangesViewProps) {
+const KIND_LABELS: Record<ChangeKind, string> = {
+  added: 'Added',
+  removed: 'Removed',
+  display_name_changed: 'Renamed',
+  lifecycle_changed: 'Lifecycle changed',
+}
+
+export function ChangesView({ now, search, onSearchChange, kinds, onKindsChange }: ChangesViewProps) {
   return (
     <div className="flex flex-col gap-6">
       <RemovedModels now={now} search={search} onSearchChange={onSearchChange} />
-      <ChangeList now={now} />
+      <ChangeList now={now} kinds={kinds} onKindsChange={onKindsChange} />
     </div>
   )
 }
 
-function ChangeList({ now }: { now: number }) {
+function ChangeList({ now, kinds, onKindsChange }: Pick<ChangesViewProps, 'now' | 'kinds' | 'onKindsChange'>) {
   const headingId = useId()
-  const query = useInfiniteQuery(changesQueryOptions(useWorkspace()))
+  const query = useInfiniteQuery(changesQueryOptions(useWorkspace(), kinds))
   const changes = query.data?.pages.flatMap((page) => page.data) ?? []
   return (
     <section aria-labelledby={headingId} className="space-y-2">
       <h2 id={headingId} className="text-base font-semibold text-zinc-900 dark:text-zinc-50">
         Changes to the catalogue
       </h2>
+      <CheckboxGroup
+        legend="Show"
+        options={CHANGE_KINDS}
+        labels={KIND_LABELS}
+        value={kinds ?? CHANGE_KINDS}
+        onChange={onKindsChange}
+      />
       {query.error && !query.isFetching ? (
         <ErrorCallout error={query.error} failedAt={query.errorUpdatedAt} onRetry={() => void query.refetch()} />
       ) : query.isPending ? (
@@ -71,7 +89,9 @@ function ChangeList({ now }: { now: number }) {
         </p>
       ) : changes.length === 0 ? (
         <p role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
-          No changes recorded yet: the history compares each catalogue walk with the one before it.
+          {kinds
+            ? 'No changes of these kinds recorded yet.'
+            : 'No changes recorded yet: the history compares each catalogue walk with the one before it.'}
         </p>
       ) : (
         <ol
@@ -114,7 +134,7 @@ function matches(model: SeenModel, terms: readonly string[]): boolean {
   return terms.every((term) => text.includes(term))
 }
 
-function RemovedModels({ now, search, onSearchChange }: ChangesViewProps) {
+function RemovedModels({ now, search, onSearchChange }: Pick<ChangesViewProps, 'now' | 'search' | 'onSearchChange'>) {
   const headingId = useId()
   const inputId = useId()
   const { data, error, errorUpdatedAt, isFetching, refetch } = useQuery(seenQueryOptions(useWorkspace(), null))

@@ -160,6 +160,8 @@ export function ModelsDashboard() {
                 now={now}
                 search={params.goneSearch}
                 onSearchChange={(search) => void params.setGoneSearch(search)}
+                kinds={params.changeKinds}
+                onKindsChange={(kinds) => void params.setChangeKinds(kinds)}
               />
             ) : (
               <AvailabilityView now={now} />

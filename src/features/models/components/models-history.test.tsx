@@ -54,6 +54,33 @@ describe('catalogue history on the dashboard', () => {
     await findRange('1–20 of 137')
   })
 
+  test('the Changes view lists only the kinds checked, keeps them in the URL, and a link reproduces them', async () => {
+    await catalogueChanges([arrival(1), arrival(2)], ['claude-haiku-4-5-20251001'])
+    const first = renderApp('/?view=changes')
+    const { user } = first
+    const list = await screen.findByRole('list', { name: 'Changes' })
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3))
+    await user.click(screen.getByRole('checkbox', { name: 'Added' }))
+    await waitFor(() =>
+      expect(within(screen.getByRole('list', { name: 'Changes' })).getAllByRole('listitem')).toHaveLength(1),
+    )
+    expect(screen.getByRole('list', { name: 'Changes' })).toHaveTextContent('Removed')
+    await waitFor(() => expect(urlParams().get('kinds')).toBe('removed,display_name_changed,lifecycle_changed'))
+    // The last kind left stays checked: no kind at all would list nothing.
+    for (const name of ['Renamed', 'Lifecycle changed']) await user.click(screen.getByRole('checkbox', { name }))
+    await waitFor(() => expect(urlParams().get('kinds')).toBe('removed'))
+    await user.click(screen.getByRole('checkbox', { name: 'Removed' }))
+    expect(screen.getByRole('checkbox', { name: 'Removed' })).toBeChecked()
+    first.unmount()
+
+    renderApp('/?view=changes&kinds=added')
+    await waitFor(() =>
+      expect(within(screen.getByRole('list', { name: 'Changes' })).getAllByRole('listitem')).toHaveLength(2),
+    )
+    expect(screen.getByRole('checkbox', { name: 'Removed' })).not.toBeChecked()
+    expect(screen.getByRole('checkbox', { name: 'Added' })).toBeChecked()
+  })
+
   test('removed models can be searched, each "gone since" its date', async () => {
     await catalogueChanges([], ['claude-haiku-4-5-20251001', 'claude-opus-4-6'])
     const { user } = renderApp('/?view=changes')

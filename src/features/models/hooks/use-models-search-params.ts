@@ -19,6 +19,7 @@ import {
   type SortValue,
 } from '../../../contract/list-params'
 import { WORKSPACE_NAME_PATTERN } from '../../../contract/workspace'
+import { CHANGE_KINDS, type ChangeKind } from '../../../contract/history'
 import type { ModelsView, PageCursor } from '../api/get-models'
 import { useDebouncedValue } from './use-debounced-value'
 
@@ -71,6 +72,8 @@ const searchParams = {
   view: parseAsStringLiteral(TABS).withDefault('models'),
   /** The Changes view's search of removed models. */
   gone: parseAsString.withDefault(''),
+  /** The kinds of change the Changes view lists; every kind when absent. */
+  kinds: listOf(CHANGE_KINDS),
   /** The workspace shown; the server's default one when absent. */
   ws: workspaceName,
 }
@@ -99,7 +102,14 @@ function canonical(params: Params): Params {
     lifecycle: canonicalStages(params.lifecycle),
     cols: params.cols ? OPTIONAL_COLUMNS.filter((column) => params.cols?.includes(column)) : null,
     gone: params.gone.slice(0, MAX_QUERY_LENGTH),
+    kinds: canonicalKinds(params.kinds),
   }
+}
+
+/** The kinds in their canonical order; null for every kind (what the URL leaves out). */
+function canonicalKinds(kinds: readonly ChangeKind[] | null): ChangeKind[] | null {
+  const ordered = CHANGE_KINDS.filter((kind) => kinds?.includes(kind))
+  return ordered.length === 0 || ordered.length === CHANGE_KINDS.length ? null : ordered
 }
 
 /** A link to `params` on this page. */
@@ -127,7 +137,7 @@ type OpenedModel =
  */
 export function useModelsSearchParams() {
   const [params, setParams] = useQueryStates(searchParams)
-  const { q, lifecycle, cols, after_id: afterId, before_id: beforeId, gone } = canonical(params)
+  const { q, lifecycle, cols, after_id: afterId, before_id: beforeId, gone, kinds } = canonical(params)
   const debouncedQ = useDebouncedValue(q, FILTER_DEBOUNCE_MS)
   const opened = useRef<OpenedModel>(null)
 
@@ -160,7 +170,9 @@ export function useModelsSearchParams() {
         setParams({ lifecycle: canonicalStages(stages), ...NO_CURSOR }, { history: 'push' }),
       setColumns: (columns: readonly OptionalColumn[]) =>
         setParams({ cols: columns.length > 0 ? OPTIONAL_COLUMNS.filter((column) => columns.includes(column)) : null }),
-      setTab: (tab: Tab) => setParams({ view: tab === 'models' ? null : tab, gone: null }, { history: 'push' }),
+      setTab: (tab: Tab) =>
+        setParams({ view: tab === 'models' ? null : tab, gone: null, kinds: null }, { history: 'push' }),
+      setChangeKinds: (next: readonly ChangeKind[]) => setParams({ kinds: canonicalKinds(next) }, { history: 'push' }),
       /** Another workspace's catalogue, from its first page; null is the server's default workspace. */
       setWorkspace: (workspace: string | null) =>
         setParams({ ws: workspace, model: null, ...NO_CURSOR }, { history: 'push' }),
@@ -209,6 +221,8 @@ export function useModelsSearchParams() {
     /** The workspace shown; null for the server's default one. */
     workspace: params.ws,
     goneSearch: gone,
+    /** The kinds of change listed; null for every kind. */
+    changeKinds: kinds,
     /** What the list query is keyed by. */
     view,
     /** Typing has not reached the query yet. */
