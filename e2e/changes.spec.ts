@@ -57,6 +57,30 @@ test.describe('catalogue history', () => {
     await expect(page.getByRole('list', { name: 'Changes' })).toBeVisible()
   })
 
+  test('the Changes view shows only the kinds checked, and its URL keeps them', async ({ page, browser }) => {
+    await page.goto('/?view=changes')
+    const changes = page.getByRole('list', { name: 'Changes' })
+    await expect(changes.getByRole('listitem').filter({ hasText: arrival })).toBeVisible()
+    await page.getByRole('checkbox', { name: 'Added' }).uncheck()
+    await expect(changes.getByRole('listitem').filter({ hasText: arrival })).toHaveCount(0)
+    await expect(changes.getByRole('listitem').filter({ hasText: LEAVING }).first()).toContainText('Removed')
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('kinds'))
+      .toBe('removed,display_name_changed,lifecycle_changed')
+
+    const stranger = await browser.newContext()
+    const theirPage = await stranger.newPage()
+    await theirPage.goto(page.url())
+    await expect(theirPage.getByRole('checkbox', { name: 'Added' })).not.toBeChecked()
+    await expect(
+      theirPage.getByRole('list', { name: 'Changes' }).getByRole('listitem').filter({ hasText: LEAVING }).first(),
+    ).toBeVisible()
+    await expect(
+      theirPage.getByRole('list', { name: 'Changes' }).getByRole('listitem').filter({ hasText: arrival }),
+    ).toHaveCount(0)
+    await stranger.close()
+  })
+
   test('removed models can be searched: "gone since" a date, the search in the URL', async ({ page }) => {
     await page.goto('/?view=changes')
     await page.getByRole('searchbox', { name: 'Search removed models' }).fill('haiku-4-5')
