@@ -11,16 +11,26 @@ export interface CatalogueHeaderProps {
   isRefreshing: boolean
   /** The workspace chooser, when the server has several. */
   workspaceSelect?: ReactNode
+  /** The workspace shown, when it is not the server's default one. */
+  workspace?: string | null
 }
 
 /** The page title, the age of the catalogue and a Refresh button. */
-export function CatalogueHeader({ fetchedAt, onRefresh, isRefreshing, workspaceSelect }: CatalogueHeaderProps) {
+export function CatalogueHeader({
+  fetchedAt,
+  onRefresh,
+  isRefreshing,
+  workspaceSelect,
+  workspace = null,
+}: CatalogueHeaderProps) {
   return (
     <header className="flex flex-wrap items-end justify-between gap-x-4 gap-y-2">
       <div>
         <h1 className="text-lg font-semibold tracking-tight text-zinc-900 dark:text-zinc-50">Model catalogue</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          The Anthropic models this server&apos;s API key can use.
+          {workspace === null
+            ? "The Anthropic models this server's API key can use."
+            : `The Anthropic models the key of workspace ${workspace} can use.`}
         </p>
       </div>
       <div className="flex flex-wrap items-center gap-3">

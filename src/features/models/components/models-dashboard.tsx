@@ -88,6 +88,7 @@ export function ModelsDashboard() {
           fetchedAt={page?.fetched_at ?? health.data?.catalogue.fetched_at ?? null}
           onRefresh={pages.refresh}
           isRefreshing={pages.isRefreshing}
+          workspace={params.workspace}
           workspaceSelect={
             <WorkspaceSelect
               workspaces={workspaces}

@@ -35,6 +35,7 @@ describe('several workspaces', () => {
     await findRange(`1–20 of ${staging.total}`)
     expect(rowIds()).toEqual(staging.data.map((model) => model.id))
     await waitFor(() => expect(Object.fromEntries(urlParams())).toEqual({ ws: 'staging' }))
+    expect(screen.getByText('The Anthropic models the key of workspace staging can use.')).toBeInTheDocument()
     expect(bffRequests.some((request) => request.startsWith('/api/models?workspace=staging'))).toBe(true)
 
     // Back to the default: it leaves the URL, as every default does.
