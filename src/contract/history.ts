@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import type { ParseResult } from './list-params'
+import { commaListParam, type ParseResult } from './list-params'
 import { parseSearchParams } from './search-params'
 
 /** What can happen to a model between two catalogue walks. */
@@ -25,23 +25,7 @@ const integerParam = (name: string, min: number, max: number) => {
   )
 }
 
-const KIND_MESSAGE = `kind must be a comma list of ${CHANGE_KINDS.join(', ')}`
-
-/** A comma list of kinds, in any order; it comes out in the canonical order, without repeats. */
-const kindParam = z.pipe(
-  z
-    .string()
-    .check(
-      z.refine(
-        (value) => value.split(',').every((kind) => (CHANGE_KINDS as readonly string[]).includes(kind.trim())),
-        KIND_MESSAGE,
-      ),
-    ),
-  z.transform((value): ChangeKind[] => {
-    const asked = new Set(value.split(',').map((kind) => kind.trim()))
-    return CHANGE_KINDS.filter((kind) => asked.has(kind))
-  }),
-)
+const kindParam = commaListParam(CHANGE_KINDS, `kind must be a comma list of ${CHANGE_KINDS.join(', ')}`)
 
 /** The query parameters of `GET /api/changes` and `/feed.xml`; `since` comes out as epoch ms. */
 export const changesParamsSchema = z.object({

@@ -37,31 +37,32 @@ export const flagParam = (name: string) =>
     z.transform((value) => value === '1' || value === 'true'),
   )
 
-const LIFECYCLE_MESSAGE = `lifecycle must be one or more of ${LIFECYCLES.join(', ')}`
-
-function lifecycleList(value: string): string[] {
-  return value.split(',').map((stage) => stage.trim())
+function commaItems(value: string): string[] {
+  return value.split(',').map((item) => item.trim())
 }
 
 /**
- * A comma list of stages, in any order, repeats allowed. It comes out in the
- * canonical order without repeats, and as undefined when it is the default,
- * so equal views have equal parameters.
+ * A comma list of `known` values, in any order, repeats allowed. It comes out
+ * in `known`'s order without repeats, so equal lists have equal parameters.
  */
-const lifecycleParam = z.pipe(
-  z
-    .string()
-    .check(
-      z.refine(
-        (value) => lifecycleList(value).every((stage) => (LIFECYCLES as readonly string[]).includes(stage)),
-        LIFECYCLE_MESSAGE,
+export function commaListParam<T extends string>(known: readonly T[], message: string) {
+  return z.pipe(
+    z
+      .string()
+      .check(
+        z.refine((value) => commaItems(value).every((item) => (known as readonly string[]).includes(item)), message),
       ),
-    ),
-  z.transform((value): Lifecycle[] | undefined => {
-    const asked = new Set(lifecycleList(value))
-    const stages = LIFECYCLES.filter((stage) => asked.has(stage))
-    return sameStages(stages, DEFAULT_LIFECYCLES) ? undefined : stages
-  }),
+    z.transform((value): T[] => {
+      const asked = new Set(commaItems(value))
+      return known.filter((item) => asked.has(item))
+    }),
+  )
+}
+
+/** A comma list of stages; undefined when it is the default, so equal views have equal parameters. */
+const lifecycleParam = z.pipe(
+  commaListParam(LIFECYCLES, `lifecycle must be one or more of ${LIFECYCLES.join(', ')}`),
+  z.transform((stages): Lifecycle[] | undefined => (sameStages(stages, DEFAULT_LIFECYCLES) ? undefined : stages)),
 )
 
 function sameStages(a: readonly Lifecycle[], b: readonly Lifecycle[]): boolean {

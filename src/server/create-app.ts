@@ -106,8 +106,9 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
     })
   })
 
-  // The Node entry's fast path answers cached list pages with the route's own code, for these workspaces.
+  // For the Node entry: its fast path answers cached list pages with the route's own code, and it warms each workspace.
   return Object.assign(app, {
+    workspaceNames: workspaces.all.map((workspace) => workspace.name),
     answerListFromCache: (url: string, ifNoneMatch: string | undefined) =>
       answerListFromCache(workspaces, url, ifNoneMatch),
   })

@@ -48,5 +48,5 @@ listenUntilSignalled(server, {
       : `Model catalogue dashboard on ${url} (demo data${workspaces}; set ANTHROPIC_API_KEY to use your own catalogue)`
   },
 })
-// Warm every workspace's catalogue so the first visitor does not wait for a walk.
-void app.request('/api/availability?limit=1')
+// Warm every workspace's catalogue so the first visitor does not wait for a walk (health starts one, unawaited).
+for (const workspace of app.workspaceNames) void app.request(`/api/health?workspace=${workspace}`)

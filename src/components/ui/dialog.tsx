@@ -1,4 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react'
+import { Button } from './button'
+import { CloseIcon } from './icons'
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [tabindex]:not([tabindex="-1"])'
@@ -64,6 +66,34 @@ export function Dialog({ labelledBy, onClose, children }: DialogProps) {
       >
         {children}
       </div>
+    </div>
+  )
+}
+
+export interface DialogHeaderProps {
+  /** The heading's id: the Dialog's `labelledBy`. */
+  titleId: string
+  title: ReactNode
+  /** A line under the title, in monospace (an id). */
+  subtitle?: ReactNode
+  onClose: () => void
+}
+
+/** A dialog's title bar: its heading, an optional line under it, and a Close button. */
+export function DialogHeader({ titleId, title, subtitle, onClose }: DialogHeaderProps) {
+  return (
+    <div
+      className={`flex gap-3 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800 ${subtitle ? 'items-start' : 'items-center'}`}
+    >
+      <div className="min-w-0 flex-1">
+        <h2 id={titleId} className="text-base font-semibold break-words text-zinc-900 dark:text-zinc-50">
+          {title}
+        </h2>
+        {subtitle && <p className="font-mono text-xs break-all text-zinc-500 dark:text-zinc-400">{subtitle}</p>}
+      </div>
+      <Button variant="ghost" iconOnly aria-label="Close" onClick={onClose}>
+        <CloseIcon />
+      </Button>
     </div>
   )
 }

@@ -40,14 +40,13 @@ export function availability(workspaces: Workspaces) {
   // Rows per set of snapshots, views per query over them: recomputed only when a snapshot changes.
   const tables = new LruMap<string, AvailabilityRow[]>(8)
   const views = new LruMap<string, CatalogueView<AvailabilityRow>>(128)
-  const names = new Set(workspaces.all.map((workspace) => workspace.name))
 
   return async (c: Context): Promise<Response> => {
     const parsed = parseAvailabilityParams(new URL(c.req.url).searchParams)
     if (!parsed.ok) return sendError(c, badRequest(parsed.message))
     const params = parsed.value
     const sortedWorkspace = /^-?status:(.+)$/.exec(params.sort)?.[1]
-    if (sortedWorkspace !== undefined && !names.has(sortedWorkspace)) {
+    if (sortedWorkspace !== undefined && !workspaces.get(sortedWorkspace)) {
       return sendError(c, badRequest(`sort names a workspace this server does not have: ${sortedWorkspace}`))
     }
 

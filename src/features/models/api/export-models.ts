@@ -11,7 +11,7 @@ export type ExportFormat = 'csv' | 'json'
  */
 export function exportUrl(view: ModelsView, format: ExportFormat): string {
   // Everything that selects the view goes along; the page size does not, the export has no pages.
-  const { limit: _limit, q, sort, workspace, lifecycle } = view
+  const { q, sort, workspace, lifecycle } = view
   const search = inWorkspace(workspace, listParamsToSearch({ lifecycle, q: q || undefined, sort: sort ?? undefined }))
   search.set('format', format)
   return `/api/models/export?${search.toString()}`

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId } from 'react'
 import { Callout } from '../../../components/ui/callout'
 import { Button, FOCUS_RING } from '../../../components/ui/button'
-import { SearchIcon } from '../../../components/ui/icons'
+import { SearchField } from '../../../components/ui/search-field'
 import { SortableHeader } from '../../../components/ui/sortable-header'
 import {
   type AvailabilityRow,
@@ -59,7 +59,6 @@ export function AvailabilityView({ now }: AvailabilityViewProps) {
   const query = useQuery(availabilityQueryOptions(params.query))
   const page = query.data
   const sort = params.sort ?? DEFAULT_AVAILABILITY_SORT
-  const filterId = useId()
   const differsId = useId()
   const staleCursor = isStaleCursorError(query.error)
   const { goToFirstPageInstead } = params
@@ -74,23 +73,13 @@ export function AvailabilityView({ now }: AvailabilityViewProps) {
   return (
     <section aria-label="Availability by workspace" className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <div role="search" className="relative min-w-0 flex-1 basis-56">
-          <label htmlFor={filterId} className="sr-only">
-            Filter models by id or name
-          </label>
-          <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-400" />
-          <input
-            id={filterId}
-            type="search"
-            value={params.q}
-            onChange={(event) => void params.setFilter(event.target.value)}
-            maxLength={MAX_QUERY_LENGTH}
-            placeholder="Filter by id or name"
-            autoComplete="off"
-            spellCheck={false}
-            className={`h-8 w-full rounded-md border border-zinc-300 bg-white pr-2 pl-8 text-sm text-zinc-900 shadow-xs placeholder:text-zinc-400 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 ${FOCUS_RING}`}
-          />
-        </div>
+        <SearchField
+          label="Filter models by id or name"
+          placeholder="Filter by id or name"
+          value={params.q}
+          onChange={(next) => void params.setFilter(next)}
+          maxLength={MAX_QUERY_LENGTH}
+        />
         <div className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
           <input
             id={differsId}

@@ -2,6 +2,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import { Button, FOCUS_RING } from '../../../components/ui/button'
 import { CheckboxGroup } from '../../../components/ui/checkbox-group'
+import { FIELD } from '../../../components/ui/field'
 import { CHANGE_KINDS, type Change, type ChangeKind, type SeenModel } from '../../../contract/history'
 import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import { changesQueryOptions } from '../api/get-changes'
@@ -159,7 +160,7 @@ function RemovedModels({ now, search, onSearchChange }: Pick<ChangesViewProps, '
           placeholder="Id or name of a model that is gone"
           autoComplete="off"
           spellCheck={false}
-          className={`h-8 w-full max-w-md rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 shadow-xs placeholder:text-zinc-400 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 ${FOCUS_RING}`}
+          className={`${FIELD} w-full max-w-md px-2 placeholder:text-zinc-400 ${FOCUS_RING}`}
         />
       </div>
       {error && !isFetching ? (

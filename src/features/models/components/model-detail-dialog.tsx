@@ -1,9 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
-import { Button } from '../../../components/ui/button'
 import { CopyButton } from '../../../components/ui/copy-button'
-import { Dialog } from '../../../components/ui/dialog'
-import { CloseIcon } from '../../../components/ui/icons'
+import { Dialog, DialogHeader } from '../../../components/ui/dialog'
 import type { Model } from '../../../contract/model'
 import { modelQueryOptions } from '../api/get-model'
 import { useWorkspace } from '../hooks/use-workspace'
@@ -38,17 +36,7 @@ export function ModelDetailDialog({ id, placeholder, onClose }: ModelDetailDialo
 
   return (
     <Dialog labelledBy={headingId} onClose={onClose}>
-      <div className="flex items-start gap-3 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
-        <div className="min-w-0 flex-1">
-          <h2 id={headingId} className="text-base font-semibold break-words text-zinc-900 dark:text-zinc-50">
-            {model?.display_name ?? id}
-          </h2>
-          <p className="font-mono text-xs break-all text-zinc-500 dark:text-zinc-400">{id}</p>
-        </div>
-        <Button variant="ghost" iconOnly aria-label="Close" onClick={onClose}>
-          <CloseIcon />
-        </Button>
-      </div>
+      <DialogHeader titleId={headingId} title={model?.display_name ?? id} subtitle={id} onClose={onClose} />
       <div className="space-y-3 px-4 py-3">
         {error && !isFetching && (
           <ErrorCallout error={error} failedAt={errorUpdatedAt} onRetry={() => void refetch()} />

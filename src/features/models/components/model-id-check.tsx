@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useId, useState } from 'react'
 import { Button, FOCUS_RING } from '../../../components/ui/button'
+import { FIELD } from '../../../components/ui/field'
 import { ApiError } from '../api/api-request'
 import { modelQueryOptions } from '../api/get-model'
 import { useWorkspace } from '../hooks/use-workspace'
@@ -43,7 +44,7 @@ export function ModelIdCheck({ onOpenModel }: { onOpenModel: (id: string) => voi
           maxLength={256}
           autoComplete="off"
           spellCheck={false}
-          className={`h-8 min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2 font-mono text-sm text-zinc-900 shadow-xs placeholder:font-sans placeholder:text-zinc-400 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 ${FOCUS_RING}`}
+          className={`${FIELD} min-w-0 flex-1 px-2 font-mono placeholder:font-sans placeholder:text-zinc-400 ${FOCUS_RING}`}
         />
         <Button type="submit">Check</Button>
       </div>

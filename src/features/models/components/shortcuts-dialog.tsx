@@ -1,7 +1,5 @@
 import { useEffect, useId, useState } from 'react'
-import { Button } from '../../../components/ui/button'
-import { Dialog } from '../../../components/ui/dialog'
-import { CloseIcon } from '../../../components/ui/icons'
+import { Dialog, DialogHeader } from '../../../components/ui/dialog'
 
 const SHORTCUTS: readonly { keys: string; does: string }[] = [
   { keys: '/', does: 'Focus the filter' },
@@ -20,14 +18,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog labelledBy={headingId} onClose={onClose}>
-      <div className="flex items-center gap-3 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
-        <h2 id={headingId} className="flex-1 text-base font-semibold text-zinc-900 dark:text-zinc-50">
-          Keyboard shortcuts
-        </h2>
-        <Button variant="ghost" iconOnly aria-label="Close" onClick={onClose}>
-          <CloseIcon />
-        </Button>
-      </div>
+      <DialogHeader titleId={headingId} title="Keyboard shortcuts" onClose={onClose} />
       <div className="px-4 py-3">
         <dl className="grid grid-cols-[auto_1fr] items-center gap-x-4 gap-y-2 text-sm">
           {SHORTCUTS.map(({ keys, does }) => (

@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import { FOCUS_RING } from '../../../components/ui/button'
+import { FIELD } from '../../../components/ui/field'
 
 export interface WorkspaceSelectProps {
   /** The server's workspaces, its default one first. */
@@ -29,7 +30,7 @@ export function WorkspaceSelect({ workspaces, value, onChange }: WorkspaceSelect
         id={id}
         value={current}
         onChange={(event) => onChange(event.target.value === defaultWorkspace ? null : event.target.value)}
-        className={`h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 shadow-xs dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 ${FOCUS_RING}`}
+        className={`${FIELD} px-2 ${FOCUS_RING}`}
       >
         {unknown && (
           <option value={value} disabled>

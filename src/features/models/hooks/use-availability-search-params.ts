@@ -1,16 +1,11 @@
 import { createParser, parseAsBoolean, parseAsString, useQueryStates } from 'nuqs'
 import { useMemo } from 'react'
 import { type AvailabilitySort, isAvailabilitySort } from '../../../contract/availability'
-import { MAX_QUERY_LENGTH, MODEL_ID_PATTERN } from '../../../contract/list-params'
+import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import type { AvailabilityQuery } from '../api/get-availability'
 import type { PageCursor } from '../api/get-models'
 import { useDebouncedValue } from './use-debounced-value'
-import { FILTER_DEBOUNCE_MS } from './use-models-search-params'
-
-const idParser = createParser({
-  parse: (value: string) => (MODEL_ID_PATTERN.test(value) ? value : null),
-  serialize: (value: string) => value,
-})
+import { FILTER_DEBOUNCE_MS, modelId } from './use-models-search-params'
 
 /** The availability view's own URL state, apart from the model list's, so switching views keeps both. */
 const searchParams = {
@@ -20,8 +15,8 @@ const searchParams = {
     serialize: (value: AvailabilitySort) => value,
   }),
   avail_differs: parseAsBoolean.withDefault(false),
-  avail_after: idParser,
-  avail_before: idParser,
+  avail_after: modelId,
+  avail_before: modelId,
 }
 
 const NO_CURSOR = { avail_after: null, avail_before: null }

@@ -37,7 +37,8 @@ export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number]
 export const TABS = ['models', 'changes', 'availability'] as const
 export type Tab = (typeof TABS)[number]
 
-const modelId = createParser({
+/** A model id in the URL (a cursor, the open model): one the BFF would accept, or none. */
+export const modelId = createParser({
   parse: (value: string) => (MODEL_ID_PATTERN.test(value) ? value : null),
   serialize: (value: string) => value,
 })
