@@ -3,7 +3,9 @@
  * and the e2e run (48787–48789). The two runs have ranges of their own, so a
  * soak and a benchmark never take each other's ports.
  */
-const RANGES = { bench: 19500, soak: 19540 } as const
+// `BENCH_PORT_BASE` moves both ranges, so two checkouts can run a soak at once.
+const BASE = Number(process.env.BENCH_PORT_BASE ?? 19500)
+const RANGES = { bench: BASE, soak: BASE + 40 } as const
 const RANGE_SIZE = 40
 
 /** Hands out the ports of one run in order; an item asks for as many as it starts servers. */

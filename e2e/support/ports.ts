@@ -1,15 +1,20 @@
-/** Ports of the servers the e2e run starts: out of the way of `npm start` (8787). */
+/**
+ * Ports of the servers the e2e run starts: out of the way of `npm start` (8787).
+ * `E2E_PORT_BASE` moves the whole block, so two checkouts can run their e2e suites at once.
+ */
+const base = Number(process.env.E2E_PORT_BASE ?? 48787)
+
 export const E2E_PORTS = {
   /** The fake upstream most tests share, with a few hundred models. */
-  upstream: 48788,
+  upstream: base + 1,
   /** The built server in live mode against that fake upstream. */
-  live: 48787,
+  live: base,
   /** The built server in demo mode (no key). */
-  demo: 48789,
+  demo: base + 2,
   /** A second fake upstream that starts out failing, so its server has no snapshot yet. */
-  coldUpstream: 48790,
+  coldUpstream: base + 3,
   /** The built server against the cold upstream: where list errors reach the page. */
-  cold: 48791,
+  cold: base + 4,
 } as const
 
 /** The key the e2e fake upstreams accept and the live-mode servers send. */
