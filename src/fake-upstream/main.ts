@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
 import { z } from 'zod'
-import { listenUntilSignalled } from '../server/listen'
 import { DEMO_MODELS } from './demo-catalogue'
 import { createFakeUpstream, FAKE_API_KEY } from './fake-upstream'
 import { faultSchema } from './faults'
+import { listenUntilStopped } from './listen'
 import { syntheticCatalogue } from './synthetic-catalogue'
 
 /**
@@ -112,8 +112,9 @@ async function answer(incoming: IncomingMessage, outgoing: ServerResponse): Prom
 const server = createServer((incoming, outgoing) => {
   answer(incoming, outgoing).catch(() => outgoing.destroy())
 })
-listenUntilSignalled(server, {
+listenUntilStopped(
+  server,
   host,
   port,
-  describe: (url) => `Fake Anthropic API on ${url} (key: FAKE_UPSTREAM_KEY or the built-in demo key)`,
-})
+  (url) => `Fake Anthropic API on ${url} (key: FAKE_UPSTREAM_KEY or the built-in demo key)`,
+)

@@ -12,20 +12,25 @@ import { changesFeed } from './routes/feed'
 import { health } from './routes/health'
 import { modelDetail } from './routes/model-detail'
 import { exportModels } from './routes/models-export'
-import { indexPage } from './routes/index-page'
-import { answerListFromCache, listModels } from './routes/models-list'
+import { indexPage, type PageRenderer } from './routes/index-page'
+import { listModels } from './routes/models-list'
 import { seenModels } from './routes/seen'
 import { securityHeaders } from './security-headers'
-import { selectWorkspace, type WorkspaceEnv } from './workspaces/select-workspace'
+import { pickWorkspace, selectWorkspace, type WorkspaceEnv } from './workspaces/select-workspace'
 import { createWorkspaces } from './workspaces/workspaces'
+import { demoUpstream } from '../fake-upstream/demo-upstream'
 
 export interface AppDependencies {
   /** The upstream's transport; by default the network, or the built-in fake in demo mode. */
   fetch?: typeof globalThis.fetch
   now?: () => number
   logger?: Logger
-  /** Serves the built dashboard; without it the app answers `/api` only (tests, Vite dev). */
-  client?: { assets: MiddlewareHandler; indexHtml: string }
+  /**
+   * Serves the built dashboard, its first rows rendered by `renderPage` (the
+   * client's `entry-server.tsx`, wired in by the server entry: the core knows
+   * nothing of React); without it the app answers `/api` only (tests, Vite dev).
+   */
+  client?: { assets: MiddlewareHandler; indexHtml: string; renderPage: PageRenderer }
   /** Where the catalogue history is kept: main.ts gives SQLite; without it, memory. */
   history?: HistoryStore
   /** Overrides of the refresh pacing, for tests. */
@@ -45,7 +50,9 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
     deps.logger,
   )
   const history = createCatalogueHistory(deps.history ?? createMemoryHistoryStore(), logger)
-  const workspaces = createWorkspaces(config, { fetch: deps.fetch, now, logger, history, pacing: deps.pacing })
+  // Without a key the server runs the demo: the fake upstream, reached through its fetch like any upstream.
+  const demo = config.apiKey === null ? demoUpstream(config.demoModels, deps.fetch) : null
+  const workspaces = createWorkspaces(config, { fetch: deps.fetch, demo, now, logger, history, pacing: deps.pacing })
 
   const app = new Hono<WorkspaceEnv>()
   app.use('*', securityHeaders())
@@ -79,14 +86,19 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   )
 
   if (deps.client) {
-    const { assets, indexHtml } = deps.client
+    const { assets, indexHtml, renderPage } = deps.client
     app.use('/assets/*', async (c, next) => {
       await next()
       // Built asset names carry a content hash, so they never change.
       if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
     })
     // The page is rendered for the default workspace; a link to another (`ws=`) gets the bare HTML.
-    const page = indexPage({ indexHtml, pages: workspaces.default.pages, catalogue: workspaces.default.catalogue })
+    const page = indexPage({
+      indexHtml,
+      renderPage,
+      pages: workspaces.default.pages,
+      catalogue: workspaces.default.catalogue,
+    })
     // `/` is the page with its first rows, not the static index.html.
     app.get('/', page)
     app.use('*', assets)
@@ -106,10 +118,12 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
     })
   })
 
-  // For the Node entry: its fast path answers cached list pages with the route's own code, and it warms each workspace.
+  // For the Node entry: its fast path answers cached list pages through the route's own door, and it warms each workspace.
   return Object.assign(app, {
     workspaceNames: workspaces.all.map((workspace) => workspace.name),
-    answerListFromCache: (url: string, ifNoneMatch: string | undefined) =>
-      answerListFromCache(workspaces, url, ifNoneMatch),
+    answerListFromCache: (url: string, ifNoneMatch: string | undefined) => {
+      const workspace = pickWorkspace(workspaces, url)
+      return workspace.ok ? workspace.value.pages.answerFromCache(url, ifNoneMatch) : undefined
+    },
   })
 }

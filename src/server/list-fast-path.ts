@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener } from 'node:http'
-import type { ListAnswer } from './routes/models-list'
+import type { ListAnswer } from './catalogue/models-list-pages'
 
-/** Answers `GET /api/models` from the page cache alone, or gives undefined (see answerListFromCache). */
+/** Answers `GET /api/models` from the page cache alone, or gives undefined: the route's own door (ModelsListPages.answerFromCache). */
 export type ListAnswerFromCache = (url: string, ifNoneMatch: string | undefined) => ListAnswer | undefined
 
 // The Node adapter hands Hono these request targets and hosts as they are (the same tests as its own),

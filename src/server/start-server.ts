@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { createServer } from 'node:http'
 import { getRequestListener } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
+import { renderPage } from '../entry-server'
 import { parseConfig } from './config'
 import { createApp } from './create-app'
 import { openHistoryOrReport } from './history/sqlite-history-store'
@@ -32,7 +33,7 @@ const history = config.apiKey ? openHistoryOrReport(config.dataDir, console) : u
 process.on('exit', () => history?.close())
 
 const app = createApp(config, {
-  client: { assets: serveStatic({ root: relative(process.cwd(), clientDir) || '.' }), indexHtml },
+  client: { assets: serveStatic({ root: relative(process.cwd(), clientDir) || '.' }), indexHtml, renderPage },
   history,
 })
 

@@ -1,6 +1,6 @@
 import type { Model } from '../../contract/model'
 import { DEFAULT_LIFECYCLES, type Lifecycle, type SortValue } from '../../contract/list-params'
-import type { CachedPage } from '../cached-page'
+import type { CachedPage } from './cached-page'
 import { LruMap } from './lru-map'
 import { SearchIndex } from './search-index'
 import { sortModels } from './sort-order'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { FIRST_PAGE_ELEMENT_ID } from '../../contract/first-page'
 import type { Model } from '../../contract/model'
+import { renderPage } from '../../entry-server'
 import { DEMO_MODELS } from '../../fake-upstream/demo-catalogue'
 import { createFakeUpstream, FAKE_API_KEY } from '../../fake-upstream/fake-upstream'
 import { TEST_CONFIG } from '../../testing/test-app'
@@ -15,7 +16,7 @@ async function pageApp(models: readonly Model[] = DEMO_MODELS, { load = true } =
   const app = createApp(TEST_CONFIG, {
     fetch: fake.fetch,
     logger: { info: () => {}, warn: () => {}, error: () => {} },
-    client: { assets: (_c, next) => next(), indexHtml: INDEX_HTML },
+    client: { assets: (_c, next) => next(), indexHtml: INDEX_HTML, renderPage },
   })
   if (load) expect((await app.request('/api/models')).status).toBe(200)
   return { app, fake }

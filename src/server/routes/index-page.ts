@@ -1,10 +1,16 @@
 import type { Context } from 'hono'
-import { renderAppWithFirstPage } from '../../app/render-app'
-import { FIRST_PAGE_ELEMENT_ID } from '../../contract/first-page'
+import { type EmbeddedFirstPage, FIRST_PAGE_ELEMENT_ID } from '../../contract/first-page'
 import { modelPageSchema } from '../../contract/model'
-import type { CachedPage } from '../cached-page'
+import type { CachedPage } from '../catalogue/cached-page'
 import type { CatalogueCache } from '../catalogue/catalogue-cache'
-import type { ModelsListPages } from './models-list'
+import type { ModelsListPages } from '../catalogue/models-list-pages'
+
+/**
+ * The dashboard's HTML for the page URL with query string `search`, its rows
+ * from `first`; null when the dashboard would not take that page for the URL.
+ * The client's `entry-server.tsx` is one; the server entry hands it in.
+ */
+export type PageRenderer = (first: EmbeddedFirstPage, search: string) => string | null
 
 const ROOT = '<div id="root"></div>'
 
@@ -27,10 +33,12 @@ function rendersAsListed(search: URLSearchParams): boolean {
 
 export function indexPage({
   indexHtml,
+  renderPage,
   pages,
   catalogue,
 }: {
   indexHtml: string
+  renderPage: PageRenderer
   pages: ModelsListPages
   catalogue: CatalogueCache
 }) {
@@ -39,7 +47,7 @@ export function indexPage({
 
   function render(cached: CachedPage, search: string): string | null {
     const first = { search, page: modelPageSchema.parse(JSON.parse(cached.body)) }
-    const html = renderAppWithFirstPage(first, `?${search}`)
+    const html = renderPage(first, `?${search}`)
     if (html === null) return null
     // JSON with every `<` escaped cannot close its script element; React escapes the rendered text.
     const json = `{"search":${JSON.stringify(search)},"page":${cached.body}}`.replaceAll('<', '\\u003c')

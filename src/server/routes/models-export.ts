@@ -9,7 +9,7 @@ import {
 import { badRequest, toHttpError } from '../errors'
 import { sendError } from '../respond'
 import type { WorkspaceContext } from '../workspaces/select-workspace'
-import { viewOf } from './models-list'
+import { viewOf } from '../catalogue/models-list-pages'
 
 // An export is the whole view: a page size or a cursor would silently cut it, so they are refused.
 const PAGING_PARAMS = ['limit', 'after_id', 'before_id'] as const

@@ -1,141 +1,23 @@
-import {
-  type ListParams,
-  lifecyclesOf,
-  listParamsToSearch,
-  parseListParams,
-  type ParseResult,
-} from '../../contract/list-params'
-import { CachedPage } from '../cached-page'
-import type { CatalogueCache } from '../catalogue/catalogue-cache'
-import type { CatalogueSnapshot, CatalogueView } from '../catalogue/catalogue-snapshot'
-import { LruMap } from '../catalogue/lru-map'
-import { pageOfView } from '../catalogue/page-of-view'
-import { etagFor, matchesEtag } from '../etag'
-import { badRequest, describeFailure, type ErrorContext, toHttpError } from '../errors'
-import { searchParamsOf } from '../request-url'
+import { badRequest, toHttpError } from '../errors'
 import { sendError } from '../respond'
-import { type SecuredHeaders, securedResponse } from '../security-headers'
-import { pickWorkspace, type WorkspaceContext } from '../workspaces/select-workspace'
-import type { Workspaces } from '../workspaces/workspaces'
-
-const QUERY_CACHE_SIZE = 1024
-
-/** The parameters of one query string, and the key of the view and page they ask for. */
-export type ListQuery = ListParams & { pageKey: string }
-type ParsedQuery = ParseResult<ListQuery>
-
-function parseQuery(url: string): ParsedQuery {
-  const parsed = parseListParams(searchParamsOf(url))
-  if (!parsed.ok) return parsed
-  const { refresh: _refresh, ...page } = parsed.value
-  return { ok: true, value: { ...parsed.value, pageKey: listParamsToSearch(page).toString() } }
-}
-
-/** The view the list parameters select; the export (`/api/models/export`) takes the same one. */
-export function viewOf(snapshot: CatalogueSnapshot, params: ListParams): CatalogueView {
-  return snapshot.view(params.q, params.sort, lifecyclesOf(params))
-}
-
-/**
- * The pages of `GET /api/models`: the parse of a query string and the
- * serialized answer, both cached, for one workspace's catalogue. The page
- * HTML embeds the same answer.
- */
-export function modelsListPages(catalogue: CatalogueCache, errorContext: ErrorContext = {}) {
-  // The same few query strings come again and again; parsing is a pure function of the string.
-  const queries = new LruMap<string, ParsedQuery>(QUERY_CACHE_SIZE)
-
-  // A fresh snapshot's page is keyed by the page key itself, the same string every time (its hash kept);
-  // the key of a page search never holds a bare '|', so it cannot be taken for another's.
-  const keyOf = (params: ListQuery, stale: boolean, refreshErrorText: string | null) =>
-    stale || refreshErrorText !== null ? `${params.pageKey}|${stale}|${refreshErrorText ?? ''}` : params.pageKey
-  const describeRefreshError = (refreshError: unknown) =>
-    refreshError ? describeFailure(refreshError, errorContext) : null
-
-  return {
-    /** The parameters of a request URL, absolute or from its path on. */
-    parse(url: string): ParsedQuery {
-      const queryStart = url.indexOf('?')
-      return queries.getOrCreate(queryStart < 0 ? '' : url.slice(queryStart), () => parseQuery(url))
-    },
-
-    /** The answer to these parameters, from the page cache of the current snapshot. */
-    async page(params: ListQuery): Promise<CachedPage> {
-      const { snapshot, stale, refreshError } = await catalogue.get({ forceRefresh: params.refresh })
-      const refreshErrorText = describeRefreshError(refreshError)
-      return snapshot.responses.getOrCreate(keyOf(params, stale, refreshErrorText), () => {
-        const page = pageOfView(viewOf(snapshot, params), params)
-        const body = JSON.stringify({
-          ...page,
-          fetched_at: new Date(snapshot.fetchedAt).toISOString(),
-          stale,
-          refresh_error: refreshErrorText,
-        })
-        return new CachedPage(body, etagFor(snapshot.generation, body))
-      })
-    },
-
-    /**
-     * The answer `page` would give at once, without it: only when it is built
-     * already and the snapshot is fresh, so asking would start no walk.
-     */
-    built(params: ListQuery): CachedPage | undefined {
-      if (params.refresh) return undefined
-      const state = catalogue.peek()
-      if (!state.snapshot || state.stale) return undefined
-      return state.snapshot.responses.get(keyOf(params, false, describeRefreshError(state.refreshError)))
-    },
-  }
-}
-export type ModelsListPages = ReturnType<typeof modelsListPages>
-
-/** What `GET /api/models` sends: a cached page, or 304 when the client has it already. */
-export interface ListAnswer {
-  status: 200 | 304
-  body: Uint8Array<ArrayBuffer> | null
-  headers: SecuredHeaders
-}
-
-function answerOf(cached: CachedPage, params: ListQuery, ifNoneMatch: string | undefined): ListAnswer {
-  const notModified = matchesEtag(ifNoneMatch, cached.etag)
-  return {
-    status: notModified ? 304 : 200,
-    body: notModified ? null : cached.bytes,
-    headers: cached.headers({ notModified, noStore: params.refresh === true }),
-  }
-}
+import { securedResponse } from '../security-headers'
+import type { WorkspaceContext } from '../workspaces/select-workspace'
 
 /** `GET /api/models`: a cursor page of one filtered, sorted view of the workspace's catalogue snapshot. */
 export function listModels() {
   return async (c: WorkspaceContext): Promise<Response> => {
     const { pages, keyVariable } = c.get('workspace')
+    const ifNoneMatch = c.req.header('if-none-match')
+    // A built page goes through the same door as the Node fast path's (list-fast-path.ts).
+    const cached = pages.answerFromCache(c.req.url, ifNoneMatch)
+    if (cached) return securedResponse(cached.body, cached.status, cached.headers)
     const parsed = pages.parse(c.req.url)
     if (!parsed.ok) return sendError(c, badRequest(parsed.message))
-    const params = parsed.value
     try {
-      const answer = answerOf(await pages.page(params), params, c.req.header('if-none-match'))
+      const answer = await pages.answer(parsed.value, ifNoneMatch)
       return securedResponse(answer.body, answer.status, answer.headers)
     } catch (error) {
       return sendError(c, toHttpError(error, { keyVariable }))
     }
   }
-}
-
-/**
- * The same answer as `GET /api/models` (same workspace, parameters, page
- * and headers) when it is built already and nothing else is to be done;
- * undefined when the route has more to do: a bad parameter or workspace, a
- * page not built yet, a snapshot to refresh, `refresh=1`.
- */
-export function answerListFromCache(
-  workspaces: Workspaces,
-  url: string,
-  ifNoneMatch: string | undefined,
-): ListAnswer | undefined {
-  const workspace = pickWorkspace(workspaces, url)
-  if (!workspace.ok) return undefined
-  const parsed = workspace.value.pages.parse(url)
-  if (!parsed.ok) return undefined
-  const cached = workspace.value.pages.built(parsed.value)
-  return cached && answerOf(cached, parsed.value, ifNoneMatch)
 }

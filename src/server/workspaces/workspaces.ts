@@ -1,13 +1,11 @@
 import { DEFAULT_WORKSPACE } from '../../contract/workspace'
-import { DEMO_MODELS } from '../../fake-upstream/demo-catalogue'
-import { createFakeUpstream, FAKE_API_KEY } from '../../fake-upstream/fake-upstream'
-import { syntheticCatalogue } from '../../fake-upstream/synthetic-catalogue'
+import type { DemoUpstream } from '../../fake-upstream/demo-upstream'
 import { type CatalogueCache, createCatalogueCache } from '../catalogue/catalogue-cache'
 import type { ServerConfig } from '../config'
 import { describeFailure } from '../errors'
 import type { CatalogueHistory } from '../history/catalogue-history'
 import type { Logger } from '../logger'
-import { type ModelsListPages, modelsListPages } from '../routes/models-list'
+import { type ModelsListPages, modelsListPages } from '../catalogue/models-list-pages'
 import { createUpstream } from '../upstream'
 import { createModelLookup, type ModelLookup } from './model-lookup'
 
@@ -30,13 +28,13 @@ export interface Workspaces {
 
 export interface WorkspaceDependencies {
   fetch?: typeof globalThis.fetch
+  /** The demo's upstream (no key configured), reached through its fetch; null with a key. */
+  demo: DemoUpstream | null
   now: () => number
   logger: Logger
   history: CatalogueHistory
   pacing?: { retryAfterFailureMs?: number; forcedRefreshIntervalMs?: number }
 }
-
-const DEMO_BASE_URL = 'http://demo-upstream.invalid'
 
 interface Credentials {
   name: string
@@ -54,15 +52,12 @@ interface Credentials {
  * variant of the catalogue through the workspace id header.
  */
 export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependencies): Workspaces {
-  const demo =
-    config.apiKey === null && !deps.fetch
-      ? createFakeUpstream({ models: config.demoModels ? syntheticCatalogue(config.demoModels) : DEMO_MODELS })
-      : null
-  const all = credentialsOf(config).map((credential): Workspace => {
+  const { demo } = deps
+  const all = credentialsOf(config, demo).map((credential): Workspace => {
     const upstream = createUpstream({
       apiKey: credential.apiKey,
       workspaceId: credential.workspaceId,
-      baseURL: demo ? DEMO_BASE_URL : config.baseURL,
+      baseURL: demo?.baseURL ?? config.baseURL,
       betas: config.betas,
       timeoutMs: config.upstreamTimeoutMs,
       maxRetries: config.upstreamMaxRetries,
@@ -93,12 +88,13 @@ export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependenci
 }
 
 /** The default workspace's credentials first, then each named one, then (in demo mode) the demo workspaces. */
-function credentialsOf(config: ServerConfig): Credentials[] {
+function credentialsOf(config: ServerConfig, demo: DemoUpstream | null): Credentials[] {
+  const demoKey = demo?.apiKey ?? ''
   return [
     {
       name: DEFAULT_WORKSPACE,
       keyVariable: 'ANTHROPIC_API_KEY',
-      apiKey: config.apiKey ?? FAKE_API_KEY,
+      apiKey: config.apiKey ?? demoKey,
       workspaceId: config.workspaceId,
     },
     ...config.workspaces.map((workspace) => ({
@@ -111,7 +107,7 @@ function credentialsOf(config: ServerConfig): Credentials[] {
       ? config.demoWorkspaces.map((name) => ({
           name,
           keyVariable: 'ANTHROPIC_API_KEY',
-          apiKey: FAKE_API_KEY,
+          apiKey: demoKey,
           workspaceId: name,
         }))
       : []),

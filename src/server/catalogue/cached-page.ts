@@ -1,4 +1,4 @@
-import { type SecuredHeaders, withSecurityHeaders } from './security-headers'
+import { type SecuredHeaders, withSecurityHeaders } from '../security-headers'
 
 // Short, so a refreshed catalogue reaches people quickly; shared caches may serve it a little longer while they revalidate.
 const CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30'
