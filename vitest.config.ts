@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'client',
           environment: 'jsdom',
-          include: ['src/{app,features,components}/**/*.test.{ts,tsx}'],
+          include: ['src/{app,features,components,hooks,lib}/**/*.test.{ts,tsx}'],
           setupFiles: ['src/testing/setup-client.ts'],
         },
       },

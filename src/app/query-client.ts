@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query'
-import { ServerUnreachableError } from '../features/models/api/api-request'
+import { ServerUnreachableError } from '../lib/api-request'
 
 /**
  * The server already retries the upstream (with backoff, honouring

@@ -11,8 +11,8 @@ import { dropQueuedUrlUpdates } from './url-update-queue'
 beforeAll(async () => {
   await Promise.all([
     import('../features/models/components/lazy-panels'),
-    import('../features/models/components/shortcuts-dialog'),
-    import('../features/models/components/model-id-check'),
+    import('../features/shortcuts/components/shortcuts-dialog'),
+    import('../features/model-id-check/components/model-id-check'),
   ])
 })
 

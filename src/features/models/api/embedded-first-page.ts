@@ -1,7 +1,7 @@
 import type { InfiniteData } from '@tanstack/react-query'
 import { type EmbeddedFirstPage, FIRST_PAGE_ELEMENT_ID } from '../../../contract/first-page'
 import { type ModelPage, modelPageSchema } from '../../../contract/model'
-import type { PageCursor } from './get-models'
+import type { PageCursor } from '../../../lib/query-keys'
 
 // undefined: not looked for yet. The server sets it around its render; the browser reads the HTML once.
 let embedded: EmbeddedFirstPage | null | undefined

@@ -1,6 +1,6 @@
 import { listParamsToSearch } from '../../../contract/list-params'
-import { inWorkspace } from './api-request'
-import type { ModelsView } from './get-models'
+import { inWorkspace } from '../../../lib/api-request'
+import type { ModelsView } from '../../../lib/query-keys'
 
 export type ExportFormat = 'csv' | 'json'
 

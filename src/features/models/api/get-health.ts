@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import { healthSchema } from '../../../contract/model'
-import { getJson, inWorkspace } from './api-request'
-import { modelKeys } from './model-keys'
+import { getJson, inWorkspace } from '../../../lib/api-request'
+import { modelKeys } from '../../../lib/query-keys'
 
 /** The server's mode (demo or live), its workspaces, and the state of one workspace's catalogue snapshot. */
 export function healthQueryOptions(workspace: string | null) {

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import { type Model, modelSchema } from '../../../contract/model'
-import { getJson, inWorkspace } from './api-request'
-import { modelKeys } from './model-keys'
+import { getJson, inWorkspace } from '../../../lib/api-request'
+import { modelKeys } from '../../../lib/query-keys'
 
 export function fetchModel(workspace: string | null, id: string, signal?: AbortSignal): Promise<Model> {
   // One encoded path segment, whatever the id holds.

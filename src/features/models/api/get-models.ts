@@ -1,26 +1,9 @@
 import { type InfiniteData, infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query'
-import { type Lifecycle, listParamsToSearch, type SortValue } from '../../../contract/list-params'
+import { listParamsToSearch } from '../../../contract/list-params'
 import { type ModelPage, modelPageSchema } from '../../../contract/model'
-import { getJson, inWorkspace } from './api-request'
+import { getJson, inWorkspace } from '../../../lib/api-request'
 import { takeEmbeddedFirstPage } from './embedded-first-page'
-import { modelKeys } from './model-keys'
-
-/** What decides which models are listed, and in which order: every view has its own cache. */
-export interface ModelsView {
-  q: string
-  sort: SortValue | null
-  limit: number
-  /** The stages shown, in canonical order; null for the default (active and deprecated). */
-  lifecycle: readonly Lifecycle[] | null
-  /** The workspace whose catalogue is listed; null for the server's default one. */
-  workspace: string | null
-}
-
-/** Where a page starts: right after or right before a model of the view, or at the start. */
-export interface PageCursor {
-  after_id?: string
-  before_id?: string
-}
+import { modelKeys, type ModelsView, type PageCursor } from '../../../lib/query-keys'
 
 /**
  * Going back and forth keeps at most this many pages per view in memory; an

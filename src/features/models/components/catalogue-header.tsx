@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
 import { Button } from '../../../components/ui/button'
 import { RefreshIcon } from '../../../components/ui/icons'
-import { formatAge, formatExactUtc } from '../format-time'
-import { useNow } from '../hooks/use-now'
+import { formatAge, formatExactUtc } from '../../../lib/format-time'
+import { useNow } from '../../../hooks/use-now'
 
 export interface CatalogueHeaderProps {
   /** When the catalogue snapshot on screen was taken. */

@@ -9,7 +9,7 @@ import { CopyButton } from '../../../components/ui/copy-button'
 import { FOCUS_RING } from '../../../components/ui/button'
 import type { Model } from '../../../contract/model'
 import { LifecycleBadge, NewBadge } from './model-badges'
-import { ReleaseDate } from './release-date'
+import { ReleaseDate } from '../../../components/release-date'
 
 export interface ModelsTableMeta {
   openModel: (id: string) => void

@@ -1,7 +1,7 @@
 import { FOCUS_RING } from '../../../components/ui/button'
 import { DownloadIcon } from '../../../components/ui/icons'
 import { type ExportFormat, exportUrl } from '../api/export-models'
-import type { ModelsView } from '../api/get-models'
+import type { ModelsView } from '../../../lib/query-keys'
 
 const LINK = `inline-flex h-8 shrink-0 items-center gap-1.5 rounded-md border border-zinc-300 bg-white px-2.5 text-sm font-medium whitespace-nowrap text-zinc-800 shadow-xs hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800 ${FOCUS_RING}`
 

@@ -1,4 +1,4 @@
 // The dashboard's panels that most visits never open, as one lazy chunk: see models-dashboard.tsx.
-export { AvailabilityView } from './availability-view'
-export { ChangesView } from './changes-view'
+export { AvailabilityView } from '../../availability/components/availability-view'
+export { ChangesView } from '../../changes/components/changes-view'
 export { ModelDetailDialog } from './model-detail-dialog'

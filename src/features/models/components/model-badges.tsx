@@ -1,5 +1,5 @@
 import type { Model } from '../../../contract/model'
-import { formatDayMonthYear, formatExactUtc } from '../format-time'
+import { formatDayMonthYear, formatExactUtc } from '../../../lib/format-time'
 
 const DAY_MS = 86_400_000
 /** A retirement this close is shown in red. */

@@ -4,10 +4,10 @@ import { CopyButton } from '../../../components/ui/copy-button'
 import { Dialog, DialogHeader } from '../../../components/ui/dialog'
 import type { Model } from '../../../contract/model'
 import { modelQueryOptions } from '../api/get-model'
-import { useWorkspace } from '../hooks/use-workspace'
+import { useWorkspace } from '../../workspaces/hooks/use-workspace'
 import { useShareableLink } from '../hooks/use-models-search-params'
-import { useNow } from '../hooks/use-now'
-import { ErrorCallout } from './error-callout'
+import { useNow } from '../../../hooks/use-now'
+import { ErrorCallout } from '../../../components/error-callout'
 import { ModelFields } from './model-fields'
 
 export interface ModelDetailDialogProps {

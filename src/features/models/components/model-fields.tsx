@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { isReleaseDateUnknown, type Model } from '../../../contract/model'
-import { formatExactUtc, formatRelativeDate, formatReleaseDate } from '../format-time'
-import { ReleaseDate } from './release-date'
+import { formatExactUtc, formatRelativeDate, formatReleaseDate } from '../../../lib/format-time'
+import { ReleaseDate } from '../../../components/release-date'
 
 const LABELS: Readonly<Record<string, string>> = {
   id: 'ID',

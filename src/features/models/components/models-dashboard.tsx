@@ -4,35 +4,39 @@ import { Button } from '../../../components/ui/button'
 import { Callout } from '../../../components/ui/callout'
 import { KeyboardIcon } from '../../../components/ui/icons'
 import { healthQueryOptions } from '../api/get-health'
-import { useNewModelIds } from '../api/get-seen'
-import { useKeyboardShortcuts } from '../hooks/use-keyboard-shortcuts'
+import { useNewModelIds } from '../../changes/api/get-seen'
+import { useKeyboardShortcuts } from '../../shortcuts/hooks/use-keyboard-shortcuts'
 import { useModelPages } from '../hooks/use-model-pages'
 import { TABS, useModelsSearchParams } from '../hooks/use-models-search-params'
-import { WorkspaceContext } from '../hooks/use-workspace'
+import { WorkspaceContext } from '../../workspaces/hooks/use-workspace'
 import { useModelsTable } from '../hooks/use-models-table'
-import { useNow } from '../hooks/use-now'
+import { useNow } from '../../../hooks/use-now'
 import { useReturnFocusToRow } from '../hooks/use-return-focus-to-row'
 import { CatalogueHeader } from './catalogue-header'
 import { ColumnsMenu } from './columns-menu'
 import { DataTable } from './data-table'
-import { DataTablePagination } from './data-table-pagination'
+import { DataTablePagination } from '../../../components/data-table-pagination'
 import { DataTableToolbar } from './data-table-toolbar'
 import { DemoBanner } from './demo-banner'
-import { ErrorCallout } from './error-callout'
+import { ErrorCallout } from '../../../components/error-callout'
 import { LifecycleFilter } from './lifecycle-filter'
 import { NoModels } from './no-models'
 import { StaleDataWarning } from './stale-data-warning'
 import { ViewTabs } from './view-tabs'
-import { WorkspaceSelect } from './workspace-select'
+import { WorkspaceSelect } from '../../workspaces/components/workspace-select'
 
 // Most visits never open a model or the Changes view: they share one chunk, fetched on first use.
 // (As two chunks, the bundler moved React out of the entry into a chunk of its own: more bytes.)
 const ModelDetailDialog = lazy(() => import('./lazy-panels').then((module) => ({ default: module.ModelDetailDialog })))
 // Likewise the shortcut list and the id check (the check loads after the table, below it).
-const ShortcutsDialog = lazy(() => import('./shortcuts-dialog').then((module) => ({ default: module.ShortcutsDialog })))
+const ShortcutsDialog = lazy(() =>
+  import('../../shortcuts/components/shortcuts-dialog').then((module) => ({ default: module.ShortcutsDialog })),
+)
 const ChangesView = lazy(() => import('./lazy-panels').then((module) => ({ default: module.ChangesView })))
 const AvailabilityView = lazy(() => import('./lazy-panels').then((module) => ({ default: module.AvailabilityView })))
-const ModelIdCheck = lazy(() => import('./model-id-check').then((module) => ({ default: module.ModelIdCheck })))
+const ModelIdCheck = lazy(() =>
+  import('../../model-id-check/components/model-id-check').then((module) => ({ default: module.ModelIdCheck })),
+)
 
 /** The dashboard: the catalogue as a sortable, filterable table of cursor pages, and one model in a dialog. */
 export function ModelsDashboard() {

@@ -1,5 +1,5 @@
 import { Callout } from '../../../components/ui/callout'
-import { formatExactUtc } from '../format-time'
+import { formatExactUtc } from '../../../lib/format-time'
 
 /** The server could not refresh the catalogue and serves its last good copy: a warning, not an error. */
 export function StaleDataWarning({ fetchedAt, reason }: { fetchedAt: string; reason: string }) {

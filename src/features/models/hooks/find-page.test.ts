@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { ModelPage } from '../../../contract/model'
-import type { PageCursor } from '../api/get-models'
+import type { PageCursor } from '../../../lib/query-keys'
 import { findPage } from './find-page'
 
 function page(offset: number, ids: string[], total = 100): ModelPage {

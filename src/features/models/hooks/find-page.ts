@@ -1,6 +1,6 @@
 import type { InfiniteData } from '@tanstack/react-query'
 import type { ModelPage } from '../../../contract/model'
-import type { PageCursor } from '../api/get-models'
+import type { PageCursor } from '../../../lib/query-keys'
 
 /**
  * Which loaded page the URL's cursor points at, or -1. A page answers to the

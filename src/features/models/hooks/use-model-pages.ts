@@ -1,9 +1,9 @@
 import { hashKey, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ModelPage } from '../../../contract/model'
-import { isStaleCursorError } from '../api/api-request'
+import { isStaleCursorError } from '../../../lib/api-request'
 import { cursorAfter, cursorBefore, fetchModelsPage, modelPagesQueryOptions } from '../api/get-models'
-import { modelKeys } from '../api/model-keys'
+import { modelKeys } from '../../../lib/query-keys'
 import { findPage } from './find-page'
 import type { ModelsSearchParams } from './use-models-search-params'
 

@@ -20,8 +20,8 @@ import {
 } from '../../../contract/list-params'
 import { WORKSPACE_NAME_PATTERN } from '../../../contract/workspace'
 import { CHANGE_KINDS, type ChangeKind } from '../../../contract/history'
-import type { ModelsView, PageCursor } from '../api/get-models'
-import { useDebouncedValue } from './use-debounced-value'
+import type { ModelsView, PageCursor } from '../../../lib/query-keys'
+import { useDebouncedValue } from '../../../hooks/use-debounced-value'
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const
 export type PageSize = (typeof PAGE_SIZES)[number]

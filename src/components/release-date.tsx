@@ -1,5 +1,5 @@
-import { isReleaseDateUnknown } from '../../../contract/model'
-import { formatExactUtc, formatRelativeDate, formatReleaseDate } from '../format-time'
+import { isReleaseDateUnknown } from '../contract/model'
+import { formatExactUtc, formatRelativeDate, formatReleaseDate } from '../lib/format-time'
 
 /** A release date: the calendar date in UTC, the exact instant on hover, and how long ago. */
 export function ReleaseDate({ iso, now, showRelative = true }: { iso: string; now: number; showRelative?: boolean }) {

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions } from '@tanstack/react-query'
 import { type ChangeKind, type ChangesPage, changesPageSchema } from '../../../contract/history'
-import { getJson, inWorkspace } from './api-request'
-import { modelKeys } from './model-keys'
+import { getJson, inWorkspace } from '../../../lib/api-request'
+import { modelKeys } from '../../../lib/query-keys'
 
 const CHANGES_PAGE_SIZE = 50
 

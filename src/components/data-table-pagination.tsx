@@ -1,6 +1,6 @@
-import { Button } from '../../../components/ui/button'
-import { ChevronLeftIcon, ChevronRightIcon } from '../../../components/ui/icons'
-import type { ModelPage } from '../../../contract/model'
+import { Button } from './ui/button'
+import { ChevronLeftIcon, ChevronRightIcon } from './ui/icons'
+import type { ModelPage } from '../contract/model'
 
 /** Where a page sits in its view: what the range text needs. */
 type PagePosition = Pick<ModelPage, 'offset' | 'total'> & { data: readonly unknown[] }

@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useId, useState } from 'react'
 import { Button, FOCUS_RING } from '../../../components/ui/button'
 import { FIELD } from '../../../components/ui/field'
-import { ApiError } from '../api/api-request'
-import { modelQueryOptions } from '../api/get-model'
-import { useWorkspace } from '../hooks/use-workspace'
-import { ErrorCallout } from './error-callout'
+import { ApiError } from '../../../lib/api-request'
+import { modelQueryOptions } from '../../models/api/get-model'
+import { useWorkspace } from '../../workspaces/hooks/use-workspace'
+import { ErrorCallout } from '../../../components/error-callout'
 
 /**
  * Asks `/api/models/:id` for an id or alias someone has (from code, a ticket)

@@ -1,5 +1,5 @@
 import type { ZodMiniType } from 'zod/mini'
-import { apiErrorBodySchema } from '../../../contract/api-error'
+import { apiErrorBodySchema } from '../contract/api-error'
 
 /** The BFF answered with an error, in the upstream's error shape. */
 export class ApiError extends Error {

@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { type SeenAnswer, seenAnswerSchema } from '../../../contract/history'
-import { getJson, inWorkspace } from './api-request'
-import { modelKeys } from './model-keys'
+import { getJson, inWorkspace } from '../../../lib/api-request'
+import { modelKeys } from '../../../lib/query-keys'
 
 const DAY_MS = 86_400_000
 /** A model first seen this recently is "New". */

@@ -2,23 +2,13 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query'
 import {
   type AvailabilityPage,
   availabilityPageSchema,
-  type AvailabilitySort,
   DEFAULT_AVAILABILITY_SORT,
 } from '../../../contract/availability'
-import { getJson } from './api-request'
-import { modelKeys } from './model-keys'
-import type { PageCursor } from './get-models'
+import { getJson } from '../../../lib/api-request'
+import { type AvailabilityQuery, modelKeys } from '../../../lib/query-keys'
 
 /** Rows per page of the availability table: a whole small catalogue fits on one. */
 export const AVAILABILITY_PAGE_SIZE = 50
-
-/** What one page of the availability table is: a filter, an order, and where the page starts. */
-export interface AvailabilityQuery {
-  q: string
-  sort: AvailabilitySort | null
-  differs: boolean
-  cursor: PageCursor
-}
 
 export function availabilitySearch({ q, sort, differs, cursor }: AvailabilityQuery): URLSearchParams {
   const search = new URLSearchParams({ limit: String(AVAILABILITY_PAGE_SIZE) })

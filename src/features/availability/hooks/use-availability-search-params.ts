@@ -2,10 +2,9 @@ import { createParser, parseAsBoolean, parseAsString, useQueryStates } from 'nuq
 import { useMemo } from 'react'
 import { type AvailabilitySort, isAvailabilitySort } from '../../../contract/availability'
 import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
-import type { AvailabilityQuery } from '../api/get-availability'
-import type { PageCursor } from '../api/get-models'
-import { useDebouncedValue } from './use-debounced-value'
-import { FILTER_DEBOUNCE_MS, modelId } from './use-models-search-params'
+import type { AvailabilityQuery, PageCursor } from '../../../lib/query-keys'
+import { useDebouncedValue } from '../../../hooks/use-debounced-value'
+import { FILTER_DEBOUNCE_MS, modelId } from '../../models/hooks/use-models-search-params'
 
 /** The availability view's own URL state, apart from the model list's, so switching views keeps both. */
 const searchParams = {

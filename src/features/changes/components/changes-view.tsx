@@ -7,9 +7,9 @@ import { CHANGE_KINDS, type Change, type ChangeKind, type SeenModel } from '../.
 import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import { changesQueryOptions } from '../api/get-changes'
 import { seenQueryOptions } from '../api/get-seen'
-import { formatDayMonthYear, formatExactUtc } from '../format-time'
-import { useWorkspace } from '../hooks/use-workspace'
-import { ErrorCallout } from './error-callout'
+import { formatDayMonthYear, formatExactUtc } from '../../../lib/format-time'
+import { useWorkspace } from '../../workspaces/hooks/use-workspace'
+import { ErrorCallout } from '../../../components/error-callout'
 
 const MAX_SEARCH_LENGTH = MAX_QUERY_LENGTH
 

@@ -12,13 +12,13 @@ import {
   DEFAULT_AVAILABILITY_SORT,
 } from '../../../contract/availability'
 import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
-import { isStaleCursorError } from '../api/api-request'
+import { isStaleCursorError } from '../../../lib/api-request'
 import { availabilityQueryOptions } from '../api/get-availability'
-import { formatExactUtc } from '../format-time'
+import { formatExactUtc } from '../../../lib/format-time'
 import { useAvailabilitySearchParams } from '../hooks/use-availability-search-params'
-import { DataTablePagination } from './data-table-pagination'
-import { ErrorCallout } from './error-callout'
-import { ReleaseDate } from './release-date'
+import { DataTablePagination } from '../../../components/data-table-pagination'
+import { ErrorCallout } from '../../../components/error-callout'
+import { ReleaseDate } from '../../../components/release-date'
 
 const STATUS_TEXT: Record<AvailabilityStatus, string> = {
   available: 'Available',

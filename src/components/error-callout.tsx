@@ -1,6 +1,6 @@
-import { Button } from '../../../components/ui/button'
-import { Callout } from '../../../components/ui/callout'
-import { describeError } from '../api/describe-error'
+import { Button } from './ui/button'
+import { Callout } from './ui/callout'
+import { describeError } from '../lib/describe-error'
 import { useNow } from '../hooks/use-now'
 
 export interface ErrorCalloutProps {
