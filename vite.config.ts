@@ -26,7 +26,9 @@ function entryScriptAtEndOfBody(): Plugin {
 }
 
 // One config, two builds: the dashboard into dist/client, and (with --ssr) the
-// server and the stand-alone fake upstream into dist/server.
+// server and the stand-alone fake upstream into dist/server. The server-render
+// entry, src/entry-server.tsx, is bundled into main.js through start-server.ts,
+// the one place that hands it to createApp.
 export default defineConfig(({ isSsrBuild }) =>
   isSsrBuild
     ? {
