@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { errorBody } from '../contract/api-error'
+import { demoUpstream } from '../fake-upstream/demo-upstream'
 import type { ServerConfig } from './config'
 import { createCatalogueHistory } from './history/catalogue-history'
 import type { HistoryStore } from './history/history-store'
@@ -18,7 +19,6 @@ import { seenModels } from './routes/seen'
 import { securityHeaders } from './security-headers'
 import { pickWorkspace, selectWorkspace, type WorkspaceEnv } from './workspaces/select-workspace'
 import { createWorkspaces } from './workspaces/workspaces'
-import { demoUpstream } from '../fake-upstream/demo-upstream'
 
 export interface AppDependencies {
   /** The upstream's transport; by default the network, or the built-in fake in demo mode. */
