@@ -3,14 +3,19 @@ import type { AddressInfo } from 'node:net'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
+interface ListenOptions {
+  host: string
+  port: number
+  describe: (url: string) => string
+  /** Told when a shutdown starts, before the server stops taking connections (readiness turns 503). */
+  onStopping?: () => void
+}
+
 /**
  * Listens, logs one line with the URL, and on SIGTERM/SIGINT stops taking
  * connections, lets requests in flight finish, then exits 0.
  */
-export function listenUntilSignalled(
-  server: Server,
-  { host, port, describe }: { host: string; port: number; describe: (url: string) => string },
-): void {
+export function listenUntilSignalled(server: Server, { host, port, describe, onStopping }: ListenOptions): void {
   server.on('error', (error: NodeJS.ErrnoException) => {
     console.error(
       `The server could not listen on ${host}:${port} (${error.code ?? error.message}). Set PORT to a free port.`,
@@ -26,6 +31,7 @@ export function listenUntilSignalled(
   const stop = () => {
     if (stopping) return
     stopping = true
+    onStopping?.()
     server.close(() => process.exit(0))
     // Keep-alive connections with nothing in flight would hold close() open for the keep-alive
     // timeout (5 s): close them now, and the busy ones as soon as their answer is sent.

@@ -4,11 +4,14 @@ import { fileURLToPath } from 'node:url'
 import { createServer } from 'node:http'
 import { getRequestListener } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
+import { collectDefaultMetrics } from 'prom-client'
 import { parseConfig } from './config'
+import { secretsOf } from './config-secrets'
 import { createApp } from './create-app'
 import { openHistoryOrReport } from './history/sqlite-history-store'
 import { withListFastPath } from './list-fast-path'
 import { listenUntilSignalled } from './listen'
+import { createPinoLogger } from './observability/pino-logger'
 
 // Only starts the server: everything it does is in createApp.
 const parsed = parseConfig(process.env)
@@ -34,12 +37,16 @@ process.on('exit', () => history?.close())
 const app = createApp(config, {
   client: { assets: serveStatic({ root: relative(process.cwd(), clientDir) || '.' }), indexHtml },
   history,
+  logger: createPinoLogger({ format: config.logFormat, level: config.logLevel, secrets: secretsOf(config) }),
 })
+// The process's own series (CPU, memory, event loop, heap), beside the app's in its registry.
+collectDefaultMetrics({ register: app.metricsRegistry })
 
-const server = createServer(withListFastPath(app.answerListFromCache, getRequestListener(app.fetch)))
+const server = createServer(withListFastPath(app.answerListFromCache, getRequestListener(app.fetch), app.recordRequest))
 listenUntilSignalled(server, {
   host: config.host,
   port: config.port,
+  onStopping: app.startShutdown,
   describe: (url) => {
     const names = ['default', ...config.workspaces.map((workspace) => workspace.name), ...config.demoWorkspaces]
     const workspaces = names.length > 1 ? ` in workspaces ${names.join(', ')}` : ''

@@ -94,27 +94,35 @@ export interface ListAnswer {
   status: 200 | 304
   body: Uint8Array<ArrayBuffer> | null
   headers: SecuredHeaders
+  /** The workspace it answers for, for the log line. */
+  workspace: string
 }
 
-function answerOf(cached: CachedPage, params: ListQuery, ifNoneMatch: string | undefined): ListAnswer {
+function answerOf(
+  cached: CachedPage,
+  params: ListQuery,
+  ifNoneMatch: string | undefined,
+  workspace: string,
+): ListAnswer {
   const notModified = matchesEtag(ifNoneMatch, cached.etag)
   return {
     status: notModified ? 304 : 200,
     body: notModified ? null : cached.bytes,
     headers: cached.headers({ notModified, noStore: params.refresh === true }),
+    workspace,
   }
 }
 
 /** `GET /api/models`: a cursor page of one filtered, sorted view of the workspace's catalogue snapshot. */
 export function listModels() {
   return async (c: WorkspaceContext): Promise<Response> => {
-    const { pages, keyVariable } = c.get('workspace')
+    const { name, pages, keyVariable } = c.get('workspace')
     const parsed = pages.parse(c.req.url)
     if (!parsed.ok) return sendError(c, badRequest(parsed.message))
     const params = parsed.value
     try {
-      const answer = answerOf(await pages.page(params), params, c.req.header('if-none-match'))
-      return securedResponse(answer.body, answer.status, answer.headers)
+      const answer = answerOf(await pages.page(params), params, c.req.header('if-none-match'), name)
+      return securedResponse(answer.body, answer.status, answer.headers, c.get('requestId'))
     } catch (error) {
       return sendError(c, toHttpError(error, { keyVariable }))
     }
@@ -137,5 +145,5 @@ export function answerListFromCache(
   const parsed = workspace.value.pages.parse(url)
   if (!parsed.ok) return undefined
   const cached = workspace.value.pages.built(parsed.value)
-  return cached && answerOf(cached, parsed.value, ifNoneMatch)
+  return cached && answerOf(cached, parsed.value, ifNoneMatch, workspace.value.name)
 }
