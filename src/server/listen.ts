@@ -1,5 +1,6 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { consoleLogger, type Logger } from './logger'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
@@ -7,6 +8,8 @@ interface ListenOptions {
   host: string
   port: number
   describe: (url: string) => string
+  /** The server's log; plain console lines by default (the fake upstream's). */
+  logger?: Logger
   /** Told when a shutdown starts, before the server stops taking connections (readiness turns 503). */
   onStopping?: () => void
 }
@@ -15,9 +18,12 @@ interface ListenOptions {
  * Listens, logs one line with the URL, and on SIGTERM/SIGINT stops taking
  * connections, lets requests in flight finish, then exits 0.
  */
-export function listenUntilSignalled(server: Server, { host, port, describe, onStopping }: ListenOptions): void {
+export function listenUntilSignalled(
+  server: Server,
+  { host, port, describe, logger = consoleLogger, onStopping }: ListenOptions,
+): void {
   server.on('error', (error: NodeJS.ErrnoException) => {
-    console.error(
+    logger.error(
       `The server could not listen on ${host}:${port} (${error.code ?? error.message}). Set PORT to a free port.`,
     )
     process.exit(1)
@@ -25,7 +31,7 @@ export function listenUntilSignalled(server: Server, { host, port, describe, onS
   server.listen(port, host, () => {
     const { port: actualPort } = server.address() as AddressInfo
     const shownHost = host.includes(':') ? `[${host}]` : host
-    console.info(describe(`http://${shownHost}:${actualPort}`))
+    logger.info(describe(`http://${shownHost}:${actualPort}`))
   })
   let stopping = false
   const stop = () => {

@@ -30,14 +30,16 @@ try {
   process.exit(1)
 }
 
+const logger = createPinoLogger({ format: config.logFormat, level: config.logLevel, secrets: secretsOf(config) })
+
 // Demo data stays out of the history on disk: it would mix the demo line-up with a real key's later on.
-const history = config.apiKey ? openHistoryOrReport(config.dataDir, console) : undefined
+const history = config.apiKey ? openHistoryOrReport(config.dataDir, logger) : undefined
 process.on('exit', () => history?.close())
 
 const app = createApp(config, {
   client: { assets: serveStatic({ root: relative(process.cwd(), clientDir) || '.' }), indexHtml },
   history,
-  logger: createPinoLogger({ format: config.logFormat, level: config.logLevel, secrets: secretsOf(config) }),
+  logger,
 })
 // The process's own series (CPU, memory, event loop, heap), beside the app's in its registry.
 collectDefaultMetrics({ register: app.metricsRegistry })
@@ -46,6 +48,7 @@ const server = createServer(withListFastPath(app.answerListFromCache, getRequest
 listenUntilSignalled(server, {
   host: config.host,
   port: config.port,
+  logger,
   onStopping: app.startShutdown,
   describe: (url) => {
     const names = ['default', ...config.workspaces.map((workspace) => workspace.name), ...config.demoWorkspaces]

@@ -70,7 +70,7 @@ describe('every answer', () => {
     ])
   })
 
-  it('is logged at error level when it is a 5xx, and probes and scrapes only at debug level', async () => {
+  it('is logged as a warning when it is a 5xx, and probes and scrapes only at debug level', async () => {
     const { app, fake, logger } = createTestApp()
     fake.setFault({ kind: 'status', status: 500 })
     await app.request('/api/models')
@@ -78,7 +78,7 @@ describe('every answer', () => {
     await app.request('/readyz')
     await app.request('/metrics')
     const levelOf = (route: string) => logger.records.find((record) => record.fields?.route === route)?.level
-    expect(levelOf('/api/models')).toBe('error')
+    expect(levelOf('/api/models')).toBe('warn')
     expect(['/healthz', '/readyz', '/metrics'].map(levelOf)).toEqual(['debug', 'debug', 'debug'])
   })
 

@@ -41,7 +41,8 @@ export function createRequestRecorder(logger: Logger, metrics: Pick<Metrics, 'ht
       workspace: request.workspace,
     }
     const message = `${request.method} ${request.path} ${request.status}`
-    if (request.status >= 500) logger.error(message, fields)
+    // A 5xx answer says what failed (mostly the upstream): a warning. `error` is kept for the unexpected.
+    if (request.status >= 500) logger.warn(message, fields)
     else if (QUIET_ROUTES.has(request.route)) logger.debug(message, fields)
     else logger.info(message, fields)
   }
