@@ -53,7 +53,7 @@ export interface PinoLoggerOptions {
  * key cannot get out whichever message or field carried it.
  */
 export function createPinoLogger(options: PinoLoggerOptions): Logger {
-  const target = options.destination ?? pino.destination({ dest: 1, sync: true })
+  const target = options.destination ?? standardOutput()
   const scrub = secretScrubber(options.secrets.flatMap((secret) => (secret ? [secret, jsonEscaped(secret)] : [])))
   // The same JSON line, made readable in this process: no worker thread, nothing lost at exit.
   const prettify =
@@ -79,4 +79,15 @@ export function createPinoLogger(options: PinoLoggerOptions): Logger {
 /** How a secret reads inside a JSON string, should it hold a quote or a backslash. */
 function jsonEscaped(secret: string): string {
   return JSON.stringify(secret).slice(1, -1)
+}
+
+/**
+ * Standard output, written asynchronously: a synchronous write to a pipe
+ * whose reader lags (a log shipper, a busy parent) would stall every request.
+ * What is still buffered is written when the process exits.
+ */
+function standardOutput(): LogDestination {
+  const stream = pino.destination({ dest: 1, sync: false })
+  process.on('exit', () => stream.flushSync())
+  return stream
 }
