@@ -121,7 +121,7 @@ describe('GET /metrics', () => {
   })
 
   it('counts upstream requests by outcome and failed refreshes by reason, per workspace', async () => {
-    const { samples } = await scrapedApp()
+    const { samples, logger } = await scrapedApp()
     const counted = (name: string) =>
       Object.fromEntries(
         samples
@@ -134,6 +134,9 @@ describe('GET /metrics', () => {
       'broken auth_error': 1,
     })
     expect(counted('model_catalogue_refresh_failures_total')).toEqual({ 'broken auth_error': 1 })
+    // The log's warning about it names the workspace as a field too, for a log query.
+    const warning = logger.records.find((record) => record.message.startsWith('Catalogue refresh failed'))
+    expect(warning).toMatchObject({ level: 'warn', fields: { workspace: 'broken' } })
     expect(counted('model_catalogue_upstream_request_duration_seconds_count')).toEqual({ '': 3 })
   })
 
