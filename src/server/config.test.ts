@@ -27,6 +27,8 @@ describe('parseConfig', () => {
         host: '127.0.0.1',
         port: 8787,
         dataDir: './data',
+        logFormat: 'json',
+        logLevel: 'info',
       },
     })
   })
@@ -58,6 +60,8 @@ describe('parseConfig', () => {
       PORT: '9000',
       DATA_DIR: '/var/lib/model-catalogue',
       ANTHROPIC_WORKSPACE_ID: 'wrkspc_default',
+      LOG_FORMAT: 'pretty',
+      LOG_LEVEL: 'debug',
     })
     expect(result).toEqual({
       ok: true,
@@ -75,6 +79,8 @@ describe('parseConfig', () => {
         host: '0.0.0.0',
         port: 9000,
         dataDir: '/var/lib/model-catalogue',
+        logFormat: 'pretty',
+        logLevel: 'debug',
       },
     })
   })
@@ -142,6 +148,8 @@ describe('parseConfig', () => {
     ['ANTHROPIC_BASE_URL', 'not a url'],
     ['ANTHROPIC_BASE_URL', 'ftp://upstream.test'],
     ['ANTHROPIC_BETAS', 'a b;c'],
+    ['LOG_FORMAT', 'xml'],
+    ['LOG_LEVEL', 'verbose'],
   ])('refuses %s=%s with one line naming the variable, never the key', (name, value) => {
     const message = failure({ ANTHROPIC_API_KEY: TEST_KEY, [name]: value })
     expect(message).toContain(name)

@@ -32,6 +32,10 @@ const envSchema = z.object({
     .string()
     .transform((value) => value.split(',').map((name) => name.trim()))
     .optional(),
+  LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'LOG_FORMAT must be json (the default) or pretty' }).default('json'),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be debug, info (the default), warn or error' })
+    .default('info'),
 })
 
 const WORKSPACE_KEY_PREFIX = 'ANTHROPIC_API_KEY_'
@@ -66,6 +70,10 @@ export interface ServerConfig {
   port: number
   /** Where the catalogue history is kept (history.sqlite), relative to the working directory. */
   dataDir: string
+  /** JSON lines for log collectors, or `pretty` for a person at a terminal. */
+  logFormat: 'json' | 'pretty'
+  /** The least severe level written; `debug` adds a line for each probe and scrape. */
+  logLevel: 'debug' | 'info' | 'warn' | 'error'
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; message: string }
@@ -112,6 +120,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       host: env_.HOST,
       port: env_.PORT,
       dataDir: env_.DATA_DIR,
+      logFormat: env_.LOG_FORMAT,
+      logLevel: env_.LOG_LEVEL,
     },
   }
 }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { healthSchema } from '../contract/model'
 import { DEMO_MODELS } from '../fake-upstream/demo-catalogue'
+import { createFakeUpstream } from '../fake-upstream/fake-upstream'
 import type { Fault } from '../fake-upstream/faults'
 import { createCapturingLogger, createTestApp, readError, TEST_CONFIG } from '../testing/test-app'
+import { secretsOf } from './config-secrets'
 import { createApp } from './create-app'
+import { createPinoLogger } from './observability/pino-logger'
 
 const API_PATHS = ['/api/models', '/api/models/claude-opus-4-6', '/api/health']
 
@@ -202,6 +205,38 @@ describe('the API key never leaves the server', () => {
     expect(seen.length).toBeGreaterThan(50)
     for (const text of [...seen, ...logger.lines]) expect(text).not.toContain(TEST_KEY)
     expect(logger.lines.length).toBeGreaterThan(0)
+  })
+
+  it('is in no line of the JSON or pretty log, nor are the bearer tokens and cookies requests carry', async () => {
+    const TOKEN = 'tok-LEAKCHECK-5e0a77'
+    const COOKIE = 'sess-LEAKCHECK-c41f'
+    const credentials = { authorization: `Bearer ${TOKEN}`, cookie: `session=${COOKIE}` }
+    for (const format of ['json', 'pretty'] as const) {
+      const lines: string[] = []
+      const config = { ...TEST_CONFIG, apiKey: TEST_KEY, upstreamTimeoutMs: 30 }
+      const logger = createPinoLogger({
+        format,
+        level: 'debug',
+        secrets: secretsOf(config),
+        destination: { write: (line) => void lines.push(line) },
+      })
+      const fake = createFakeUpstream({ apiKey: TEST_KEY })
+      const app = createApp(config, {
+        fetch: fake.fetch,
+        logger,
+        pacing: { retryAfterFailureMs: 0, forcedRefreshIntervalMs: 0 },
+      })
+      for (const fault of faults) {
+        fake.setFault(fault)
+        for (const path of ['/api/models?refresh=1', '/api/models/claude-nope', '/api/health', '/readyz', '/metrics']) {
+          await app.request(path, { headers: credentials })
+        }
+      }
+      expect(lines.length, format).toBeGreaterThan(faults.length * 5)
+      for (const line of lines) {
+        for (const secret of [TEST_KEY, TOKEN, COOKIE]) expect(line).not.toContain(secret)
+      }
+    }
   })
 
   it('is not passed on even when the upstream echoes it in an error', async () => {

@@ -2,13 +2,22 @@ import { Hono, type MiddlewareHandler } from 'hono'
 import { errorBody } from '../contract/api-error'
 import { demoUpstream } from '../fake-upstream/demo-upstream'
 import type { ServerConfig } from './config'
+import { secretsOf } from './config-secrets'
 import { createCatalogueHistory } from './history/catalogue-history'
 import type { HistoryStore } from './history/history-store'
 import { createMemoryHistoryStore } from './history/memory-history-store'
-import { type Logger, redactingLogger } from './logger'
+import { consoleLogger, type Logger, redactingLogger } from './logger'
+import { registerCatalogueGauges } from './observability/catalogue-gauges'
+import { countingFetch } from './observability/counting-fetch'
+import { createMetrics } from './observability/metrics'
+import { observeRequests } from './observability/observe-requests'
+import { createRequestRecorder } from './observability/request-recorder'
+import { refreshFailureReason } from './observability/upstream-outcome'
 import { methodNotAllowed, sendError } from './respond'
 import { availability } from './routes/availability'
 import { listChanges } from './routes/changes'
+import { metricsEndpoint } from './routes/metrics'
+import { liveness, readiness } from './routes/probes'
 import { changesFeed } from './routes/feed'
 import { health } from './routes/health'
 import { modelDetail } from './routes/model-detail'
@@ -24,6 +33,7 @@ export interface AppDependencies {
   /** The upstream's transport; by default the network, or the built-in fake in demo mode. */
   fetch?: typeof globalThis.fetch
   now?: () => number
+  /** Where log lines go: the entries give the JSON (or pretty) log; without it, plain console lines. */
   logger?: Logger
   /**
    * Serves the built dashboard, its first rows rendered by `renderPage` (the
@@ -38,24 +48,50 @@ export interface AppDependencies {
 }
 
 /**
- * Builds the BFF: the catalogue snapshot over the upstream and the `/api`
- * routes. It imports nothing from `node:`, so the same app runs on Node or on
- * an edge runtime; `main.ts` only starts it.
+ * Builds the BFF: the catalogue snapshot over the upstream, the `/api`
+ * routes, the probes and the metrics. It imports nothing from `node:`
+ * itself; `main.ts` only starts it.
  */
 export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   const now = deps.now ?? Date.now
   const mode = config.apiKey ? 'live' : 'demo'
-  const logger = redactingLogger(
-    [config.apiKey, ...config.workspaces.map((workspace) => workspace.apiKey)],
-    deps.logger,
-  )
+  const logger = redactingLogger(secretsOf(config), deps.logger ?? consoleLogger)
+  const metrics = createMetrics()
   const history = createCatalogueHistory(deps.history ?? createMemoryHistoryStore(), logger)
   // Without a key the server runs the demo: the fake upstream, reached through its fetch like any upstream.
   const demo = config.apiKey === null ? demoUpstream(config.demoModels, deps.fetch) : null
-  const workspaces = createWorkspaces(config, { fetch: deps.fetch, demo, now, logger, history, pacing: deps.pacing })
+  const workspaces = createWorkspaces(config, {
+    fetch: deps.fetch,
+    demo,
+    now,
+    logger,
+    history,
+    pacing: deps.pacing,
+    observer: {
+      transport: (workspace, fetch) => countingFetch(fetch, workspace, metrics),
+      refreshFailed: (workspace, error) =>
+        metrics.refreshFailures.inc({ workspace, reason: refreshFailureReason(error) }),
+    },
+  })
+  registerCatalogueGauges(metrics.registry, workspaces, now)
+  const recordRequest = createRequestRecorder(logger, metrics)
+  let shuttingDown = false
 
   const app = new Hono<WorkspaceEnv>()
+  // First, so every answer carries a request id and is logged and timed, whatever answers it.
+  app.use('*', observeRequests(recordRequest))
   app.use('*', securityHeaders())
+
+  // Probes for orchestrators: open without sign-in, so they say nothing about workspaces or errors.
+  app.get('/healthz', liveness())
+  app.all('/healthz', methodNotAllowed)
+  app.get(
+    '/readyz',
+    readiness(workspaces, () => shuttingDown),
+  )
+  app.all('/readyz', methodNotAllowed)
+  app.get('/metrics', metricsEndpoint(metrics.registry, workspaces))
+  app.all('/metrics', methodNotAllowed)
   // Every endpoint answers for one workspace: `workspace=`, or the default one.
   app.use('/api/*', selectWorkspace(workspaces))
   app.use('/feed.xml', selectWorkspace(workspaces))
@@ -107,7 +143,10 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   }
 
   app.onError((error, c) => {
-    logger.error(`Unexpected error on ${c.req.method} ${c.req.path}: ${error.name}`)
+    logger.error(`Unexpected error on ${c.req.method} ${c.req.path}: ${error.name}`, {
+      request_id: c.get('requestId'),
+      route: c.req.routePath,
+    })
     return sendError(c, {
       status: 500,
       body: errorBody(
@@ -118,12 +157,18 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
     })
   })
 
-  // For the Node entry: its fast path answers cached list pages through the route's own door, and it warms each workspace.
+  // For the Node entry: its fast path answers cached list pages with the route's own code (and logs and times
+  // them here), it warms each workspace, adds the process's metrics and says when shutdown starts.
   return Object.assign(app, {
     workspaceNames: workspaces.all.map((workspace) => workspace.name),
     answerListFromCache: (url: string, ifNoneMatch: string | undefined) => {
       const workspace = pickWorkspace(workspaces, url)
       return workspace.ok ? workspace.value.pages.answerFromCache(url, ifNoneMatch) : undefined
+    },
+    recordRequest,
+    metricsRegistry: metrics.registry,
+    startShutdown: () => {
+      shuttingDown = true
     },
   })
 }

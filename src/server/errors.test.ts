@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Fault } from '../fake-upstream/faults'
 import { createCapturingLogger, createTestApp, readError, TEST_CONFIG } from '../testing/test-app'
 import { createApp } from './create-app'
+import { REQUEST_ID_PATTERN } from './observability/request-id'
 
 /** The two routes that call the upstream: a cold list (which walks the catalogue) and one model. */
 const ROUTES = [
@@ -56,9 +57,11 @@ describe.each(ROUTES)('upstream errors on %s', (_route, path) => {
     expect(body.error.message).toContain(String(status))
   })
 
-  it('passes on the request_id the upstream gave with its error', async () => {
-    const { body, fake } = await answerTo(path, { kind: 'status', status: 500 })
-    expect(body.request_id).toMatch(/^req_fake_\d+$/)
+  it('passes on the request id the upstream gave with its error as upstream_request_id, beside its own', async () => {
+    const { response, body, fake } = await answerTo(path, { kind: 'status', status: 500 })
+    expect(body.upstream_request_id).toMatch(/^req_fake_\d+$/)
+    expect(body.request_id).toMatch(REQUEST_ID_PATTERN)
+    expect(body.request_id).toBe(response.headers.get('request-id'))
     expect(fake.stats.requests).toHaveLength(1)
   })
 
@@ -74,7 +77,8 @@ describe.each(ROUTES)('upstream errors on %s', (_route, path) => {
     const { response, body } = await answerTo(path, { kind: 'hang' }, { upstreamTimeoutMs: 50 })
     expect(response.status).toBe(504)
     expect(body.error.type).toBe('timeout_error')
-    expect(body.request_id).toBeUndefined()
+    expect(body.upstream_request_id).toBeUndefined()
+    expect(body.request_id).toBe(response.headers.get('request-id'))
     expect(performance.now() - started).toBeLessThan(1000)
   })
 

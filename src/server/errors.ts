@@ -57,10 +57,10 @@ export function toHttpError(error: unknown, context: ErrorContext = {}): HttpErr
 function fromUpstreamStatus(error: APIError, context: ErrorContext): HttpError {
   const status = error.status as number
   const type = upstreamErrorType(error) ?? (status >= 500 ? 'api_error' : 'invalid_request_error')
-  const requestId = error.requestID ?? undefined
+  const upstreamRequestId = error.requestID ?? undefined
   const make = (httpStatus: number, message: string, headers: Record<string, string> = {}): HttpError => ({
     status: httpStatus,
-    body: errorBody(type, message, requestId),
+    body: errorBody(type, message, upstreamRequestId),
     headers,
   })
   if (status === 401) {

@@ -5,12 +5,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { FAKE_API_KEY } from '../fake-upstream/fake-upstream'
 import { createTestApp } from '../testing/test-app'
 import { withListFastPath } from './list-fast-path'
+import { REQUEST_ID_PATTERN } from './observability/request-id'
 
 interface RawAnswer {
   status: number
-  /** Every header line as sent, in order, but the date. */
+  /** Every header line as sent, in order, but the date and the request id, which differ on each answer. */
   headers: string[]
   body: Buffer
+  requestId: string | undefined
 }
 
 const servers: Server[] = []
@@ -34,14 +36,29 @@ function get(port: number, path: string, headers: Record<string, string> = {}): 
         const lines: string[] = []
         for (let index = 0; index < response.rawHeaders.length; index += 2) {
           const name = response.rawHeaders[index]!
-          if (name.toLowerCase() !== 'date') lines.push(`${name}: ${response.rawHeaders[index + 1]}`)
+          if (name.toLowerCase() !== 'date' && name.toLowerCase() !== 'request-id') {
+            lines.push(`${name}: ${response.rawHeaders[index + 1]}`)
+          }
         }
-        resolve({ status: response.statusCode!, headers: lines, body: Buffer.concat(chunks) })
+        const requestId = response.headers['request-id'] as string | undefined
+        resolve({ status: response.statusCode!, headers: lines, body: Buffer.concat(chunks), requestId })
       })
     })
     sent.on('error', reject)
     sent.end()
   })
+}
+
+/** The two answers are the same but for their own request ids (header, and error body), each of the right shape. */
+function expectSameAnswer(actual: RawAnswer, expected: RawAnswer) {
+  expect(actual.requestId).toMatch(REQUEST_ID_PATTERN)
+  expect(expected.requestId).toMatch(REQUEST_ID_PATTERN)
+  expect(actual.requestId).not.toBe(expected.requestId)
+  const withoutId = ({ requestId, body, ...rest }: RawAnswer) => ({
+    ...rest,
+    body: body.toString().replace(requestId!, 'req_the_id'),
+  })
+  expect(withoutId(actual)).toEqual(withoutId(expected))
 }
 
 /**
@@ -59,7 +76,7 @@ async function bothServers() {
   const hono = getRequestListener(testApp.app.fetch)
   const answerFromCache = vi.fn(testApp.app.answerListFromCache)
   const honoPort = await listen(hono)
-  const fastPort = await listen(withListFastPath(answerFromCache, hono))
+  const fastPort = await listen(withListFastPath(answerFromCache, hono, testApp.app.recordRequest))
   const answered = () => answerFromCache.mock.results.map((result) => (result.value === undefined ? 'hono' : 'fast'))
   return { ...testApp, honoPort, fastPort, answered }
 }
@@ -72,7 +89,7 @@ describe('the fast path of GET /api/models', () => {
     expect(fromHono.status).toBe(200)
     const fromFastPath = await get(fastPort, path)
     expect(answered()).toEqual(['fast'])
-    expect(fromFastPath).toEqual(fromHono)
+    expectSameAnswer(fromFastPath, fromHono)
   })
 
   it('sends the same 304 for a matching If-None-Match', async () => {
@@ -81,10 +98,11 @@ describe('the fast path of GET /api/models', () => {
     const etag = (await get(honoPort, path)).headers.find((line) => line.startsWith('etag: '))!.slice(6)
     const fromHono = await get(honoPort, path, { 'If-None-Match': etag })
     expect(fromHono.status).toBe(304)
-    expect(await get(fastPort, path, { 'If-None-Match': `"other", W/${etag}` })).toEqual(
+    expectSameAnswer(
+      await get(fastPort, path, { 'If-None-Match': `"other", W/${etag}` }),
       await get(honoPort, path, { 'If-None-Match': `"other", W/${etag}` }),
     )
-    expect(await get(fastPort, path, { 'If-None-Match': etag })).toEqual(fromHono)
+    expectSameAnswer(await get(fastPort, path, { 'If-None-Match': etag }), fromHono)
     expect(answered()).toEqual(['fast', 'fast'])
   })
 
@@ -93,12 +111,12 @@ describe('the fast path of GET /api/models', () => {
     const staging = '/api/models?limit=5&workspace=staging'
     const fromHono = await get(honoPort, staging)
     expect(fromHono.body).not.toEqual((await get(honoPort, '/api/models?limit=5')).body)
-    expect(await get(fastPort, staging)).toEqual(fromHono)
+    expectSameAnswer(await get(fastPort, staging), fromHono)
 
     const unknown = '/api/models?limit=5&workspace=nowhere'
     const unknownFromHono = await get(honoPort, unknown)
     expect(unknownFromHono.status).toBe(400)
-    expect(await get(fastPort, unknown)).toEqual(unknownFromHono)
+    expectSameAnswer(await get(fastPort, unknown), unknownFromHono)
     expect(answered()).toEqual(['fast', 'hono'])
   })
 
@@ -107,7 +125,7 @@ describe('the fast path of GET /api/models', () => {
     await get(honoPort, '/api/models')
     const fromHono = await get(honoPort, '/api/models?limit=0')
     expect(fromHono.status).toBe(400)
-    expect(await get(fastPort, '/api/models?limit=0')).toEqual(fromHono)
+    expectSameAnswer(await get(fastPort, '/api/models?limit=0'), fromHono)
     expect(answered()).toEqual(['hono'])
   })
 
@@ -115,7 +133,7 @@ describe('the fast path of GET /api/models', () => {
     const { honoPort, fastPort, answered, fake } = await bothServers()
     const first = await get(fastPort, '/api/models?limit=4')
     expect(first.status).toBe(200)
-    expect(await get(fastPort, '/api/models?limit=4')).toEqual(first)
+    expectSameAnswer(await get(fastPort, '/api/models?limit=4'), first)
     const refreshed = await get(fastPort, '/api/models?limit=4&refresh=1')
     expect(refreshed.headers).toContain('cache-control: no-store')
     expect(answered()).toEqual(['hono', 'fast', 'hono'])
@@ -126,8 +144,8 @@ describe('the fast path of GET /api/models', () => {
       ).end(),
     )
     expect(head).toBe(200)
-    expect(await get(fastPort, '/api/health')).toEqual(await get(honoPort, '/api/health'))
-    expect(await get(fastPort, '/api/models/')).toEqual(await get(honoPort, '/api/models/'))
+    expectSameAnswer(await get(fastPort, '/api/health'), await get(honoPort, '/api/health'))
+    expectSameAnswer(await get(fastPort, '/api/models/'), await get(honoPort, '/api/models/'))
     expect(answered()).toHaveLength(3)
     expect(fake.stats.listCalls).toBeGreaterThan(0)
   })
@@ -143,8 +161,23 @@ describe('the fast path of GET /api/models', () => {
     await vi.waitFor(async () => expect(await refreshErrorOf(honoPort)).toEqual(expect.any(String)))
     const fromFastPath = await get(fastPort, path)
     const fromHono = await get(honoPort, path)
-    expect(fromFastPath).toEqual(fromHono)
+    expectSameAnswer(fromFastPath, fromHono)
     expect(JSON.parse(fromHono.body.toString())).toMatchObject({ stale: true, refresh_error: expect.any(String) })
     expect(answered()).toEqual(['hono', 'hono'])
+  })
+
+  it('gives its answers a request id and logs and times them under the route template', async () => {
+    const { honoPort, fastPort, answered, logger, app } = await bothServers()
+    await get(honoPort, '/api/models?limit=2&workspace=staging')
+    const fromFastPath = await get(fastPort, '/api/models?limit=2&workspace=staging')
+    expect(answered()).toEqual(['fast'])
+    const line = logger.records.find((record) => record.fields?.request_id === fromFastPath.requestId)
+    expect(line).toMatchObject({
+      level: 'info',
+      fields: { method: 'GET', route: '/api/models', path: '/api/models', status: 200, workspace: 'staging' },
+    })
+    expect(line!.fields!.duration_ms).toEqual(expect.any(Number))
+    const exposition = await app.metricsRegistry.metrics()
+    expect(exposition).toContain('http_request_duration_seconds_count{route="/api/models",method="GET",status="200"} 2')
   })
 })

@@ -1,5 +1,7 @@
 import type { IncomingMessage, RequestListener } from 'node:http'
 import type { ListAnswer } from './catalogue/models-list-pages'
+import { newRequestId } from './observability/request-id'
+import type { RequestRecorder } from './observability/request-recorder'
 
 /** Answers `GET /api/models` from the page cache alone, or gives undefined: the route's own door (ModelsListPages.answerFromCache). */
 export type ListAnswerFromCache = (url: string, ifNoneMatch: string | undefined) => ListAnswer | undefined
@@ -8,6 +10,8 @@ export type ListAnswerFromCache = (url: string, ifNoneMatch: string | undefined)
 // so the answer here is to the very URL the route would see; any other request goes through the adapter.
 const PLAIN_LIST_URL = /^\/api\/models(?:\?[!$&-;=?-[\]_a-z~]*)?$/
 const PLAIN_HOST = /^[a-z0-9._-]+(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/
+// The route it stands for: the label and log field the Hono route's answers get too.
+const FAST_PATH_ROUTE = '/api/models'
 
 function isPlainListRequest(request: IncomingMessage): boolean {
   return (
@@ -21,10 +25,16 @@ function isPlainListRequest(request: IncomingMessage): boolean {
  * `next` (the Hono app): other paths and methods, a page not built yet, a
  * snapshot due for a refresh, `refresh=1`, a bad parameter. A cached answer
  * then costs no Request, Response, routing or middleware, which were most
- * of its cost.
+ * of its cost. Its answers carry a request id and are logged and timed
+ * (`record`) like the app's.
  */
-export function withListFastPath(answerFromCache: ListAnswerFromCache, next: RequestListener): RequestListener {
+export function withListFastPath(
+  answerFromCache: ListAnswerFromCache,
+  next: RequestListener,
+  record: RequestRecorder,
+): RequestListener {
   return (request, response) => {
+    const started = performance.now()
     let answer: ListAnswer | undefined
     try {
       if (isPlainListRequest(request)) answer = answerFromCache(request.url!, request.headers['if-none-match'])
@@ -32,6 +42,21 @@ export function withListFastPath(answerFromCache: ListAnswerFromCache, next: Req
       // The route runs the same code: it answers the error and logs it.
     }
     if (!answer) return next(request, response)
+    const requestId = newRequestId()
+    response.setHeader('request-id', requestId)
     response.writeHead(answer.status, answer.headers).end(answer.body)
+    const url = request.url!
+    const queryStart = url.indexOf('?')
+    record({
+      requestId,
+      method: 'GET',
+      route: FAST_PATH_ROUTE,
+      path: queryStart < 0 ? url : url.slice(0, queryStart),
+      status: answer.status,
+      seconds: (performance.now() - started) / 1000,
+      // It runs outside the app's middleware, where the caller's identity is set.
+      user: null,
+      workspace: answer.workspace,
+    })
   }
 }

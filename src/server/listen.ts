@@ -1,7 +1,18 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { consoleLogger, type Logger } from './logger'
 
 const SHUTDOWN_GRACE_MS = 10_000
+
+interface ListenOptions {
+  host: string
+  port: number
+  describe: (url: string) => string
+  /** The server's log; plain console lines by default (the fake upstream's). */
+  logger?: Logger
+  /** Told when a shutdown starts, before the server stops taking connections (readiness turns 503). */
+  onStopping?: () => void
+}
 
 /**
  * Listens, logs one line with the URL, and on SIGTERM/SIGINT stops taking
@@ -9,10 +20,10 @@ const SHUTDOWN_GRACE_MS = 10_000
  */
 export function listenUntilSignalled(
   server: Server,
-  { host, port, describe }: { host: string; port: number; describe: (url: string) => string },
+  { host, port, describe, logger = consoleLogger, onStopping }: ListenOptions,
 ): void {
   server.on('error', (error: NodeJS.ErrnoException) => {
-    console.error(
+    logger.error(
       `The server could not listen on ${host}:${port} (${error.code ?? error.message}). Set PORT to a free port.`,
     )
     process.exit(1)
@@ -20,12 +31,13 @@ export function listenUntilSignalled(
   server.listen(port, host, () => {
     const { port: actualPort } = server.address() as AddressInfo
     const shownHost = host.includes(':') ? `[${host}]` : host
-    console.info(describe(`http://${shownHost}:${actualPort}`))
+    logger.info(describe(`http://${shownHost}:${actualPort}`))
   })
   let stopping = false
   const stop = () => {
     if (stopping) return
     stopping = true
+    onStopping?.()
     server.close(() => process.exit(0))
     // Keep-alive connections with nothing in flight would hold close() open for the keep-alive
     // timeout (5 s): close them now, and the busy ones as soon as their answer is sent.

@@ -1,21 +1,24 @@
 import type { Context } from 'hono'
+import { errorBody } from '../contract/api-error'
 import { etagFor, matchesEtag } from './etag'
 import type { HttpError } from './errors'
 
-/** Sends an error in the upstream's shape; errors are never cached. */
+/**
+ * Sends an error in the upstream's shape, with the request's id (the one in
+ * its `request-id` header and log line); errors are never cached.
+ */
 export function sendError(c: Context, error: HttpError): Response {
-  return c.json(error.body, error.status as 400, { 'Cache-Control': 'no-store', ...error.headers })
+  const requestId = c.get('requestId')
+  const body = requestId ? { ...error.body, request_id: requestId } : error.body
+  return c.json(body, error.status as 400, { 'Cache-Control': 'no-store', ...error.headers })
 }
 
 export function methodNotAllowed(c: Context): Response {
-  return c.json(
-    {
-      type: 'error',
-      error: { type: 'invalid_request_error', message: `${c.req.method} is not allowed here; use GET.` },
-    },
-    405,
-    { Allow: 'GET, HEAD', 'Cache-Control': 'no-store' },
-  )
+  return sendError(c, {
+    status: 405,
+    body: errorBody('invalid_request_error', `${c.req.method} is not allowed here; use GET.`),
+    headers: { Allow: 'GET, HEAD' },
+  })
 }
 
 /**

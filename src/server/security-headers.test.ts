@@ -37,9 +37,9 @@ describe('security headers', () => {
 
   it('are the same on a response built with them in advance, which the middleware leaves as it is', async () => {
     const headers = withSecurityHeaders({ 'content-type': 'text/plain;charset=UTF-8', etag: '"1"' })
-    const prebuilt = await headersOf(securityHeaders(), () => securedResponse(null, 200, headers))
+    const prebuilt = await headersOf(securityHeaders(), () => securedResponse(null, 200, headers, 'req_1'))
     const added = await headersOf(securityHeaders(), () => new Response(null, { headers: { etag: '"1"' } }))
-    expect(prebuilt).toEqual({ ...added, 'content-type': 'text/plain;charset=UTF-8' })
+    expect(prebuilt).toEqual({ ...added, 'content-type': 'text/plain;charset=UTF-8', 'request-id': 'req_1' })
   })
 
   it('overwrite a value a handler set for one of them', async () => {

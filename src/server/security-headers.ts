@@ -35,25 +35,33 @@ export function withSecurityHeaders(headers: Record<string, string>): SecuredHea
 const complete = new WeakSet<Response>()
 
 /**
- * A response whose headers already include the security headers. They stay one
- * plain object, which the Node adapter writes as it is, without building a
- * Headers object: that was most of the cost of answering from the cache.
+ * A response whose headers already include the security headers and the
+ * request's id. They stay one plain object, which the Node adapter writes as
+ * it is, without building a Headers object: that was most of the cost of
+ * answering from the cache.
  */
 export function securedResponse(
   body: string | Uint8Array<ArrayBuffer> | null,
   status: number,
   headers: SecuredHeaders,
+  requestId: string,
 ): Response {
-  const response = new Response(body, { status, headers })
+  // The id first, where the list's fast path (which sets it before the rest) sends it too.
+  const response = new Response(body, { status, headers: { 'request-id': requestId, ...headers } })
   complete.add(response)
   return response
+}
+
+/** Made by securedResponse: its headers are complete, and reading them would cost what it saves. */
+export function isSecuredResponse(response: Response): boolean {
+  return complete.has(response)
 }
 
 /** Adds the security headers to every response that does not carry them yet. */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next()
-    if (complete.has(c.res)) return
+    if (isSecuredResponse(c.res)) return
     for (const [name, value] of SECURITY_HEADER_ENTRIES) c.res.headers.set(name, value)
   }
 }

@@ -4,12 +4,15 @@ import { fileURLToPath } from 'node:url'
 import { createServer } from 'node:http'
 import { getRequestListener } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
+import { collectDefaultMetrics } from 'prom-client'
 import { renderPage } from '../entry-server'
 import { parseConfig } from './config'
+import { secretsOf } from './config-secrets'
 import { createApp } from './create-app'
 import { openHistoryOrReport } from './history/sqlite-history-store'
 import { withListFastPath } from './list-fast-path'
 import { listenUntilSignalled } from './listen'
+import { createPinoLogger } from './observability/pino-logger'
 
 // Only starts the server: everything it does is in createApp.
 const parsed = parseConfig(process.env)
@@ -28,19 +31,26 @@ try {
   process.exit(1)
 }
 
+const logger = createPinoLogger({ format: config.logFormat, level: config.logLevel, secrets: secretsOf(config) })
+
 // Demo data stays out of the history on disk: it would mix the demo line-up with a real key's later on.
-const history = config.apiKey ? openHistoryOrReport(config.dataDir, console) : undefined
+const history = config.apiKey ? openHistoryOrReport(config.dataDir, logger) : undefined
 process.on('exit', () => history?.close())
 
 const app = createApp(config, {
   client: { assets: serveStatic({ root: relative(process.cwd(), clientDir) || '.' }), indexHtml, renderPage },
   history,
+  logger,
 })
+// The process's own series (CPU, memory, event loop, heap), beside the app's in its registry.
+collectDefaultMetrics({ register: app.metricsRegistry })
 
-const server = createServer(withListFastPath(app.answerListFromCache, getRequestListener(app.fetch)))
+const server = createServer(withListFastPath(app.answerListFromCache, getRequestListener(app.fetch), app.recordRequest))
 listenUntilSignalled(server, {
   host: config.host,
   port: config.port,
+  logger,
+  onStopping: app.startShutdown,
   describe: (url) => {
     const names = ['default', ...config.workspaces.map((workspace) => workspace.name), ...config.demoWorkspaces]
     const workspaces = names.length > 1 ? ` in workspaces ${names.join(', ')}` : ''

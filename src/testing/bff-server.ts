@@ -3,6 +3,7 @@ import { setupServer } from 'msw/node'
 import { createFakeUpstream } from '../fake-upstream/fake-upstream'
 import { syntheticCatalogue } from '../fake-upstream/synthetic-catalogue'
 import { createApp } from '../server/create-app'
+import { consoleLogger, type Logger } from '../server/logger'
 import { TEST_CONFIG } from './test-app'
 
 /** The catalogue component tests run on: 137 models, so pages of 20 end part-way ("121–137 of 137"). */
@@ -26,11 +27,18 @@ const WORKSPACES_CONFIG = {
   ],
 }
 
+// Warnings (failed refreshes) show in the test output; a line for every request would bury them.
+const WARNINGS_ONLY: Logger = { ...consoleLogger, debug() {}, info() {} }
+
 function newApp(mode: BffMode) {
   const config =
     mode === 'demo' ? { ...TEST_CONFIG, apiKey: null } : mode === 'workspaces' ? WORKSPACES_CONFIG : TEST_CONFIG
   return asServer(() =>
-    createApp(config, { fetch: fake.fetch, pacing: { retryAfterFailureMs: 0, forcedRefreshIntervalMs: 0 } }),
+    createApp(config, {
+      fetch: fake.fetch,
+      logger: WARNINGS_ONLY,
+      pacing: { retryAfterFailureMs: 0, forcedRefreshIntervalMs: 0 },
+    }),
   )
 }
 

@@ -5,7 +5,7 @@ import { type ModelPage, modelPageSchema } from '../contract/model'
 import { createFakeUpstream, FAKE_API_KEY, type FakeUpstreamOptions } from '../fake-upstream/fake-upstream'
 import type { ServerConfig } from '../server/config'
 import { type AppDependencies, createApp } from '../server/create-app'
-import type { Logger } from '../server/logger'
+import type { LogFields, Logger } from '../server/logger'
 
 /** A live-mode configuration whose upstream is the fake: no network, no retries, short timeouts. */
 export const TEST_CONFIG: ServerConfig = {
@@ -22,6 +22,8 @@ export const TEST_CONFIG: ServerConfig = {
   host: '127.0.0.1',
   port: 0,
   dataDir: './data',
+  logFormat: 'json',
+  logLevel: 'info',
 }
 
 /** A clock that only moves when a test moves it. */
@@ -35,15 +37,22 @@ export function createFakeClock(start = Date.UTC(2026, 0, 15, 12)) {
   }
 }
 
-/** A logger that keeps every line, to search them afterwards. */
-export function createCapturingLogger(): Logger & { lines: string[] } {
+/** One line a capturing logger kept. */
+export interface CapturedLine {
+  level: 'debug' | 'info' | 'warn' | 'error'
+  message: string
+  fields: LogFields | undefined
+}
+
+/** A logger that keeps every line (`lines`: the message, then its fields as JSON), to search them afterwards. */
+export function createCapturingLogger(): Logger & { lines: string[]; records: CapturedLine[] } {
   const lines: string[] = []
-  return {
-    lines,
-    info: (message) => lines.push(message),
-    warn: (message) => lines.push(message),
-    error: (message) => lines.push(message),
+  const records: CapturedLine[] = []
+  const keep = (level: CapturedLine['level']) => (message: string, fields?: LogFields) => {
+    records.push({ level, message, fields })
+    lines.push(fields ? `${message} ${JSON.stringify(fields)}` : message)
   }
+  return { lines, records, debug: keep('debug'), info: keep('info'), warn: keep('warn'), error: keep('error') }
 }
 
 export interface TestAppOptions {

@@ -38,14 +38,22 @@ export interface ListAnswer {
   status: 200 | 304
   body: Uint8Array<ArrayBuffer> | null
   headers: SecuredHeaders
+  /** The workspace it answers for, for the log line. */
+  workspace: string
 }
 
-function answerOf(cached: CachedPage, params: ListQuery, ifNoneMatch: string | undefined): ListAnswer {
+function answerOf(
+  cached: CachedPage,
+  params: ListQuery,
+  ifNoneMatch: string | undefined,
+  workspace: string,
+): ListAnswer {
   const notModified = matchesEtag(ifNoneMatch, cached.etag)
   return {
     status: notModified ? 304 : 200,
     body: notModified ? null : cached.bytes,
     headers: cached.headers({ notModified, noStore: params.refresh === true }),
+    workspace,
   }
 }
 
@@ -54,7 +62,7 @@ function answerOf(cached: CachedPage, params: ListQuery, ifNoneMatch: string | u
  * serialized answer, both cached, for one workspace's catalogue. The page
  * HTML embeds the same answer.
  */
-export function modelsListPages(catalogue: CatalogueCache, errorContext: ErrorContext = {}) {
+export function modelsListPages(catalogue: CatalogueCache, workspace: ErrorContext & { name: string }) {
   // The same few query strings come again and again; parsing is a pure function of the string.
   const queries = new LruMap<string, ParsedQuery>(QUERY_CACHE_SIZE)
 
@@ -63,7 +71,7 @@ export function modelsListPages(catalogue: CatalogueCache, errorContext: ErrorCo
   const keyOf = (params: ListQuery, stale: boolean, refreshErrorText: string | null) =>
     stale || refreshErrorText !== null ? `${params.pageKey}|${stale}|${refreshErrorText ?? ''}` : params.pageKey
   const describeRefreshError = (refreshError: unknown) =>
-    refreshError ? describeFailure(refreshError, errorContext) : null
+    refreshError ? describeFailure(refreshError, workspace) : null
 
   const pages = {
     /** The parameters of a request URL, absolute or from its path on. */
@@ -109,12 +117,12 @@ export function modelsListPages(catalogue: CatalogueCache, errorContext: ErrorCo
       const parsed = pages.parse(url)
       if (!parsed.ok) return undefined
       const cached = pages.built(parsed.value)
-      return cached && answerOf(cached, parsed.value, ifNoneMatch)
+      return cached && answerOf(cached, parsed.value, ifNoneMatch, workspace.name)
     },
 
     /** The answer to these parameters once their page is built (see `page`). */
     async answer(params: ListQuery, ifNoneMatch: string | undefined): Promise<ListAnswer> {
-      return answerOf(await pages.page(params), params, ifNoneMatch)
+      return answerOf(await pages.page(params), params, ifNoneMatch, workspace.name)
     },
   }
   return pages

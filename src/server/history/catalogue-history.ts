@@ -20,6 +20,7 @@ export function createCatalogueHistory(store: HistoryStore, logger: Logger) {
           (error: unknown) =>
             logger.warn(
               `Catalogue history could not record a walk: ${error instanceof Error ? error.message : String(error)}`,
+              { workspace },
             ),
         )
     },
@@ -34,14 +35,16 @@ export type CatalogueHistory = ReturnType<typeof createCatalogueHistory>
 
 function logRecorded(logger: Logger, workspace: string, count: number, walk: RecordedWalk): void {
   if (walk.baseline) {
-    logger.info(`Catalogue history of workspace ${workspace} starts with ${count} models (the baseline).`)
+    logger.info(`Catalogue history of workspace ${workspace} starts with ${count} models (the baseline).`, {
+      workspace,
+    })
     return
   }
   if (walk.changes.length === 0) return
   const counts = new Map<string, number>()
   for (const change of walk.changes) counts.set(change.kind, (counts.get(change.kind) ?? 0) + 1)
   const summary = [...counts].map(([kind, number]) => `${number} ${kind.replaceAll('_', ' ')}`).join(', ')
-  logger.info(`Catalogue history of workspace ${workspace}: ${summary}.`)
+  logger.info(`Catalogue history of workspace ${workspace}: ${summary}.`, { workspace })
 }
 
 /**

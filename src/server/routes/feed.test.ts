@@ -115,6 +115,7 @@ describe('GET /feed.xml', () => {
     expect(JSON.parse(xml)).toEqual({
       type: 'error',
       error: { type: 'invalid_request_error', message: 'limit must be a whole number from 1 to 1000' },
+      request_id: response.headers.get('request-id'),
     })
   })
 

@@ -6,6 +6,7 @@ import { DEMO_MODELS } from '../../fake-upstream/demo-catalogue'
 import { createFakeUpstream, FAKE_API_KEY } from '../../fake-upstream/fake-upstream'
 import { TEST_CONFIG } from '../../testing/test-app'
 import { createApp } from '../create-app'
+import { silentLogger } from '../logger'
 
 const INDEX_HTML = '<!doctype html><html><head></head><body><div id="root"></div></body></html>'
 const HOSTILE = '</script><script>alert(1)</script>'
@@ -15,7 +16,7 @@ async function pageApp(models: readonly Model[] = DEMO_MODELS, { load = true } =
   const fake = createFakeUpstream({ apiKey: FAKE_API_KEY, models })
   const app = createApp(TEST_CONFIG, {
     fetch: fake.fetch,
-    logger: { info: () => {}, warn: () => {}, error: () => {} },
+    logger: silentLogger,
     client: { assets: (_c, next) => next(), indexHtml: INDEX_HTML, renderPage },
   })
   if (load) expect((await app.request('/api/models')).status).toBe(200)

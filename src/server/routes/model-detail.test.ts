@@ -54,14 +54,15 @@ describe('GET /api/models/:id', () => {
     expect(await response.json()).toMatchObject({ id: 'claude-sonnet-4-5-20250929', display_name: 'Claude Sonnet 4.5' })
   })
 
-  it('answers an unknown id with 404 not_found_error naming the id and passing on the request_id', async () => {
+  it('answers an unknown id with 404 not_found_error naming the id and passing on the upstream request id', async () => {
     const { app } = createTestApp()
     const response = await app.request('/api/models/claude-unknown-9')
     expect(response.status).toBe(404)
     const body = await readError(response)
     expect(body.error.type).toBe('not_found_error')
     expect(body.error.message).toContain('claude-unknown-9')
-    expect(body.request_id).toMatch(/^req_fake_/)
+    expect(body.upstream_request_id).toMatch(/^req_fake_/)
+    expect(body.request_id).toBe(response.headers.get('request-id'))
   })
 
   it('sends every id character the rule allows as one path segment', async () => {

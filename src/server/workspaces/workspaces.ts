@@ -34,7 +34,18 @@ export interface WorkspaceDependencies {
   logger: Logger
   history: CatalogueHistory
   pacing?: { retryAfterFailureMs?: number; forcedRefreshIntervalMs?: number }
+  /** Sees each workspace's requests to the upstream and its failed refreshes: the metrics. */
+  observer?: UpstreamObserver
 }
+
+export interface UpstreamObserver {
+  /** The transport a workspace's SDK client gets, wrapping the one it would have used. */
+  transport(workspace: string, fetch: typeof globalThis.fetch): typeof globalThis.fetch
+  refreshFailed(workspace: string, error: unknown): void
+}
+
+// The SDK's own default, looked up at each call so a test's stub of the global is seen.
+const networkFetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init)
 
 interface Credentials {
   name: string
@@ -54,6 +65,7 @@ interface Credentials {
 export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependencies): Workspaces {
   const { demo } = deps
   const all = credentialsOf(config, demo).map((credential): Workspace => {
+    const transport = demo?.fetch ?? deps.fetch ?? networkFetch
     const upstream = createUpstream({
       apiKey: credential.apiKey,
       workspaceId: credential.workspaceId,
@@ -61,7 +73,7 @@ export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependenci
       betas: config.betas,
       timeoutMs: config.upstreamTimeoutMs,
       maxRetries: config.upstreamMaxRetries,
-      fetch: demo?.fetch ?? deps.fetch,
+      fetch: deps.observer ? deps.observer.transport(credential.name, transport) : transport,
     })
     const ttlMs = config.ttlSeconds * 1000
     const catalogue = createCatalogueCache({
@@ -71,7 +83,10 @@ export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependenci
       ...deps.pacing,
       onWalkFailed: (error) => {
         const where = credential.name === DEFAULT_WORKSPACE ? '' : ` (workspace ${credential.name})`
-        deps.logger.warn(`Catalogue refresh failed${where}: ${describeFailure(error, credential)}`)
+        deps.logger.warn(`Catalogue refresh failed${where}: ${describeFailure(error, credential)}`, {
+          workspace: credential.name,
+        })
+        deps.observer?.refreshFailed(credential.name, error)
       },
       onWalked: (models, at) => deps.history.record(credential.name, models, at),
     })
