@@ -17,7 +17,7 @@ import { answerListFromCache, listModels } from './routes/models-list'
 import { seenModels } from './routes/seen'
 import { securityHeaders } from './security-headers'
 import { selectWorkspace, type WorkspaceEnv } from './workspaces/select-workspace'
-import { createWorkspaces } from './workspaces/workspaces'
+import { createWorkspaces, type WorkspaceDependencies } from './workspaces/workspaces'
 
 export interface AppDependencies {
   /** The upstream's transport; by default the network, or the built-in fake in demo mode. */
@@ -29,7 +29,7 @@ export interface AppDependencies {
   /** Where the catalogue history is kept: main.ts gives SQLite; without it, memory. */
   history?: HistoryStore
   /** Overrides of the refresh pacing, for tests. */
-  pacing?: { retryAfterFailureMs?: number; forcedRefreshIntervalMs?: number }
+  pacing?: WorkspaceDependencies['pacing']
 }
 
 /**

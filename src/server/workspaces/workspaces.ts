@@ -8,7 +8,7 @@ import { describeFailure } from '../errors'
 import type { CatalogueHistory } from '../history/catalogue-history'
 import type { Logger } from '../logger'
 import { type ModelsListPages, modelsListPages } from '../routes/models-list'
-import { createUpstream } from '../upstream'
+import { createUpstream } from '../upstream/upstream'
 import { createModelLookup, type ModelLookup } from './model-lookup'
 
 /** One named key's view of the catalogue: its own snapshot, pages and model lookups. */
@@ -33,7 +33,7 @@ export interface WorkspaceDependencies {
   now: () => number
   logger: Logger
   history: CatalogueHistory
-  pacing?: { retryAfterFailureMs?: number; forcedRefreshIntervalMs?: number }
+  pacing?: { retryAfterFailureMs?: number; forcedRefreshIntervalMs?: number; random?: () => number }
 }
 
 const DEMO_BASE_URL = 'http://demo-upstream.invalid'
@@ -59,23 +59,27 @@ export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependenci
       ? createFakeUpstream({ models: config.demoModels ? syntheticCatalogue(config.demoModels) : DEMO_MODELS })
       : null
   const all = credentialsOf(config).map((credential): Workspace => {
+    const where = credential.name === DEFAULT_WORKSPACE ? '' : ` (workspace ${credential.name})`
     const upstream = createUpstream({
       apiKey: credential.apiKey,
       workspaceId: credential.workspaceId,
       baseURL: demo ? DEMO_BASE_URL : config.baseURL,
       betas: config.betas,
-      timeoutMs: config.upstreamTimeoutMs,
-      maxRetries: config.upstreamMaxRetries,
+      limits: { ...config.limits, attemptTimeoutMs: config.upstreamTimeoutMs, maxRetries: config.upstreamMaxRetries },
+      now: deps.now,
       fetch: demo?.fetch ?? deps.fetch,
+      warn: (message) => deps.logger.warn(`${message}${where}.`),
     })
     const ttlMs = config.ttlSeconds * 1000
     const catalogue = createCatalogueCache({
       walk: upstream.walk,
       ttlMs,
+      walkTimeoutMs: config.limits.walkTimeoutMs,
+      maxBackoffMs: config.walkBackoffMaxMs,
+      plausibility: { maxLossShare: config.maxLossShare, agreeingWalks: config.agreeingWalks },
       now: deps.now,
       ...deps.pacing,
       onWalkFailed: (error) => {
-        const where = credential.name === DEFAULT_WORKSPACE ? '' : ` (workspace ${credential.name})`
         deps.logger.warn(`Catalogue refresh failed${where}: ${describeFailure(error, credential)}`)
       },
       onWalked: (models, at) => deps.history.record(credential.name, models, at),
@@ -85,7 +89,12 @@ export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependenci
       keyVariable: credential.keyVariable,
       catalogue,
       pages: modelsListPages(catalogue, credential),
-      lookUpModel: createModelLookup({ retrieve: upstream.retrieve, ttlMs, now: deps.now }),
+      lookUpModel: createModelLookup({
+        retrieve: upstream.retrieve,
+        ttlMs,
+        failureTtlMs: config.lookupFailureTtlMs,
+        now: deps.now,
+      }),
     }
   })
   const byName = new Map(all.map((workspace) => [workspace.name, workspace]))

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { createFakeUpstream, FAKE_API_KEY } from '../fake-upstream/fake-upstream'
-import { syntheticCatalogue } from '../fake-upstream/synthetic-catalogue'
-import { createTestApp } from '../testing/test-app'
-import { createUpstream, UpstreamFormatError } from './upstream'
+import { createFakeUpstream, FAKE_API_KEY } from '../../fake-upstream/fake-upstream'
+import { syntheticCatalogue } from '../../fake-upstream/synthetic-catalogue'
+import { createTestApp, TEST_CONFIG } from '../../testing/test-app'
+import { createUpstream } from './upstream'
+import { UpstreamFormatError } from './upstream-errors'
 
 // The SDK writes arrays with brackets: lifecycle[]=active&…
 const ALL_STAGES = 'lifecycle%5B%5D=active&lifecycle%5B%5D=deprecated&lifecycle%5B%5D=retired'
@@ -12,8 +13,8 @@ function upstreamOver(fetch: typeof globalThis.fetch, betas: string[] = []) {
     apiKey: FAKE_API_KEY,
     baseURL: 'http://upstream.test',
     betas,
-    timeoutMs: 200,
-    maxRetries: 0,
+    limits: { ...TEST_CONFIG.limits, attemptTimeoutMs: 200, maxRetries: 0 },
+    now: Date.now,
     fetch,
   })
 }
