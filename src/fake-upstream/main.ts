@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import { z } from 'zod'
 import { listenUntilSignalled } from '../server/listen'
 import { DEMO_MODELS } from './demo-catalogue'
@@ -106,7 +107,11 @@ async function answer(incoming: IncomingMessage, outgoing: ServerResponse): Prom
     return
   }
   outgoing.writeHead(response.status, Object.fromEntries(response.headers))
-  outgoing.end(Buffer.from(await response.arrayBuffer()))
+  // Streamed, not buffered: a dripping or endless body must reach the client as it is made, and stop when it leaves.
+  if (!response.body) return void outgoing.end()
+  const body = Readable.fromWeb(response.body as NodeReadableStream)
+  outgoing.on('close', () => body.destroy())
+  body.pipe(outgoing)
 }
 
 const server = createServer((incoming, outgoing) => {

@@ -15,6 +15,7 @@ import { exportModels } from './routes/models-export'
 import { indexPage } from './routes/index-page'
 import { answerListFromCache, listModels } from './routes/models-list'
 import { seenModels } from './routes/seen'
+import { sameOriginOnly } from './same-origin-only'
 import { securityHeaders } from './security-headers'
 import { selectWorkspace, type WorkspaceEnv } from './workspaces/select-workspace'
 import { createWorkspaces, type WorkspaceDependencies } from './workspaces/workspaces'
@@ -49,6 +50,8 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
 
   const app = new Hono<WorkspaceEnv>()
   app.use('*', securityHeaders())
+  // Before the workspace: no page of another site decides what the key costs.
+  app.use('/api/*', sameOriginOnly())
   // Every endpoint answers for one workspace: `workspace=`, or the default one.
   app.use('/api/*', selectWorkspace(workspaces))
   app.use('/feed.xml', selectWorkspace(workspaces))
