@@ -31,6 +31,7 @@ export default tseslint.config(
       'src/server/list-fast-path.ts',
       'src/server/history/sqlite-history-store.ts',
       'src/fake-upstream/main.ts',
+      'src/fake-upstream/node-handler.ts',
       '**/*.test.ts',
     ],
     rules: {
