@@ -10,7 +10,7 @@ const DEFAULT_LIMITS = {
   walkMaxPages: 200,
   walkMaxModels: 200_000,
   maxPageBytes: 16 * 1024 * 1024,
-  maxWalkBytes: 256 * 1024 * 1024,
+  maxWalkBytes: 128 * 1024 * 1024,
   maxModelBytes: 64 * 1024,
   retrievesPerMinute: 60,
   retrieveConcurrency: 4,
