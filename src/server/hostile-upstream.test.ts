@@ -85,13 +85,14 @@ describe('a hostile upstream, warm (a good snapshot to keep)', () => {
     expect(result.upstreamRequests).toBeLessThanOrEqual(3)
   })
 
-  it('retry-after 3600: fails at once, sleeps not at all, and the breaker keeps asks away', async () => {
+  it('retry-after 3600: fails at once, sleeps not at all, and once it repeats the breaker keeps asks away', async () => {
     const result = await refreshAgainst({ kind: 'status', status: 429, retryAfterSeconds: 3600 })
     expect(result.elapsedMs).toBeLessThan(SLACK_MS)
     expectKeptAsStale(result, /rate limiting this server\. Retry in 3600 s/)
     expect(result.upstreamRequests).toBe(1)
     for (let index = 0; index < 20; index += 1) await result.listPage({ refresh: '1' })
-    expect(result.fake.stats.requests.length).toBe(2)
+    expect(result.fake.stats.requests.length).toBe(1 + TEST_CONFIG.limits.breakerFailures)
+    expect((await result.listPage()).refresh_error).toMatch(/holding back.*Retry in 300 s/)
   })
 
   it('529 with retry-after-ms 2e9: fails at once instead of sleeping for weeks', async () => {

@@ -53,11 +53,6 @@ export function createCircuitBreaker(options: CircuitBreakerOptions) {
       if (failures >= options.failureThreshold) open(Math.max(options.cooldownMs, retryAfterMs ?? 0))
     },
 
-    /** The upstream asked for a wait longer than the server sleeps: honour it (up to maxOpenMs) at once. */
-    holdOff(retryAfterMs: number) {
-      open(retryAfterMs)
-    },
-
     /** Seconds until calls go through again; 0 when they do. */
     retryAfterSeconds(): number {
       return Math.max(0, Math.ceil((openUntil - options.now()) / 1000))

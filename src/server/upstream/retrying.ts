@@ -35,11 +35,9 @@ export async function withRetries<T>(call: () => Promise<T>, policy: RetryPolicy
     }
     const askedMs = retryAfterMs(error)
     policy.breaker.failed(probe, askedMs)
-    if (askedMs !== null && askedMs > policy.maxRetryWaitMs) {
-      // Longer than the server sleeps: fail now, and the answer's Retry-After goes on to the client (see errors.ts).
-      policy.breaker.holdOff(askedMs)
-      throw error
-    }
+    // Longer than the server sleeps: fail now, and the answer's Retry-After goes on to the client (see errors.ts).
+    // The breaker honours it once failures repeat; one answer alone does not stop the key for minutes.
+    if (askedMs !== null && askedMs > policy.maxRetryWaitMs) throw error
     // A walk over its deadline is not retried: the deadline is the walk's, not the attempt's.
     if (attempt >= policy.maxRetries || signal?.aborted) throw error
     const backoffMs = Math.min(500 * 2 ** attempt, 8_000) * (1 - random() * 0.25)
