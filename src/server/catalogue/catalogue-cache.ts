@@ -134,6 +134,7 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
         deadline.clear()
         inFlight = null
         walkStartedAt = null
+        acceptRequested = false
       }
     })()
     return inFlight
@@ -171,15 +172,13 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
       forceRefresh = false,
       accept = false,
     }: { forceRefresh?: boolean; accept?: boolean } = {}): Promise<CatalogueState> {
-      if (forceRefresh && accept) {
-        if (doubted) return state(install(doubted.models, true))
-        acceptRequested = true
-      }
       if (forceRefresh) {
-        if (inFlight) return walkOrKeep()
+        if (accept && doubted) return state(install(doubted.models, true))
         // A person pressing Refresh means it, back-off or not; the interval bounds how often anyone can.
-        if (now() - lastForcedAt >= forcedRefreshIntervalMs) {
-          lastForcedAt = now()
+        if (inFlight || now() - lastForcedAt >= forcedRefreshIntervalMs) {
+          // Only for the walk this ask waits on: an accept must not linger until some later walk.
+          if (accept) acceptRequested = true
+          if (!inFlight) lastForcedAt = now()
           return walkOrKeep()
         }
       }

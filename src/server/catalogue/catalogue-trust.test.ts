@@ -86,6 +86,22 @@ describe('believing a walk', () => {
     expect(await listPage({ refresh: '1', accept: '1' })).toMatchObject({ total: 0, stale: false })
   })
 
+  it('lets no accept linger: one that could not walk (within the forced interval) is not applied to a later walk', async () => {
+    const { listPage, fake, clock } = createTestApp({
+      upstream: { models: FULL },
+      pacing: { forcedRefreshIntervalMs: 5_000, retryAfterFailureMs: 1_000 },
+    })
+    await listPage({ refresh: '1' })
+    fake.setModels([])
+    await listPage({ refresh: '1', accept: '1' })
+    expect(fake.stats.listCalls).toBe(1)
+    clock.advance(60_000)
+    await listPage()
+    await vi.waitFor(() => expect(fake.stats.listCalls).toBe(2))
+    await vi.waitFor(async () => expect((await listPage()).refresh_error).toMatch(/listed no models/))
+    expect((await listPage()).total).toBe(FULL.length)
+  })
+
   it('ignores accept=1 without refresh=1', async () => {
     const { listPage, fake } = trustApp()
     await listPage()
