@@ -50,8 +50,9 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
 
   const app = new Hono<WorkspaceEnv>()
   app.use('*', securityHeaders())
-  // Before the workspace: no page of another site decides what the key costs.
+  // Before the workspace: no page of another site decides what the key costs (the feed, too, can start a walk).
   app.use('/api/*', sameOriginOnly())
+  app.use('/feed.xml', sameOriginOnly())
   // Every endpoint answers for one workspace: `workspace=`, or the default one.
   app.use('/api/*', selectWorkspace(workspaces))
   app.use('/feed.xml', selectWorkspace(workspaces))

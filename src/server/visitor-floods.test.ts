@@ -99,7 +99,14 @@ describe('visitors forcing refreshes against a cycling cursor', () => {
 })
 
 describe('requests from other sites', () => {
-  const paths = ['/api/models/claude-unknown-x', '/api/models?refresh=1', '/api/health', '/api/availability']
+  const paths = [
+    '/api/models/claude-unknown-x',
+    '/api/models?refresh=1',
+    '/api/health',
+    '/api/availability',
+    '/api/changes',
+    '/feed.xml',
+  ]
 
   it('are refused with 403 in the error shape, and reach no upstream', async () => {
     const { app, fake } = createTestApp()
