@@ -37,6 +37,7 @@ const envSchema = z.object({
   BREAKER_FAILURES: integer('BREAKER_FAILURES', 1, 1_000).default(5),
   BREAKER_COOLDOWN_SECONDS: integer('BREAKER_COOLDOWN_SECONDS', 1, 86_400).default(30),
   BREAKER_MAX_OPEN_SECONDS: integer('BREAKER_MAX_OPEN_SECONDS', 1, 86_400).default(300),
+  WALK_BACKOFF_BASE_MS: integer('WALK_BACKOFF_BASE_MS', 0, 600_000).default(5_000),
   WALK_BACKOFF_MAX_SECONDS: integer('WALK_BACKOFF_MAX_SECONDS', 1, 86_400).default(300),
   CATALOGUE_MAX_LOSS_PERCENT: integer('CATALOGUE_MAX_LOSS_PERCENT', 0, 100).default(50),
   CATALOGUE_AGREEING_WALKS: integer('CATALOGUE_AGREEING_WALKS', 1, 100).default(2),
@@ -81,7 +82,9 @@ export interface ServerConfig {
   limits: Omit<UpstreamLimits, 'attemptTimeoutMs' | 'maxRetries'>
   /** How long a failed model lookup (a 404 included) is given again without asking the upstream. */
   lookupFailureTtlMs: number
-  /** The longest wait between failed walks (the first waits the fixed retry delay). */
+  /** The wait after a failed walk; it doubles (jittered) with each further failure in a row. */
+  walkBackoffBaseMs: number
+  /** The longest wait between failed walks. */
   walkBackoffMaxMs: number
   /** A walk that loses more than this share (0–1) of the catalogue, or is empty, is doubted. */
   maxLossShare: number
@@ -150,6 +153,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         breakerMaxOpenMs: env_.BREAKER_MAX_OPEN_SECONDS * 1000,
       },
       lookupFailureTtlMs: env_.LOOKUP_FAILURE_TTL_SECONDS * 1000,
+      walkBackoffBaseMs: env_.WALK_BACKOFF_BASE_MS,
       walkBackoffMaxMs: env_.WALK_BACKOFF_MAX_SECONDS * 1000,
       maxLossShare: env_.CATALOGUE_MAX_LOSS_PERCENT / 100,
       agreeingWalks: env_.CATALOGUE_AGREEING_WALKS,

@@ -27,10 +27,8 @@ const WORKSPACES_CONFIG = {
 }
 
 function newApp(mode: BffMode) {
-  const chosen =
+  const config =
     mode === 'demo' ? { ...TEST_CONFIG, apiKey: null } : mode === 'workspaces' ? WORKSPACES_CONFIG : TEST_CONFIG
-  // As the pacing below: a Retry in these tests asks the upstream again at once, a failed lookup too.
-  const config = { ...chosen, lookupFailureTtlMs: 0 }
   return asServer(() =>
     createApp(config, { fetch: fake.fetch, pacing: { retryAfterFailureMs: 0, forcedRefreshIntervalMs: 0 } }),
   )

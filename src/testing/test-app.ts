@@ -9,12 +9,13 @@ import type { Logger } from '../server/logger'
 
 const DEFAULTS = parseConfig({})
 if (!DEFAULTS.ok) throw new Error(DEFAULTS.message)
-const { limits, lookupFailureTtlMs, walkBackoffMaxMs, maxLossShare, agreeingWalks } = DEFAULTS.config
+const { limits, lookupFailureTtlMs, walkBackoffBaseMs, walkBackoffMaxMs, maxLossShare, agreeingWalks } = DEFAULTS.config
 
 /** A live-mode configuration whose upstream is the fake: no network, no retries, short timeouts, default limits. */
 export const TEST_CONFIG: ServerConfig = {
   limits,
   lookupFailureTtlMs,
+  walkBackoffBaseMs,
   walkBackoffMaxMs,
   maxLossShare,
   agreeingWalks,

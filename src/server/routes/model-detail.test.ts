@@ -128,17 +128,23 @@ describe('GET /api/models/:id', () => {
     expect(fake.stats.retrieveCalls).toBe(1)
   })
 
-  // Changed on purpose (issue 9): a failure is kept for the failure TTL, so repeating it costs the key nothing.
-  it('keeps a failure for the failure TTL, then asks the upstream again', async () => {
-    const { app, fake, clock } = createTestApp()
+  it('asks the upstream again after a failure rather than keeping it', async () => {
+    const { app, fake } = createTestApp()
     fake.setFault({ kind: 'status', status: 500 }, 1)
     expect((await app.request('/api/models/claude-opus-4-6')).status).toBe(502)
-    expect((await app.request('/api/models/claude-opus-4-6')).status).toBe(502)
-    expect(fake.stats.requests).toHaveLength(1)
-    clock.advance(TEST_CONFIG.lookupFailureTtlMs)
     expect((await app.request('/api/models/claude-opus-4-6')).status).toBe(200)
     expect(fake.stats.retrieveCalls).toBe(1)
     expect(fake.stats.requests).toHaveLength(2)
+  })
+
+  it('keeps "no such model" for the failure TTL, then asks the upstream again', async () => {
+    const { app, fake, clock } = createTestApp()
+    expect((await app.request('/api/models/claude-nonexistent')).status).toBe(404)
+    expect((await app.request('/api/models/claude-nonexistent')).status).toBe(404)
+    expect(fake.stats.retrieveCalls).toBe(1)
+    clock.advance(TEST_CONFIG.lookupFailureTtlMs)
+    expect((await app.request('/api/models/claude-nonexistent')).status).toBe(404)
+    expect(fake.stats.retrieveCalls).toBe(2)
   })
 })
 

@@ -1,11 +1,11 @@
 import type { Model } from '../../contract/model'
+import { APIError } from '@anthropic-ai/sdk'
 import { LruMap } from '../catalogue/lru-map'
-import { UpstreamBackoffError } from '../upstream/upstream-errors'
 
 export interface ModelLookupOptions {
   retrieve: (id: string) => Promise<Model>
   ttlMs: number
-  /** How long a failure (a 404 included) is given again without asking the upstream. */
+  /** How long "no such model" is given again without asking the upstream. */
   failureTtlMs: number
   now: () => number
 }
@@ -13,8 +13,9 @@ export interface ModelLookupOptions {
 /**
  * One model by id or alias through the upstream's retrieve endpoint. Answers
  * are kept for the catalogue's TTL, concurrent asks for one id share one
- * upstream call, and a failure ("no such model" too) is kept briefly, so a
- * visitor repeating an unknown id costs the key nothing more.
+ * upstream call, and "no such model" is kept briefly, so a visitor repeating
+ * an unknown id costs the key nothing more. Other failures are not kept, so a
+ * person's Retry asks again: the budget and the breaker bound those.
  */
 export function createModelLookup({ retrieve, ttlMs, failureTtlMs, now }: ModelLookupOptions) {
   const recent = new LruMap<string, { until: number; model: Promise<Model> }>(1000)
@@ -25,9 +26,9 @@ export function createModelLookup({ retrieve, ttlMs, failureTtlMs, now }: ModelL
     const model = retrieve(id)
     recent.set(id, { until: now() + ttlMs, model })
     model.catch((error: unknown) => {
-      // A spent budget says when it refills; other failures wait out the failure TTL.
-      const keepMs = error instanceof UpstreamBackoffError ? error.retryAfterSeconds * 1000 : failureTtlMs
-      if (recent.get(id)?.model === model) recent.set(id, { until: now() + keepMs, model })
+      if (recent.get(id)?.model !== model) return
+      const notFound = error instanceof APIError && error.status === 404
+      recent.set(id, { until: notFound ? now() + failureTtlMs : -Infinity, model })
     })
     return model
   }

@@ -75,6 +75,7 @@ export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependenci
       walk: upstream.walk,
       ttlMs,
       walkTimeoutMs: config.limits.walkTimeoutMs,
+      retryAfterFailureMs: config.walkBackoffBaseMs,
       maxBackoffMs: config.walkBackoffMaxMs,
       plausibility: { maxLossShare: config.maxLossShare, agreeingWalks: config.agreeingWalks },
       now: deps.now,
