@@ -118,6 +118,7 @@ export default tseslint.config(
       'src/server/history/sqlite-history-store.ts',
       'src/fake-upstream/main.ts',
       'src/fake-upstream/listen.ts',
+      'src/fake-upstream/node-handler.ts',
       '**/*.test.ts',
     ],
     rules: {

@@ -46,6 +46,9 @@ export default defineConfig({
         ANTHROPIC_BASE_URL: `http://127.0.0.1:${E2E_PORTS.upstream}`,
         UPSTREAM_MAX_RETRIES: '0',
         UPSTREAM_TIMEOUT_MS: '2000',
+        // One person's tests look up many ids in a row; the budget itself is tested in src/server/visitor-floods.test.ts.
+        RETRIEVES_PER_MINUTE: '600',
+        RETRIEVE_CONCURRENCY: '8',
         // A history of its own, new each run: one server per DATA_DIR, and the first walk is the baseline.
         DATA_DIR: mkdtempSync(join(tmpdir(), 'catalogue-e2e-history-')),
       },
@@ -70,6 +73,9 @@ export default defineConfig({
         ANTHROPIC_BASE_URL: `http://127.0.0.1:${E2E_PORTS.coldUpstream}`,
         UPSTREAM_MAX_RETRIES: '0',
         UPSTREAM_TIMEOUT_MS: '1000',
+        // Each Retry must meet the next fault at once: no back-off or breaker between them (both tested in src/server).
+        WALK_BACKOFF_BASE_MS: '0',
+        BREAKER_FAILURES: '100',
       },
       reuseExistingServer: false,
     },

@@ -19,13 +19,23 @@ const SECONDS = Number(args.seconds ?? process.env.SOAK_SECONDS ?? (args.short ?
 if (!(SECONDS > 0 && SECONDS <= 600)) throw new Error('The soak lasts 1–600 s')
 const CONNECTIONS = 200
 const CATALOGUE = 2000
-const PHASE_MS = 2500
+// Every fault phase runs at least once, however short the soak.
+const PHASE_MS = Math.min(2500, Math.floor((SECONDS * 1000) / FAULT_PHASES.length))
 const WARM_UP_MS = 2000
 const RSS_GROWTH_LIMIT = 50 * 2 ** 20
 const P99_LIMIT_MS = 1000
 // A short TTL so refreshes keep happening; one upstream attempt of at most 500 ms and no SDK retries, so an
 // answer that depends on a failing upstream still comes within the 1 s the latency check allows.
-const SERVER_ENV = { CATALOGUE_TTL_SECONDS: '1', UPSTREAM_TIMEOUT_MS: '500', UPSTREAM_MAX_RETRIES: '0' }
+const SERVER_ENV = {
+  CATALOGUE_TTL_SECONDS: '1',
+  UPSTREAM_TIMEOUT_MS: '500',
+  UPSTREAM_MAX_RETRIES: '0',
+  // A page of the soak's catalogue is under 1 MB; the ceiling stops the 50 MB body and the gzip bomb well inside the heap limit.
+  UPSTREAM_MAX_PAGE_BYTES: String(4 * 1024 * 1024),
+  // Phases last seconds: a breaker held open for minutes (retry-after 3600) would hide every phase after it.
+  BREAKER_COOLDOWN_SECONDS: '1',
+  BREAKER_MAX_OPEN_SECONDS: '2',
+}
 // A heap limit, as a container's memory limit sets one. Without it V8 sizes the heap by the machine: under
 // this allocation rate it commits ~175 MB, although each full GC leaves ~33 MB live (--trace-gc), and RSS
 // then says more about V8's sizing than about leaks. With it, a leak on the heap ends in an out-of-memory

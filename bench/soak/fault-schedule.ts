@@ -14,6 +14,16 @@ export const FAULT_PHASES: readonly FaultPhase[] = [
   { name: 'hang', fault: { kind: 'hang' } },
   { name: 'reset', fault: { kind: 'reset' } },
   { name: 'malformed', fault: { kind: 'malformed' } },
+  // Issue 9's hostile upstream: each must end within its bound, with the old catalogue served as stale.
+  { name: 'drip', fault: { kind: 'drip', intervalMs: 1000 } },
+  { name: '429 + retry-after 3600', fault: { kind: 'status', status: 429, retryAfterSeconds: 3600 } },
+  { name: 'cursor cycle', fault: { kind: 'cursor-cycle' } },
+  { name: 'empty page', fault: { kind: 'empty' } },
+  { name: 'redirect', fault: { kind: 'redirect', location: 'http://other-origin.invalid/v1/models' } },
+  { name: '50 MB body', fault: { kind: 'huge', bytes: 50 * 1024 * 1024 } },
+  { name: 'gzip bomb', fault: { kind: 'gzip-bomb', bytes: 400 * 1024 * 1024 } },
+  { name: 'duplicate ids', fault: { kind: 'duplicates' } },
+  { name: 'odd ids', fault: { kind: 'odd-ids' } },
 ]
 
 /**

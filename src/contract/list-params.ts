@@ -15,12 +15,22 @@ export const DEFAULT_LIMIT = 20
 export const MAX_LIMIT = 1000
 export const MAX_QUERY_LENGTH = 200
 
-/** The id rule of `/api/models/:id`, also used for cursors: what a model id can look like. */
+/** The id rule of a lookup sent on to the upstream (`/api/models/:id` for an id the snapshot does not list). */
 // Dots alone (`.`, `..`) are refused: as a path segment they would walk up the upstream's URL.
 export const MODEL_ID_PATTERN = /^(?!\.+$)[A-Za-z0-9._:@-]{1,256}$/
 
+/**
+ * An id as the upstream may list it: cursors and ids answered from the
+ * snapshot follow what the upstream actually sends, so no listed model is
+ * left unpageable or unopenable. Only ids sent on to the upstream's URL
+ * (a lookup) must also pass MODEL_ID_PATTERN.
+ */
+export const LISTED_ID_PATTERN = /^[^\p{Cc}]{1,512}$/u
+
 const modelIdParam = (name: string) =>
-  z.string().check(z.regex(MODEL_ID_PATTERN, `${name} must be a model id: 1–256 letters, digits or . _ : @ -`))
+  z
+    .string()
+    .check(z.regex(LISTED_ID_PATTERN, `${name} must be a model id: 1–512 characters, none of them control ones`))
 
 const integerParam = (name: string, min: number, max: number) => {
   const message = `${name} must be a whole number from ${min} to ${max}`
@@ -93,6 +103,8 @@ export const listParamsSchema = z
     lifecycle: z.optional(lifecycleParam),
     sort: z.optional(z.enum(SORT_VALUES, { error: `sort must be one of ${SORT_VALUES.join(', ')}` })),
     refresh: z.optional(flagParam('refresh')),
+    // With refresh: the operator believes a doubted catalogue (see the README's "Bad days").
+    accept: z.optional(flagParam('accept')),
   })
   .check(oneCursor)
 export type ListParams = z.output<typeof listParamsSchema>
@@ -131,6 +143,7 @@ export function listParamsToSearch(
   if (stages.length > 0 && !sameStages(stages, DEFAULT_LIFECYCLES)) search.set('lifecycle', stages.join(','))
   if (params.sort) search.set('sort', params.sort)
   if (params.refresh) search.set('refresh', '1')
+  if (params.accept) search.set('accept', '1')
   return search
 }
 

@@ -48,6 +48,8 @@ export const catalogueStatusSchema = z.object({
   age_seconds: z.nullable(z.number()),
   stale: z.boolean(),
   refresh_error: z.nullable(z.string()),
+  /** How long the walk of the upstream in progress has run, in seconds; null when none is. */
+  walking_for_seconds: z.optional(z.nullable(z.number())),
 })
 
 export const healthSchema = z.object({

@@ -1,6 +1,7 @@
 import type { Model } from '../contract/model'
 import { DEMO_ALIASES, DEMO_MODELS } from './demo-catalogue'
-import { type Fault, defaultMessageFor, errorTypeFor } from './faults'
+import { type Fault, defaultMessageFor, errorTypeFor, LIST_FAULT_KINDS } from './faults'
+import { drippingBody, gzipBombBody, hugePageBody, withDuplicates, withOddIds } from './hostile-answers'
 import { workspaceVariant } from './workspace-variant'
 
 export const FAKE_API_KEY = 'sk-ant-fake-demo-key'
@@ -73,8 +74,15 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}) {
     })
   }
 
-  function list(url: URL, served: readonly Model[]): Response {
+  function list(url: URL, workspaceModels: readonly Model[]): Response {
     stats.listCalls += 1
+    const listFault = takeFault(true)
+    const served =
+      listFault?.kind === 'duplicates'
+        ? withDuplicates(workspaceModels)
+        : listFault?.kind === 'odd-ids'
+          ? withOddIds(workspaceModels)
+          : workspaceModels
     const limitText = url.searchParams.get('limit') ?? '20'
     const limit = Number(limitText)
     if (!/^\d+$/.test(limitText) || limit < 1 || limit > 1000) {
@@ -112,13 +120,15 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}) {
         hasMore = start > 0
       }
     }
-    const data = all.slice(start, end).map(present)
-    return json(200, {
-      data,
-      first_id: data[0]?.id ?? null,
-      last_id: data.at(-1)?.id ?? null,
-      has_more: hasMore,
-    })
+    const data = listFault?.kind === 'empty' ? [] : all.slice(start, end).map(present)
+    const page = { data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: hasMore }
+    if (listFault?.kind === 'empty') page.has_more = false
+    if (listFault?.kind === 'cursor-loop') Object.assign(page, { has_more: true, last_id: afterId ?? all[0]?.id })
+    if (listFault?.kind === 'cursor-cycle') {
+      const [first, second] = [all[0]?.id ?? 'a', all[1]?.id ?? 'b']
+      Object.assign(page, { has_more: true, last_id: afterId === first ? second : first })
+    }
+    return json(200, page)
   }
 
   function retrieve(rawId: string, served: readonly Model[]): Response {
@@ -142,16 +152,37 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}) {
     return null
   }
 
-  function injectedFault(signal: AbortSignal): Promise<Response> | Response | null {
-    if (!fault || faultCount <= 0) return null
+  /** The fault in force for this request, counted as used; list faults only for a list, the others for any. */
+  function takeFault(forList: boolean): Fault | null {
+    if (!fault || faultCount <= 0 || LIST_FAULT_KINDS.has(fault.kind) !== forList) return null
     faultCount -= 1
-    switch (fault.kind) {
+    return fault
+  }
+
+  function injectedFault(signal: AbortSignal): Promise<Response> | Response | null {
+    const active = takeFault(false)
+    if (!active) return null
+    switch (active.kind) {
       case 'status': {
-        const type = errorTypeFor(fault.status)
-        const headers: Record<string, string> =
-          fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) }
-        return errorResponse(fault.status, type, defaultMessageFor(type), headers)
+        const type = errorTypeFor(active.status)
+        const headers: Record<string, string> = {
+          ...(active.retryAfterSeconds === undefined ? {} : { 'retry-after': String(active.retryAfterSeconds) }),
+          ...(active.retryAfterMs === undefined ? {} : { 'retry-after-ms': String(active.retryAfterMs) }),
+        }
+        return errorResponse(active.status, type, defaultMessageFor(type), headers)
       }
+      case 'drip':
+        return new Response(drippingBody(active.intervalMs), { headers: { 'content-type': 'application/json' } })
+      case 'redirect':
+        return new Response(null, { status: 302, headers: { location: active.location } })
+      case 'huge':
+        return new Response(hugePageBody(active.bytes, models[0] ?? DEMO_MODELS[0]!), {
+          headers: { 'content-type': 'application/json' },
+        })
+      case 'gzip-bomb':
+        return new Response(gzipBombBody(active.bytes), {
+          headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        })
       case 'malformed':
         return new Response('{"data": [{"id": "claude-', {
           status: 200,
@@ -161,6 +192,8 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}) {
         return Response.error()
       case 'hang':
         return hangUntilAborted(signal)
+      default:
+        return null
     }
   }
 
@@ -193,7 +226,7 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}) {
       const response = await handle(new Request(input, init), init?.signal ?? undefined)
       // Response.error() is how a handler says "the connection was reset".
       if (response.type === 'error') throw new TypeError('fetch failed: connection reset by the fake upstream')
-      return response
+      return decodedAsFetchWould(response)
     },
     stats,
     setModels(next: readonly Model[]) {
@@ -229,6 +262,17 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}) {
   }
 }
 export type FakeUpstream = ReturnType<typeof createFakeUpstream>
+
+/** A gzip body decoded as it streams, as Node's fetch does: what a reader of the body counts is the decoded bytes. */
+function decodedAsFetchWould(response: Response): Response {
+  if (response.headers.get('content-encoding') !== 'gzip' || !response.body) return response
+  const headers = new Headers(response.headers)
+  headers.delete('content-encoding')
+  const body = response.body.pipeThrough(
+    new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>,
+  )
+  return new Response(body, { status: response.status, headers })
+}
 
 function nextRequestId(): string {
   requestCounter += 1

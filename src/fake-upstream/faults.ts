@@ -34,13 +34,51 @@ export function defaultMessageFor(type: string): string {
   return MESSAGE_BY_TYPE[type] ?? type.replace(/_/g, ' ')
 }
 
+/** Faults that change what the model list says rather than how it is sent; a lookup is answered as usual. */
+export const LIST_FAULT_KINDS: ReadonlySet<string> = new Set([
+  'cursor-loop',
+  'cursor-cycle',
+  'empty',
+  'duplicates',
+  'odd-ids',
+])
+
 export const faultSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('status'),
     status: z.number().int().min(400).max(599),
     retryAfterSeconds: z.number().int().min(0).optional(),
+    /** Sent as `retry-after-ms`, which the SDK reads before `retry-after`. */
+    retryAfterMs: z.number().int().min(0).optional(),
   }),
   z.object({ kind: z.literal('hang') }),
   z.object({ kind: z.literal('reset') }),
   z.object({ kind: z.literal('malformed') }),
+  // Headers at once, then the body one byte per interval: only a deadline that covers the body stops it.
+  z.object({ kind: z.literal('drip'), intervalMs: z.number().int().min(1).default(1000) }),
+  z.object({ kind: z.literal('redirect'), location: z.string().default('http://other-origin.invalid/v1/models') }),
+  z.object({
+    kind: z.literal('huge'),
+    bytes: z
+      .number()
+      .int()
+      .min(1)
+      .default(50 * 1024 * 1024),
+  }),
+  z.object({
+    kind: z.literal('gzip-bomb'),
+    bytes: z
+      .number()
+      .int()
+      .min(1)
+      .default(400 * 1024 * 1024),
+  }),
+  // has_more with the same last_id every time.
+  z.object({ kind: z.literal('cursor-loop') }),
+  // has_more with last_id A, then B, then A again.
+  z.object({ kind: z.literal('cursor-cycle') }),
+  // A valid, empty, final page.
+  z.object({ kind: z.literal('empty') }),
+  z.object({ kind: z.literal('duplicates') }),
+  z.object({ kind: z.literal('odd-ids') }),
 ])

@@ -1,10 +1,10 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import { Readable } from 'node:stream'
+import { createServer } from 'node:http'
 import { z } from 'zod'
 import { DEMO_MODELS } from './demo-catalogue'
 import { createFakeUpstream, FAKE_API_KEY } from './fake-upstream'
 import { faultSchema } from './faults'
 import { listenUntilStopped } from './listen'
+import { nodeHandler } from './node-handler'
 import { syntheticCatalogue } from './synthetic-catalogue'
 
 /**
@@ -86,32 +86,11 @@ async function control(request: Request): Promise<Response> {
   })
 }
 
-async function answer(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
-  const controller = new AbortController()
-  outgoing.on('close', () => controller.abort())
-  const url = `http://${incoming.headers.host ?? 'localhost'}${incoming.url ?? '/'}`
-  const hasBody = incoming.method !== 'GET' && incoming.method !== 'HEAD'
-  const request = new Request(url, {
-    method: incoming.method,
-    headers: incoming.headers as Record<string, string>,
-    body: hasBody ? (Readable.toWeb(incoming) as ReadableStream) : undefined,
-    signal: controller.signal,
-    ...(hasBody ? { duplex: 'half' } : {}),
-  } as RequestInit)
-  const response = new URL(url).pathname.startsWith('/__fake/')
-    ? await control(request)
-    : await fake.handle(request, controller.signal)
-  if (response.type === 'error') {
-    incoming.socket.destroy()
-    return
-  }
-  outgoing.writeHead(response.status, Object.fromEntries(response.headers))
-  outgoing.end(Buffer.from(await response.arrayBuffer()))
-}
-
-const server = createServer((incoming, outgoing) => {
-  answer(incoming, outgoing).catch(() => outgoing.destroy())
-})
+const server = createServer(
+  nodeHandler((request, signal) =>
+    new URL(request.url).pathname.startsWith('/__fake/') ? control(request) : fake.handle(request, signal),
+  ),
+)
 listenUntilStopped(
   server,
   host,

@@ -3,6 +3,22 @@ import { DEFAULT_BASE_URL, parseConfig } from './config'
 
 const TEST_KEY = 'sk-ant-test-config-3f9a1c'
 
+/** The README's documented defaults of the upstream limits. */
+const DEFAULT_LIMITS = {
+  maxRetryWaitMs: 10_000,
+  walkTimeoutMs: 30_000,
+  walkMaxPages: 200,
+  walkMaxModels: 200_000,
+  maxPageBytes: 16 * 1024 * 1024,
+  maxWalkBytes: 128 * 1024 * 1024,
+  maxModelBytes: 64 * 1024,
+  retrievesPerMinute: 60,
+  retrieveConcurrency: 4,
+  breakerFailures: 5,
+  breakerCooldownMs: 30_000,
+  breakerMaxOpenMs: 300_000,
+}
+
 function failure(env: Record<string, string | undefined>): string {
   const result = parseConfig(env)
   if (result.ok) throw new Error('expected a configuration error')
@@ -23,6 +39,12 @@ describe('parseConfig', () => {
         ttlSeconds: 60,
         upstreamTimeoutMs: 10_000,
         upstreamMaxRetries: 2,
+        limits: DEFAULT_LIMITS,
+        lookupFailureTtlMs: 30_000,
+        walkBackoffBaseMs: 5_000,
+        walkBackoffMaxMs: 300_000,
+        maxLossShare: 0.5,
+        agreeingWalks: 2,
         demoModels: null,
         host: '127.0.0.1',
         port: 8787,
@@ -75,6 +97,12 @@ describe('parseConfig', () => {
         ttlSeconds: 30,
         upstreamTimeoutMs: 2500,
         upstreamMaxRetries: 0,
+        limits: DEFAULT_LIMITS,
+        lookupFailureTtlMs: 30_000,
+        walkBackoffBaseMs: 5_000,
+        walkBackoffMaxMs: 300_000,
+        maxLossShare: 0.5,
+        agreeingWalks: 2,
         demoModels: 10_000,
         host: '0.0.0.0',
         port: 9000,

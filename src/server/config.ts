@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DEFAULT_WORKSPACE, WORKSPACE_NAME_PATTERN } from '../contract/workspace'
+import type { UpstreamLimits } from './upstream/upstream'
 
 export const DEFAULT_BASE_URL = 'https://api.anthropic.com'
 
@@ -23,6 +24,23 @@ const envSchema = z.object({
   CATALOGUE_TTL_SECONDS: integer('CATALOGUE_TTL_SECONDS', 1, 86_400).default(60),
   UPSTREAM_TIMEOUT_MS: integer('UPSTREAM_TIMEOUT_MS', 100, 600_000).default(10_000),
   UPSTREAM_MAX_RETRIES: integer('UPSTREAM_MAX_RETRIES', 0, 10).default(2),
+  UPSTREAM_MAX_RETRY_WAIT_MS: integer('UPSTREAM_MAX_RETRY_WAIT_MS', 0, 600_000).default(10_000),
+  WALK_TIMEOUT_MS: integer('WALK_TIMEOUT_MS', 100, 3_600_000).default(30_000),
+  WALK_MAX_PAGES: integer('WALK_MAX_PAGES', 1, 100_000).default(200),
+  WALK_MAX_MODELS: integer('WALK_MAX_MODELS', 1, 10_000_000).default(200_000),
+  UPSTREAM_MAX_PAGE_BYTES: integer('UPSTREAM_MAX_PAGE_BYTES', 1_024, 1_073_741_824).default(16 * 1024 * 1024),
+  UPSTREAM_MAX_WALK_BYTES: integer('UPSTREAM_MAX_WALK_BYTES', 1_024, 4_294_967_296).default(128 * 1024 * 1024),
+  UPSTREAM_MAX_MODEL_BYTES: integer('UPSTREAM_MAX_MODEL_BYTES', 256, 16_777_216).default(64 * 1024),
+  RETRIEVES_PER_MINUTE: integer('RETRIEVES_PER_MINUTE', 1, 100_000).default(60),
+  RETRIEVE_CONCURRENCY: integer('RETRIEVE_CONCURRENCY', 1, 1_000).default(4),
+  LOOKUP_FAILURE_TTL_SECONDS: integer('LOOKUP_FAILURE_TTL_SECONDS', 0, 86_400).default(30),
+  BREAKER_FAILURES: integer('BREAKER_FAILURES', 1, 1_000).default(5),
+  BREAKER_COOLDOWN_SECONDS: integer('BREAKER_COOLDOWN_SECONDS', 1, 86_400).default(30),
+  BREAKER_MAX_OPEN_SECONDS: integer('BREAKER_MAX_OPEN_SECONDS', 1, 86_400).default(300),
+  WALK_BACKOFF_BASE_MS: integer('WALK_BACKOFF_BASE_MS', 0, 600_000).default(5_000),
+  WALK_BACKOFF_MAX_SECONDS: integer('WALK_BACKOFF_MAX_SECONDS', 1, 86_400).default(300),
+  CATALOGUE_MAX_LOSS_PERCENT: integer('CATALOGUE_MAX_LOSS_PERCENT', 0, 100).default(50),
+  CATALOGUE_AGREEING_WALKS: integer('CATALOGUE_AGREEING_WALKS', 1, 100).default(2),
   DEMO_MODELS: integer('DEMO_MODELS', 1, 1_000_000).optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: integer('PORT', 0, 65_535).default(8787),
@@ -64,6 +82,18 @@ export interface ServerConfig {
   ttlSeconds: number
   upstreamTimeoutMs: number
   upstreamMaxRetries: number
+  /** The rest of what one workspace's upstream may cost, besides the attempt timeout and retries above. */
+  limits: Omit<UpstreamLimits, 'attemptTimeoutMs' | 'maxRetries'>
+  /** How long a failed model lookup (a 404 included) is given again without asking the upstream. */
+  lookupFailureTtlMs: number
+  /** The wait after a failed walk; it doubles (jittered) with each further failure in a row. */
+  walkBackoffBaseMs: number
+  /** The longest wait between failed walks. */
+  walkBackoffMaxMs: number
+  /** A walk that loses more than this share (0–1) of the catalogue, or is empty, is doubted. */
+  maxLossShare: number
+  /** Doubted walks in a row that must agree before their catalogue is believed. */
+  agreeingWalks: number
   /** Size of the demo catalogue; the real line-up when not set. */
   demoModels: number | null
   host: string
@@ -116,6 +146,25 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       ttlSeconds: env_.CATALOGUE_TTL_SECONDS,
       upstreamTimeoutMs: env_.UPSTREAM_TIMEOUT_MS,
       upstreamMaxRetries: env_.UPSTREAM_MAX_RETRIES,
+      limits: {
+        maxRetryWaitMs: env_.UPSTREAM_MAX_RETRY_WAIT_MS,
+        walkTimeoutMs: env_.WALK_TIMEOUT_MS,
+        walkMaxPages: env_.WALK_MAX_PAGES,
+        walkMaxModels: env_.WALK_MAX_MODELS,
+        maxPageBytes: env_.UPSTREAM_MAX_PAGE_BYTES,
+        maxWalkBytes: env_.UPSTREAM_MAX_WALK_BYTES,
+        maxModelBytes: env_.UPSTREAM_MAX_MODEL_BYTES,
+        retrievesPerMinute: env_.RETRIEVES_PER_MINUTE,
+        retrieveConcurrency: env_.RETRIEVE_CONCURRENCY,
+        breakerFailures: env_.BREAKER_FAILURES,
+        breakerCooldownMs: env_.BREAKER_COOLDOWN_SECONDS * 1000,
+        breakerMaxOpenMs: env_.BREAKER_MAX_OPEN_SECONDS * 1000,
+      },
+      lookupFailureTtlMs: env_.LOOKUP_FAILURE_TTL_SECONDS * 1000,
+      walkBackoffBaseMs: env_.WALK_BACKOFF_BASE_MS,
+      walkBackoffMaxMs: env_.WALK_BACKOFF_MAX_SECONDS * 1000,
+      maxLossShare: env_.CATALOGUE_MAX_LOSS_PERCENT / 100,
+      agreeingWalks: env_.CATALOGUE_AGREEING_WALKS,
       demoModels: env_.DEMO_MODELS ?? null,
       host: env_.HOST,
       port: env_.PORT,

@@ -59,7 +59,14 @@ describe('GET /api/health', () => {
       mode: 'live',
       workspace: 'default',
       workspaces: ['default'],
-      catalogue: { count: 0, fetched_at: null, age_seconds: null, stale: true, refresh_error: null },
+      catalogue: {
+        count: 0,
+        fetched_at: null,
+        age_seconds: null,
+        stale: true,
+        refresh_error: null,
+        walking_for_seconds: null,
+      },
     })
   })
 
@@ -75,6 +82,7 @@ describe('GET /api/health', () => {
       age_seconds: 61,
       stale: true,
       refresh_error: null,
+      walking_for_seconds: null,
     })
   })
 

@@ -25,9 +25,10 @@ import { exportModels } from './routes/models-export'
 import { indexPage, type PageRenderer } from './routes/index-page'
 import { listModels } from './routes/models-list'
 import { seenModels } from './routes/seen'
+import { sameOriginOnly } from './same-origin-only'
 import { securityHeaders } from './security-headers'
 import { pickWorkspace, selectWorkspace, type WorkspaceEnv } from './workspaces/select-workspace'
-import { createWorkspaces } from './workspaces/workspaces'
+import { createWorkspaces, type WorkspaceDependencies } from './workspaces/workspaces'
 
 export interface AppDependencies {
   /** The upstream's transport; by default the network, or the built-in fake in demo mode. */
@@ -44,7 +45,7 @@ export interface AppDependencies {
   /** Where the catalogue history is kept: main.ts gives SQLite; without it, memory. */
   history?: HistoryStore
   /** Overrides of the refresh pacing, for tests. */
-  pacing?: { retryAfterFailureMs?: number; forcedRefreshIntervalMs?: number }
+  pacing?: WorkspaceDependencies['pacing']
 }
 
 /**
@@ -92,6 +93,9 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   app.all('/readyz', methodNotAllowed)
   app.get('/metrics', metricsEndpoint(metrics.registry, workspaces))
   app.all('/metrics', methodNotAllowed)
+  // Before the workspace: no page of another site decides what the key costs (the feed, too, can start a walk).
+  app.use('/api/*', sameOriginOnly())
+  app.use('/feed.xml', sameOriginOnly())
   // Every endpoint answers for one workspace: `workspace=`, or the default one.
   app.use('/api/*', selectWorkspace(workspaces))
   app.use('/feed.xml', selectWorkspace(workspaces))

@@ -1,7 +1,15 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from '@anthropic-ai/sdk'
 import { type ApiErrorBody, errorBody } from '../contract/api-error'
 import { HistoryUnavailableError } from './history/history-store'
-import { UpstreamFormatError } from './upstream'
+import { ImplausibleCatalogueError } from './catalogue/plausibility'
+import {
+  UpstreamBackoffError,
+  UpstreamDeadlineError,
+  UpstreamFormatError,
+  UpstreamRedirectError,
+  UpstreamTooLargeError,
+} from './upstream/upstream-errors'
+import { retryAfterMs } from './upstream/retrying'
 
 export interface HttpError {
   status: number
@@ -33,6 +41,27 @@ export interface ErrorContext {
 export function toHttpError(error: unknown, context: ErrorContext = {}): HttpError {
   if (error instanceof BadRequestError) return badRequest(error.message)
   if (error instanceof HistoryUnavailableError) return plain(503, 'api_error', error.message)
+  if (error instanceof ImplausibleCatalogueError) return plain(502, 'api_error', error.message)
+  if (error instanceof UpstreamBackoffError) {
+    return {
+      status: 503,
+      body: errorBody(
+        'overloaded_error',
+        `The server is holding back: ${error.message}. Retry in ${error.retryAfterSeconds} s.`,
+      ),
+      headers: { 'Retry-After': String(error.retryAfterSeconds) },
+    }
+  }
+  if (error instanceof UpstreamDeadlineError) {
+    return plain(504, 'timeout_error', `The Anthropic API was too slow: ${error.message}. Try again in a moment.`)
+  }
+  if (error instanceof UpstreamRedirectError || error instanceof UpstreamTooLargeError) {
+    return plain(
+      502,
+      'api_error',
+      `The Anthropic API sent an answer the server refuses: ${error.message}. Whoever runs the dashboard should check ANTHROPIC_BASE_URL; retry later.`,
+    )
+  }
   if (error instanceof APIConnectionTimeoutError) {
     return plain(504, 'timeout_error', 'The Anthropic API did not answer in time. Try again in a moment.')
   }
@@ -79,7 +108,7 @@ function fromUpstreamStatus(error: APIError, context: ErrorContext): HttpError {
     return make(404, `No model "${context.modelId}" is available to this server's API key. Check the id or alias.`)
   }
   if (status === 429 || status === 529) {
-    const retryAfter = retryAfterSeconds(error.headers)
+    const retryAfter = retryAfterSeconds(error)
     const when = retryAfter === null ? 'in a minute' : `in ${retryAfter} s`
     const what = status === 429 ? 'is rate limiting this server' : 'is overloaded'
     return make(
@@ -100,12 +129,9 @@ function upstreamErrorType(error: APIError): string | null {
   return typeof inner === 'string' && /^[a-z_]{1,64}$/.test(inner) ? inner : null
 }
 
-function retryAfterSeconds(headers: Headers | undefined): number | null {
-  const value = headers?.get('retry-after')
-  if (!value) return null
-  if (/^\d+$/.test(value)) return Number(value)
-  const date = Date.parse(value)
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000))
+function retryAfterSeconds(error: APIError): number | null {
+  const ms = retryAfterMs(error)
+  return ms === null ? null : Math.ceil(ms / 1000)
 }
 
 function plain(status: number, type: string, message: string): HttpError {

@@ -3,12 +3,22 @@ import { expect } from 'vitest'
 import { type ApiErrorBody, apiErrorBodySchema } from '../contract/api-error'
 import { type ModelPage, modelPageSchema } from '../contract/model'
 import { createFakeUpstream, FAKE_API_KEY, type FakeUpstreamOptions } from '../fake-upstream/fake-upstream'
-import type { ServerConfig } from '../server/config'
+import { parseConfig, type ServerConfig } from '../server/config'
 import { type AppDependencies, createApp } from '../server/create-app'
 import type { LogFields, Logger } from '../server/logger'
 
-/** A live-mode configuration whose upstream is the fake: no network, no retries, short timeouts. */
+const DEFAULTS = parseConfig({})
+if (!DEFAULTS.ok) throw new Error(DEFAULTS.message)
+const { limits, lookupFailureTtlMs, walkBackoffBaseMs, walkBackoffMaxMs, maxLossShare, agreeingWalks } = DEFAULTS.config
+
+/** A live-mode configuration whose upstream is the fake: no network, no retries, short timeouts, default limits. */
 export const TEST_CONFIG: ServerConfig = {
+  limits,
+  lookupFailureTtlMs,
+  walkBackoffBaseMs,
+  walkBackoffMaxMs,
+  maxLossShare,
+  agreeingWalks,
   apiKey: FAKE_API_KEY,
   workspaceId: null,
   workspaces: [],

@@ -128,13 +128,17 @@ describe('stale-if-error', () => {
 })
 
 describe('with no snapshot', () => {
-  it('passes a failure on to the client, then recovers on the next request', async () => {
-    const { app, fake } = createTestApp()
+  // Changed on purpose (issue 9): the next request waits out the back-off instead of walking at once.
+  it('passes a failure on to the client, gives it again during the back-off, then recovers', async () => {
+    const { app, fake, clock } = createTestApp({ pacing: { retryAfterFailureMs: RETRY_AFTER_FAILURE_MS } })
     fake.setFault({ kind: 'status', status: 529, retryAfterSeconds: 3 })
     const failed = await app.request('/api/models')
     expect(failed.status).toBe(503)
     expect((await readError(failed)).error.type).toBe('overloaded_error')
     fake.setFault(null)
+    expect((await app.request('/api/models')).status).toBe(503)
+    expect(fake.stats.requests).toHaveLength(1)
+    clock.advance(RETRY_AFTER_FAILURE_MS)
     expect((await app.request('/api/models')).status).toBe(200)
   })
 })

@@ -1,60 +1,140 @@
 import type { Model } from '../../contract/model'
+import { deadlineSignal } from '../upstream/deadline'
+import { backoffMs } from './backoff'
 import { CatalogueSnapshot } from './catalogue-snapshot'
+import { doubtAbout, fingerprintOf, ImplausibleCatalogueError, type PlausibilityRule } from './plausibility'
 
 export interface CatalogueCacheOptions {
-  /** Reads the whole catalogue from the upstream. */
-  walk: () => Promise<Model[]>
+  /** Reads the whole catalogue from the upstream; it should stop when `signal` aborts. */
+  walk: (signal: AbortSignal) => Promise<Model[]>
   ttlMs: number
-  /** After a failed background refresh, the next one waits at least this long. */
+  /** No walk, nor any client waiting on one, lasts longer than this. */
+  walkTimeoutMs?: number
+  /** After the first failed walk, the next one waits this long; after each further one, twice as long (jittered). */
   retryAfterFailureMs?: number
+  /** The longest wait between failed walks. */
+  maxBackoffMs?: number
   /** At most one forced refresh (`refresh=1`) starts in this window. */
   forcedRefreshIntervalMs?: number
+  plausibility?: PlausibilityRule
   now?: () => number
-  /** Told once about each failed walk, with the error as thrown. */
+  random?: () => number
+  /** Told once about each failed (or doubted) walk, with the error as thrown. */
   onWalkFailed?: (error: unknown) => void
-  /** Told once about each successful walk, with its models and the snapshot's time; it must not throw. */
+  /** Told once about each catalogue installed as true, with its models and the snapshot's time; it must not throw. */
   onWalked?: (models: readonly Model[], at: number) => void
 }
 
 export interface CatalogueState {
   snapshot: CatalogueSnapshot
-  /** The snapshot is older than the TTL. */
+  /** The snapshot is older than the TTL, or the latest walk failed or was doubted. */
   stale: boolean
   /** Why the latest refresh failed, while an older snapshot is served instead. */
   refreshError: unknown
 }
 
+export interface CatalogueStatus {
+  snapshot: CatalogueSnapshot | null
+  stale: boolean
+  refreshError: unknown
+  walks: number
+  /** How long the walk in progress has run, or null when none is. */
+  walkingForMs: number | null
+}
+
+const DEFAULT_PLAUSIBILITY: PlausibilityRule = { maxLossShare: 0.5, agreeingWalks: 2 }
+
 /**
  * Keeps one snapshot of the catalogue and decides when to walk the upstream:
- * single-flight (one walk at a time, everyone waits on it), stale-while-revalidate
- * (after the TTL the old snapshot is served while one walk replaces it), and
- * stale-if-error (a failed walk keeps the old snapshot, saying why).
+ * single-flight (one walk at a time, everyone waits on it, never past the
+ * walk deadline), stale-while-revalidate (after the TTL the old snapshot is
+ * served while one walk replaces it), stale-if-error (a failed walk keeps the
+ * old snapshot, saying why, and the next waits out an exponential back-off,
+ * with or without a snapshot), and plausibility: a walk that is empty or
+ * loses too much of the catalogue is believed only when `agreeingWalks` walks
+ * in a row agree on it, or an operator accepts it.
  */
 export function createCatalogueCache(options: CatalogueCacheOptions) {
   const now = options.now ?? Date.now
-  const retryAfterFailureMs = options.retryAfterFailureMs ?? 5_000
+  const walkTimeoutMs = options.walkTimeoutMs ?? 30_000
+  const baseBackoffMs = options.retryAfterFailureMs ?? 5_000
   const forcedRefreshIntervalMs = options.forcedRefreshIntervalMs ?? 5_000
+  const rule = options.plausibility ?? DEFAULT_PLAUSIBILITY
   let snapshot: CatalogueSnapshot | null = null
+  // False while the snapshot is a doubted first walk (no earlier one to keep): served, never called fresh.
+  let trusted = false
   let inFlight: Promise<CatalogueSnapshot> | null = null
-  let lastFailure: { at: number; error: unknown } | null = null
+  let walkStartedAt: number | null = null
+  let failures = 0
+  let lastFailure: { at: number; error: unknown; nextWalkAt: number } | null = null
+  // The latest doubted walk, and how many walks in a row gave the same catalogue.
+  let doubted: { models: Model[]; fingerprint: string; agreeing: number } | null = null
+  let acceptRequested = false
   let lastForcedAt = -Infinity
   let walks = 0
+
+  function install(models: Model[], asTrue: boolean): CatalogueSnapshot {
+    snapshot = new CatalogueSnapshot(models, now())
+    trusted = asTrue
+    if (asTrue) {
+      failures = 0
+      lastFailure = null
+      doubted = null
+      options.onWalked?.(models, snapshot.fetchedAt)
+    }
+    return snapshot
+  }
+
+  function fail(error: unknown) {
+    failures += 1
+    const at = now()
+    lastFailure = { at, error, nextWalkAt: at + backoffMs(failures, { ...backoffShape(), random: options.random }) }
+    options.onWalkFailed?.(error)
+  }
+
+  function backoffShape() {
+    return { baseMs: baseBackoffMs, maxMs: Math.max(baseBackoffMs, options.maxBackoffMs ?? 300_000) }
+  }
+
+  /** Installs a walk's models, unless they look wrong: then the error says why, and the old snapshot stays. */
+  function believe(models: Model[]): CatalogueSnapshot {
+    const doubt = doubtAbout(trusted && snapshot ? snapshot.models : null, models, rule)
+    if (!doubt || acceptRequested) {
+      acceptRequested = false
+      return install(models, true)
+    }
+    const fingerprint = fingerprintOf(models)
+    doubted =
+      doubted?.fingerprint === fingerprint
+        ? { models, fingerprint, agreeing: doubted.agreeing + 1 }
+        : { models, fingerprint, agreeing: 1 }
+    if (doubted.agreeing >= rule.agreeingWalks) return install(models, true)
+    const error = new ImplausibleCatalogueError(
+      `Not believed yet: ${doubt}. The last good catalogue stays until ${rule.agreeingWalks} walks in a row agree, or an operator accepts it with refresh=1&accept=1`,
+    )
+    fail(error)
+    // With nothing better to show, the doubted catalogue is shown, marked stale and not recorded in the history.
+    if (!snapshot || !trusted) return install(models, false)
+    throw error
+  }
 
   function startWalk(): Promise<CatalogueSnapshot> {
     inFlight ??= (async () => {
       walks += 1
+      walkStartedAt = now()
+      const deadline = deadlineSignal(walkTimeoutMs, 'the walk of the model list')
       try {
-        const models = await options.walk()
-        snapshot = new CatalogueSnapshot(models, now())
-        lastFailure = null
-        options.onWalked?.(models, snapshot.fetchedAt)
-        return snapshot
+        // The race holds even for a walk that ignores its signal: no client waits past the deadline.
+        const models = await Promise.race([options.walk(deadline.signal), rejectOnAbort(deadline.signal)])
+        return believe(models)
       } catch (error) {
-        lastFailure = { at: now(), error }
-        options.onWalkFailed?.(error)
+        if (!(error instanceof ImplausibleCatalogueError)) fail(error)
         throw error
       } finally {
+        deadline.clear()
         inFlight = null
+        walkStartedAt = null
+        acceptRequested = false
       }
     })()
     return inFlight
@@ -63,7 +143,7 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
   function state(current: CatalogueSnapshot): CatalogueState {
     return {
       snapshot: current,
-      stale: now() - current.fetchedAt >= options.ttlMs,
+      stale: !trusted || lastFailure !== null || now() - current.fetchedAt >= options.ttlMs,
       refreshError: lastFailure?.error ?? null,
     }
   }
@@ -78,34 +158,37 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
     }
   }
 
+  const backingOff = () => lastFailure !== null && now() < lastFailure.nextWalkAt
+
   return {
     /**
-     * The snapshot to answer from, walking first when there is none. With
-     * `reuseRecentFailure`, a catalogue that has never been walked successfully
-     * gives its last failure for `retryAfterFailureMs` instead of walking again:
-     * for answers that ask every workspace at once, so one with a refused key is
-     * not asked again on each of them.
+     * The snapshot to answer from, walking first when there is none. With no
+     * snapshot and a recent failure, the failure is given again until the
+     * back-off ends, so a refused key costs one walk per step, not one per
+     * visitor. `accept` (an operator's `refresh=1&accept=1`) installs the
+     * doubted catalogue, or the next walk's, even if it looks wrong.
      */
     async get({
       forceRefresh = false,
-      reuseRecentFailure = false,
-    }: { forceRefresh?: boolean; reuseRecentFailure?: boolean } = {}): Promise<CatalogueState> {
+      accept = false,
+    }: { forceRefresh?: boolean; accept?: boolean } = {}): Promise<CatalogueState> {
       if (forceRefresh) {
-        if (inFlight) return walkOrKeep()
-        if (now() - lastForcedAt >= forcedRefreshIntervalMs) {
-          lastForcedAt = now()
+        if (accept && doubted) return state(install(doubted.models, true))
+        // A person pressing Refresh means it, back-off or not; the interval bounds how often anyone can.
+        if (inFlight || now() - lastForcedAt >= forcedRefreshIntervalMs) {
+          // Only for the walk this ask waits on: an accept must not linger until some later walk.
+          if (accept) acceptRequested = true
+          if (!inFlight) lastForcedAt = now()
           return walkOrKeep()
         }
       }
       if (!snapshot) {
-        if (reuseRecentFailure && !inFlight && lastFailure && now() - lastFailure.at < retryAfterFailureMs) {
-          throw lastFailure.error
-        }
+        if (!inFlight && lastFailure && backingOff()) throw lastFailure.error
         return state(await startWalk())
       }
       const current = state(snapshot)
-      const mayRetry = !lastFailure || now() - lastFailure.at >= retryAfterFailureMs
-      if (current.stale && !inFlight && mayRetry) {
+      const due = now() - snapshot.fetchedAt >= options.ttlMs || !trusted || lastFailure !== null
+      if (due && !inFlight && !backingOff()) {
         // Stale-while-revalidate: this request gets the old snapshot; the failure, if any, is kept in lastFailure.
         startWalk().catch(() => {})
       }
@@ -113,12 +196,19 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
     },
 
     /** The state for health checks, without starting a walk. */
-    peek(): (CatalogueState & { walks: number }) | { snapshot: null; walks: number; refreshError: unknown } {
+    peek(): CatalogueStatus {
+      const walkingForMs = walkStartedAt === null ? null : now() - walkStartedAt
       // Not a spread of state(): the list's fast path asks on every request, and the spread cost it a microsecond.
       return snapshot
-        ? Object.assign(state(snapshot), { walks })
-        : { snapshot: null, walks, refreshError: lastFailure?.error ?? null }
+        ? Object.assign(state(snapshot), { walks, walkingForMs })
+        : { snapshot: null, stale: true, walks, refreshError: lastFailure?.error ?? null, walkingForMs }
     },
   }
 }
 export type CatalogueCache = ReturnType<typeof createCatalogueCache>
+
+function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true })
+  })
+}

@@ -24,7 +24,7 @@ type ParsedQuery = ParseResult<ListQuery>
 function parseQuery(url: string): ParsedQuery {
   const parsed = parseListParams(searchParamsOf(url))
   if (!parsed.ok) return parsed
-  const { refresh: _refresh, ...page } = parsed.value
+  const { refresh: _refresh, accept: _accept, ...page } = parsed.value
   return { ok: true, value: { ...parsed.value, pageKey: listParamsToSearch(page).toString() } }
 }
 
@@ -82,7 +82,10 @@ export function modelsListPages(catalogue: CatalogueCache, workspace: ErrorConte
 
     /** The answer to these parameters, from the page cache of the current snapshot. */
     async page(params: ListQuery): Promise<CachedPage> {
-      const { snapshot, stale, refreshError } = await catalogue.get({ forceRefresh: params.refresh })
+      const { snapshot, stale, refreshError } = await catalogue.get({
+        forceRefresh: params.refresh,
+        accept: params.accept,
+      })
       const refreshErrorText = describeRefreshError(refreshError)
       return snapshot.responses.getOrCreate(keyOf(params, stale, refreshErrorText), () => {
         const page = pageOfView(viewOf(snapshot, params), params)
@@ -101,7 +104,7 @@ export function modelsListPages(catalogue: CatalogueCache, workspace: ErrorConte
      * already and the snapshot is fresh, so asking would start no walk.
      */
     built(params: ListQuery): CachedPage | undefined {
-      if (params.refresh) return undefined
+      if (params.refresh || params.accept) return undefined
       const state = catalogue.peek()
       if (!state.snapshot || state.stale) return undefined
       return state.snapshot.responses.get(keyOf(params, false, describeRefreshError(state.refreshError)))

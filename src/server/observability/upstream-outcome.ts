@@ -1,5 +1,12 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from '@anthropic-ai/sdk'
-import { UpstreamFormatError } from '../upstream'
+import { ImplausibleCatalogueError } from '../catalogue/plausibility'
+import {
+  UpstreamBackoffError,
+  UpstreamDeadlineError,
+  UpstreamFormatError,
+  UpstreamRedirectError,
+  UpstreamTooLargeError,
+} from '../upstream/upstream-errors'
 
 /** The outcome label of one request to the upstream, from its status, or from why it did not get one. */
 export function outcomeOfStatus(status: number): string {
@@ -18,7 +25,11 @@ export function outcomeOfFailure(error: unknown): string {
 
 /** The reason label of a failed catalogue refresh, from the error the walk failed with. */
 export function refreshFailureReason(error: unknown): string {
-  if (error instanceof APIConnectionTimeoutError) return 'timeout'
+  if (error instanceof APIConnectionTimeoutError || error instanceof UpstreamDeadlineError) return 'timeout'
+  if (error instanceof UpstreamBackoffError) return 'backing_off'
+  if (error instanceof UpstreamRedirectError) return 'redirect'
+  if (error instanceof UpstreamTooLargeError) return 'too_large'
+  if (error instanceof ImplausibleCatalogueError) return 'implausible'
   if (error instanceof APIConnectionError) return 'network_error'
   if (error instanceof UpstreamFormatError) return 'bad_answer'
   if (error instanceof APIError && typeof error.status === 'number') return outcomeOfStatus(error.status)

@@ -50,9 +50,7 @@ export function availability(workspaces: Workspaces) {
       return sendError(c, badRequest(`sort names a workspace this server does not have: ${sortedWorkspace}`))
     }
 
-    const results = await Promise.allSettled(
-      workspaces.all.map((workspace) => workspace.catalogue.get({ reuseRecentFailure: true })),
-    )
+    const results = await Promise.allSettled(workspaces.all.map((workspace) => workspace.catalogue.get()))
     const loaded = workspaces.all.flatMap((workspace, index) => {
       const result = results[index]!
       return result.status === 'fulfilled' ? [{ name: workspace.name, snapshot: result.value.snapshot }] : []

@@ -16,6 +16,7 @@ export function health(workspaces: Workspaces, mode: Health['mode'], now: () => 
     const state = catalogue.peek()
     if (!state.snapshot) catalogue.get().catch(() => {})
     const refreshError = state.refreshError ? describeFailure(state.refreshError, { keyVariable }) : null
+    const walkingForSeconds = state.walkingForMs === null ? null : Math.round(state.walkingForMs / 100) / 10
     const body: Health = {
       status: 'ok',
       mode,
@@ -28,8 +29,16 @@ export function health(workspaces: Workspaces, mode: Health['mode'], now: () => 
             age_seconds: Math.round((now() - state.snapshot.fetchedAt) / 1000),
             stale: state.stale,
             refresh_error: refreshError,
+            walking_for_seconds: walkingForSeconds,
           }
-        : { count: 0, fetched_at: null, age_seconds: null, stale: true, refresh_error: refreshError },
+        : {
+            count: 0,
+            fetched_at: null,
+            age_seconds: null,
+            stale: true,
+            refresh_error: refreshError,
+            walking_for_seconds: walkingForSeconds,
+          },
     }
     return c.json(body, 200, { 'Cache-Control': 'no-store' })
   }

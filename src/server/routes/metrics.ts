@@ -10,7 +10,7 @@ import type { Workspaces } from '../workspaces/workspaces'
  */
 export function metricsEndpoint(registry: Registry, workspaces: Workspaces) {
   return async (c: Context): Promise<Response> => {
-    for (const { catalogue } of workspaces.all) catalogue.get({ reuseRecentFailure: true }).catch(() => {})
+    for (const { catalogue } of workspaces.all) catalogue.get().catch(() => {})
     return c.body(await registry.metrics(), 200, {
       'Content-Type': registry.contentType,
       'Cache-Control': 'no-store',

@@ -4,7 +4,7 @@ import { MODEL_ID_PATTERN } from '../../contract/list-params'
 import { DEMO_MODELS } from '../../fake-upstream/demo-catalogue'
 import { anyCodePoint } from '../../testing/any-code-point'
 import { FAKE_API_KEY } from '../../fake-upstream/fake-upstream'
-import { createTestApp, readError } from '../../testing/test-app'
+import { createTestApp, readError, TEST_CONFIG } from '../../testing/test-app'
 
 /** What an upstream request may look like: the list, or one model by one encoded path segment. */
 const ALLOWED_UPSTREAM_REQUEST = /^GET \/v1\/models(\?[^/]*)?$|^GET \/v1\/models\/[^/?#]+$/
@@ -137,6 +137,16 @@ describe('GET /api/models/:id', () => {
     expect(fake.stats.retrieveCalls).toBe(1)
     expect(fake.stats.requests).toHaveLength(2)
   })
+
+  it('keeps "no such model" for the failure TTL, then asks the upstream again', async () => {
+    const { app, fake, clock } = createTestApp()
+    expect((await app.request('/api/models/claude-nonexistent')).status).toBe(404)
+    expect((await app.request('/api/models/claude-nonexistent')).status).toBe(404)
+    expect(fake.stats.retrieveCalls).toBe(1)
+    clock.advance(TEST_CONFIG.lookupFailureTtlMs)
+    expect((await app.request('/api/models/claude-nonexistent')).status).toBe(404)
+    expect(fake.stats.retrieveCalls).toBe(2)
+  })
 })
 
 describe('the upstream is no open proxy', () => {
@@ -167,14 +177,20 @@ describe('the upstream is no open proxy', () => {
 
 describe('GET /api/models/:id with random ids', () => {
   it('never answers 500, and calls the upstream for ids that fit the rule and never otherwise', async () => {
-    const { app, fake } = createTestApp()
+    // No budget and no failure cache here: the property is about which ids may reach the upstream at all.
+    const { app, fake } = createTestApp({
+      config: {
+        lookupFailureTtlMs: 0,
+        limits: { ...TEST_CONFIG.limits, retrievesPerMinute: 100_000, retrieveConcurrency: 1_000 },
+      },
+    })
     const ids = fc.oneof(fc.string({ unit: anyCodePoint }), fc.stringMatching(/^[A-Za-z0-9._:@%/ -]{1,12}$/))
     await fc.assert(
       fc.asyncProperty(ids, async (id) => {
         const before = fake.stats.requests.length
         const response = await app.request(`/api/models/${encodeURIComponent(id)}`)
         expect(response.status).not.toBe(500)
-        // Random ids name no model, and a 404 is not kept, so every valid one reaches the upstream.
+        // Random ids name no model, and with no failure TTL a 404 is not kept, so every valid one reaches the upstream.
         expect(fake.stats.requests.length - before).toBe(MODEL_ID_PATTERN.test(id) ? 1 : 0)
         if (!MODEL_ID_PATTERN.test(id)) expect(response.status).toBeGreaterThanOrEqual(400)
       }),

@@ -14,12 +14,13 @@ const CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30'
 export function modelDetail() {
   return async (c: WorkspaceContext): Promise<Response> => {
     const id = c.req.param('id') ?? ''
+    const workspace = c.get('workspace')
+    // Whatever the upstream listed can be opened; only an id sent on to its URL must pass the path rule.
+    const listed = workspace.catalogue.peek().snapshot?.model(id)
+    if (listed) return c.json(listed, 200, { 'Cache-Control': CACHE_CONTROL })
     if (!MODEL_ID_PATTERN.test(id)) {
       return sendError(c, badRequest('The model id must be 1–256 letters, digits or . _ : @ - (and not only dots).'))
     }
-    const workspace = c.get('workspace')
-    const listed = workspace.catalogue.peek().snapshot?.model(id)
-    if (listed) return c.json(listed, 200, { 'Cache-Control': CACHE_CONTROL })
     try {
       const model = await workspace.lookUpModel(id)
       return c.json(model, 200, { 'Cache-Control': CACHE_CONTROL })

@@ -6,7 +6,7 @@ import { describeFailure } from '../errors'
 import type { CatalogueHistory } from '../history/catalogue-history'
 import type { Logger } from '../logger'
 import { type ModelsListPages, modelsListPages } from '../catalogue/models-list-pages'
-import { createUpstream } from '../upstream'
+import { createUpstream } from '../upstream/upstream'
 import { createModelLookup, type ModelLookup } from './model-lookup'
 
 /** One named key's view of the catalogue: its own snapshot, pages and model lookups. */
@@ -33,7 +33,7 @@ export interface WorkspaceDependencies {
   now: () => number
   logger: Logger
   history: CatalogueHistory
-  pacing?: { retryAfterFailureMs?: number; forcedRefreshIntervalMs?: number }
+  pacing?: { retryAfterFailureMs?: number; forcedRefreshIntervalMs?: number; random?: () => number }
   /** Sees each workspace's requests to the upstream and its failed refreshes: the metrics. */
   observer?: UpstreamObserver
 }
@@ -65,24 +65,29 @@ interface Credentials {
 export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependencies): Workspaces {
   const { demo } = deps
   const all = credentialsOf(config, demo).map((credential): Workspace => {
+    const where = credential.name === DEFAULT_WORKSPACE ? '' : ` (workspace ${credential.name})`
     const transport = demo?.fetch ?? deps.fetch ?? networkFetch
     const upstream = createUpstream({
       apiKey: credential.apiKey,
       workspaceId: credential.workspaceId,
       baseURL: demo?.baseURL ?? config.baseURL,
       betas: config.betas,
-      timeoutMs: config.upstreamTimeoutMs,
-      maxRetries: config.upstreamMaxRetries,
+      limits: { ...config.limits, attemptTimeoutMs: config.upstreamTimeoutMs, maxRetries: config.upstreamMaxRetries },
+      now: deps.now,
       fetch: deps.observer ? deps.observer.transport(credential.name, transport) : transport,
+      warn: (message) => deps.logger.warn(`${message}${where}.`),
     })
     const ttlMs = config.ttlSeconds * 1000
     const catalogue = createCatalogueCache({
       walk: upstream.walk,
       ttlMs,
+      walkTimeoutMs: config.limits.walkTimeoutMs,
+      retryAfterFailureMs: config.walkBackoffBaseMs,
+      maxBackoffMs: config.walkBackoffMaxMs,
+      plausibility: { maxLossShare: config.maxLossShare, agreeingWalks: config.agreeingWalks },
       now: deps.now,
       ...deps.pacing,
       onWalkFailed: (error) => {
-        const where = credential.name === DEFAULT_WORKSPACE ? '' : ` (workspace ${credential.name})`
         deps.logger.warn(`Catalogue refresh failed${where}: ${describeFailure(error, credential)}`, {
           workspace: credential.name,
         })
@@ -95,7 +100,12 @@ export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependenci
       keyVariable: credential.keyVariable,
       catalogue,
       pages: modelsListPages(catalogue, credential),
-      lookUpModel: createModelLookup({ retrieve: upstream.retrieve, ttlMs, now: deps.now }),
+      lookUpModel: createModelLookup({
+        retrieve: upstream.retrieve,
+        ttlMs,
+        failureTtlMs: config.lookupFailureTtlMs,
+        now: deps.now,
+      }),
     }
   })
   const byName = new Map(all.map((workspace) => [workspace.name, workspace]))

@@ -14,7 +14,7 @@ import {
   type Lifecycle,
   LIFECYCLES,
   MAX_QUERY_LENGTH,
-  MODEL_ID_PATTERN,
+  LISTED_ID_PATTERN,
   SORT_VALUES,
   type SortValue,
 } from '../../../contract/list-params'
@@ -39,7 +39,7 @@ export type Tab = (typeof TABS)[number]
 
 /** A model id in the URL (a cursor, the open model): one the BFF would accept, or none. */
 export const modelId = createParser({
-  parse: (value: string) => (MODEL_ID_PATTERN.test(value) ? value : null),
+  parse: (value: string) => (LISTED_ID_PATTERN.test(value) ? value : null),
   serialize: (value: string) => value,
 })
 

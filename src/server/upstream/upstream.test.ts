@@ -1,19 +1,26 @@
 import { describe, expect, it } from 'vitest'
-import { createFakeUpstream, FAKE_API_KEY } from '../fake-upstream/fake-upstream'
-import { syntheticCatalogue } from '../fake-upstream/synthetic-catalogue'
-import { createTestApp } from '../testing/test-app'
-import { createUpstream, UpstreamFormatError } from './upstream'
+import { createFakeUpstream, FAKE_API_KEY } from '../../fake-upstream/fake-upstream'
+import { syntheticCatalogue } from '../../fake-upstream/synthetic-catalogue'
+import { createTestApp, TEST_CONFIG } from '../../testing/test-app'
+import { createUpstream, type UpstreamLimits } from './upstream'
+import { UpstreamFormatError, UpstreamTooLargeError } from './upstream-errors'
 
 // The SDK writes arrays with brackets: lifecycle[]=active&…
 const ALL_STAGES = 'lifecycle%5B%5D=active&lifecycle%5B%5D=deprecated&lifecycle%5B%5D=retired'
 
-function upstreamOver(fetch: typeof globalThis.fetch, betas: string[] = []) {
+function upstreamOver(
+  fetch: typeof globalThis.fetch,
+  betas: string[] = [],
+  limits: Partial<UpstreamLimits> = {},
+  warn?: (message: string) => void,
+) {
   return createUpstream({
     apiKey: FAKE_API_KEY,
     baseURL: 'http://upstream.test',
     betas,
-    timeoutMs: 200,
-    maxRetries: 0,
+    warn,
+    limits: { ...TEST_CONFIG.limits, attemptTimeoutMs: 200, maxRetries: 0, ...limits },
+    now: Date.now,
     fetch,
   })
 }
@@ -64,6 +71,48 @@ describe('the catalogue walk', () => {
     await upstreamOver(recording, ['beta-one', 'beta-two']).walk()
     await upstreamOver(recording).walk()
     expect(seen).toEqual(['beta-one,beta-two', null])
+  })
+})
+
+describe('the walk within its ceilings', () => {
+  it('stops at the page ceiling', async () => {
+    const fake = createFakeUpstream({ models: syntheticCatalogue(3500) })
+    await expect(upstreamOver(fake.fetch, [], { walkMaxPages: 3 }).walk()).rejects.toThrow(
+      'the model list did not end after 3 pages',
+    )
+    expect(fake.stats.listCalls).toBe(3)
+  })
+
+  it('stops at the ceiling of decoded bytes for the whole walk, however small each page', async () => {
+    const fake = createFakeUpstream({ models: syntheticCatalogue(2500) })
+    const walk = upstreamOver(fake.fetch, [], { maxWalkBytes: 400 * 1024 }).walk()
+    await expect(walk).rejects.toBeInstanceOf(UpstreamTooLargeError)
+  })
+
+  it('refuses a model larger than the model ceiling', async () => {
+    const [first, ...rest] = syntheticCatalogue(5)
+    const large = { ...first!, display_name: 'x'.repeat(5_000) }
+    const fake = createFakeUpstream({ models: [large, ...rest] })
+    await expect(upstreamOver(fake.fetch, [], { maxModelBytes: 4_096 }).walk()).rejects.toThrow(
+      /was larger than 4096 bytes/,
+    )
+  })
+
+  it('keeps only the fields the dashboard knows', async () => {
+    const [first] = syntheticCatalogue(1)
+    const extra = { ...first!, capabilities: { thinking: { supported: true } }, secret_plan: 'x'.repeat(1000) }
+    const fake = createFakeUpstream({ models: [extra] })
+    const [model] = await upstreamOver(fake.fetch).walk()
+    expect(model).toEqual({ ...first, capabilities: { thinking: { supported: true } } })
+  })
+
+  it('collapses duplicate ids, the first one winning, and says so once', async () => {
+    const fake = createFakeUpstream({ models: syntheticCatalogue(10) })
+    fake.setFault({ kind: 'duplicates' })
+    const lines: string[] = []
+    const models = await upstreamOver(fake.fetch, [], {}, (line) => lines.push(line)).walk()
+    expect(models).toEqual(syntheticCatalogue(10))
+    expect(lines).toEqual(['The model list repeated 3 model id(s); the first of each was kept'])
   })
 })
 
