@@ -50,7 +50,7 @@ describe.each([
 
   it('gives only changes of the kinds asked for, paging within them', async () => {
     const store = await storeWithTenAdditions(createStore())
-    // Hour 11: m1 and m2 leave; hour 12: m3 is renamed.
+    // Hour 11: m1 and m2 leave (the removals are recorded when a second walk lacks them too); hour 12: m3 is renamed.
     const left = [
       model('m10'),
       model('m9'),
@@ -62,6 +62,7 @@ describe.each([
       model('m3'),
     ]
     await store.recordWalk('default', [...left, model('a'), model('b')], T0 + 11 * HOUR)
+    await store.recordWalk('default', [...left, model('a'), model('b')], T0 + 11 * HOUR + HOUR / 2)
     const renamed = left.map((each) => (each.id === 'm3' ? { ...each, display_name: 'Renamed m3' } : each))
     await store.recordWalk('default', [...renamed, model('a'), model('b')], T0 + 12 * HOUR)
 
@@ -110,13 +111,15 @@ describe.each([
     const store = createStore()
     await store.recordWalk('default', [model('a'), model('b'), model('c')], T0)
     await store.recordWalk('default', [model('a'), model('b'), model('new')], T0 + HOUR)
+    // c, missing from two walks in a row, is removed at the second; a at the third.
     await store.recordWalk('default', [model('b'), model('new')], T0 + 2 * HOUR)
+    await store.recordWalk('default', [model('b'), model('new')], T0 + 3 * HOUR)
     expect(await store.seen('default')).toEqual([
-      expect.objectContaining({ modelId: 'a', baseline: true, lastSeen: T0 + HOUR, removedAt: T0 + 2 * HOUR }),
-      expect.objectContaining({ modelId: 'c', baseline: true, lastSeen: T0, removedAt: T0 + HOUR }),
+      expect.objectContaining({ modelId: 'a', baseline: true, lastSeen: T0 + HOUR, removedAt: T0 + 3 * HOUR }),
+      expect.objectContaining({ modelId: 'c', baseline: true, lastSeen: T0, removedAt: T0 + 2 * HOUR }),
       expect.objectContaining({ modelId: 'new', baseline: false, firstSeen: T0 + HOUR, removedAt: null }),
     ])
-    expect((await store.seen('default', T0 + 2 * HOUR)).map((record) => record.modelId)).toEqual(['a'])
+    expect((await store.seen('default', T0 + 3 * HOUR)).map((record) => record.modelId)).toEqual(['a'])
   })
 
   it('describes a workspace it has never walked as without history', async () => {

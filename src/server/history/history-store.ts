@@ -1,5 +1,6 @@
 import type { ChangeKind } from '../../contract/history'
 import type { Model } from '../../contract/model'
+import type { Pause } from './history-steps'
 
 /** What the history knows of one model in one workspace. Times are epoch ms. */
 export interface ModelRecord {
@@ -13,6 +14,8 @@ export interface ModelRecord {
   /** The last walk that listed it, once it is gone; null while it is in the latest walk. */
   lastSeen: number | null
   removedAt: number | null
+  /** The walk that first lacked it while it is not yet removed: a second walk without it records the removal. */
+  missingSince: number | null
 }
 
 /** One change as a walk found it, before the store gives it an id. */
@@ -50,6 +53,22 @@ export interface ChangesQuery {
   afterId?: number
   /** Only changes of these kinds; every kind when not given. */
   kinds?: readonly ChangeKind[]
+}
+
+/** How much history a store keeps; older changes (and models removed before then) are dropped after each walk. */
+export interface HistoryRetention {
+  /** Changes older than this, counted back from the latest walk, are dropped. */
+  maxAgeMs: number
+  /** Per workspace: past this many changes, the oldest are dropped, so a flapping upstream cannot grow the history without end. */
+  maxChanges: number
+}
+
+export const DEFAULT_HISTORY_RETENTION: HistoryRetention = { maxAgeMs: 365 * 86_400_000, maxChanges: 200_000 }
+
+export interface HistoryStoreOptions {
+  retention?: HistoryRetention
+  /** Between the steps of a write; tests observe them through it. */
+  pause?: Pause
 }
 
 export interface RecordedWalk {

@@ -57,18 +57,21 @@ describe('the SQLite history store across restarts', () => {
       firstWalkAt: T0,
       lastWalkAt: T0 + HOUR,
     })
-    // No second baseline after a restart: b, gone while the server was down, is a removal.
-    const walk = await second.recordWalk('default', [model('a'), model('c')], T0 + 2 * HOUR)
+    // No second baseline after a restart: b, gone while the server was down, is a removal once a second walk agrees.
+    await second.recordWalk('default', [model('a'), model('c')], T0 + 2 * HOUR)
+    second.close()
+    const third = opened(openSqliteHistoryStore(dir))
+    const walk = await third.recordWalk('default', [model('a'), model('c')], T0 + 3 * HOUR)
     expect(walk).toEqual({
       baseline: false,
       changes: [{ modelId: 'b', kind: 'removed', displayName: 'B', before: null, after: null }],
     })
-    const page = await second.changes({ workspace: 'default', limit: 50 })
+    const page = await third.changes({ workspace: 'default', limit: 50 })
     expect(page.changes.map((change) => [change.kind, change.modelId, change.at])).toEqual([
-      ['removed', 'b', T0 + 2 * HOUR],
+      ['removed', 'b', T0 + 3 * HOUR],
       ['added', 'c', T0 + HOUR],
     ])
-    expect(await second.seen('default')).toEqual([
+    expect(await third.seen('default')).toEqual([
       expect.objectContaining({ modelId: 'b', firstSeen: T0, baseline: true, lastSeen: T0 + HOUR }),
       expect.objectContaining({ modelId: 'c', firstSeen: T0 + HOUR, baseline: false, removedAt: null }),
     ])

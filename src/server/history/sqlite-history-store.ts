@@ -4,11 +4,15 @@ import Database from 'better-sqlite3'
 import type { ChangeKind } from '../../contract/history'
 import type { Model } from '../../contract/model'
 import type { Logger } from '../logger'
-import { diffWalk, walkFingerprint } from './diff-walk'
+import { diffWalkSteps, walkFingerprintSteps } from './diff-walk'
+import { HISTORY_STEP, runInSteps, StepCounter, type Steps } from './history-steps'
 import {
+  DEFAULT_HISTORY_RETENTION,
   type HistoryStore,
+  type HistoryStoreOptions,
   HistoryUnavailableError,
   type ModelRecord,
+  type RecordedWalk,
   type StoredChange,
   unavailableHistoryStore,
 } from './history-store'
@@ -56,6 +60,13 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX changes_by_workspace ON changes (workspace, id);
   `,
+  // Removals wait for a second walk; retention drops old changes and long-removed models.
+  `
+  ALTER TABLE models ADD COLUMN missing_since INTEGER;
+  CREATE INDEX models_missing ON models (workspace) WHERE missing_since IS NOT NULL;
+  CREATE INDEX models_removed ON models (workspace, removed_at) WHERE removed_at IS NOT NULL;
+  CREATE INDEX changes_by_time ON changes (workspace, at);
+  `,
 ]
 
 /** The database is from a newer version of the dashboard, whose schema this one does not know. */
@@ -99,7 +110,7 @@ export interface OpenFailure {
  */
 export function openSqliteHistoryStore(
   dataDir: string,
-  { migrations = MIGRATIONS }: { migrations?: readonly string[] } = {},
+  { migrations = MIGRATIONS, ...options }: { migrations?: readonly string[] } & HistoryStoreOptions = {},
 ): OpenResult {
   const dir = resolve(dataDir)
   const path = join(dir, HISTORY_FILE)
@@ -115,7 +126,7 @@ export function openSqliteHistoryStore(
     if (check !== 'ok') throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' })
     migrate(db, migrations)
     assertWritable(db)
-    return { ok: true, store: sqliteHistoryStore(db), path }
+    return { ok: true, store: sqliteHistoryStore(db, options), path }
   } catch (error) {
     db?.close()
     return { ok: false, path, ...describeOpenFailure(error, dir, path) }
@@ -137,8 +148,8 @@ function assertWritable(db: Database.Database): void {
  * opened, one line in the log and a store whose endpoints answer 503 saying so,
  * while the catalogue itself is served as usual.
  */
-export function openHistoryOrReport(dataDir: string, logger: Logger): HistoryStore {
-  const opened = openSqliteHistoryStore(dataDir)
+export function openHistoryOrReport(dataDir: string, logger: Logger, options: HistoryStoreOptions = {}): HistoryStore {
+  const opened = openSqliteHistoryStore(dataDir, options)
   if (opened.ok) return opened.store
   logger.error(opened.message)
   return unavailableHistoryStore(opened.reason)
@@ -197,6 +208,7 @@ interface ModelRow {
   baseline: number
   last_seen: number | null
   removed_at: number | null
+  missing_since: number | null
 }
 
 interface ChangeRow {
@@ -226,6 +238,7 @@ const toRecord = (row: ModelRow): ModelRecord => ({
   baseline: row.baseline === 1,
   lastSeen: row.last_seen,
   removedAt: row.removed_at,
+  missingSince: row.missing_since,
 })
 
 const toChange = (row: ChangeRow): StoredChange => ({
@@ -240,8 +253,16 @@ const toChange = (row: ChangeRow): StoredChange => ({
   after: row.after,
 })
 
-/** The history in SQLite: a walk's changes are written in one transaction, so a crash never keeps half a walk. */
-function sqliteHistoryStore(db: Database.Database): HistoryStore {
+/**
+ * The history in SQLite. A walk's changes are written in one transaction, so a
+ * crash never keeps half a walk; the transaction runs in steps (history-steps.ts)
+ * so that a walk of 100k models does not hold the event loop, and every other
+ * use of the store waits for it.
+ */
+function sqliteHistoryStore(
+  db: Database.Database,
+  { retention = DEFAULT_HISTORY_RETENTION, pause }: HistoryStoreOptions,
+): HistoryStore {
   const statements = {
     ensureWorkspace: db.prepare('INSERT OR IGNORE INTO workspaces (workspace, feed_id) VALUES (?, ?)'),
     workspace: db.prepare<[string], WorkspaceRow>(
@@ -252,17 +273,39 @@ function sqliteHistoryStore(db: Database.Database): HistoryStore {
          last_walk_fingerprint = @fingerprint, walks = walks + 1
        WHERE workspace = @workspace`,
     ),
-    models: db.prepare<[string], ModelRow>('SELECT * FROM models WHERE workspace = ?'),
+    // Read in pages by id, one step each.
+    modelsAfter: db.prepare<{ workspace: string; after: string; limit: number }, ModelRow>(
+      'SELECT * FROM models WHERE workspace = @workspace AND model_id > @after ORDER BY model_id LIMIT @limit',
+    ),
+    pendingRemovals: db.prepare<[string], { found: number }>(
+      'SELECT 1 AS found FROM models WHERE workspace = ? AND missing_since IS NOT NULL LIMIT 1',
+    ),
     saveModel: db.prepare(
-      `INSERT INTO models (workspace, model_id, display_name, lifecycle, first_seen, baseline, last_seen, removed_at)
-       VALUES (@workspace, @modelId, @displayName, @lifecycle, @firstSeen, @baseline, @lastSeen, @removedAt)
+      `INSERT INTO models (workspace, model_id, display_name, lifecycle, first_seen, baseline, last_seen, removed_at, missing_since)
+       VALUES (@workspace, @modelId, @displayName, @lifecycle, @firstSeen, @baseline, @lastSeen, @removedAt, @missingSince)
        ON CONFLICT (workspace, model_id) DO UPDATE SET display_name = excluded.display_name,
          lifecycle = excluded.lifecycle, first_seen = excluded.first_seen, baseline = excluded.baseline,
-         last_seen = excluded.last_seen, removed_at = excluded.removed_at`,
+         last_seen = excluded.last_seen, removed_at = excluded.removed_at, missing_since = excluded.missing_since`,
     ),
     addChange: db.prepare(
       `INSERT INTO changes (entry_id, workspace, model_id, kind, at, display_name, before, after)
        VALUES (@entryId, @workspace, @modelId, @kind, @at, @displayName, @before, @after)`,
+    ),
+    // The id of the oldest change to keep when only the newest @keep may stay; none when there are fewer.
+    oldestKept: db.prepare<{ workspace: string; keep: number }, { id: number }>(
+      'SELECT id FROM changes WHERE workspace = @workspace ORDER BY id DESC LIMIT 1 OFFSET @keep - 1',
+    ),
+    dropChangesBefore: db.prepare(
+      `DELETE FROM changes WHERE id IN (SELECT id FROM changes WHERE workspace = @workspace AND id < @id
+         ORDER BY id LIMIT @limit)`,
+    ),
+    dropChangesOlderThan: db.prepare(
+      `DELETE FROM changes WHERE id IN (SELECT id FROM changes WHERE workspace = @workspace AND at < @cutoff
+         LIMIT @limit)`,
+    ),
+    dropModelsRemovedBefore: db.prepare(
+      `DELETE FROM models WHERE workspace = @workspace AND model_id IN (SELECT model_id FROM models
+         WHERE workspace = @workspace AND removed_at < @cutoff LIMIT @limit)`,
     ),
     // `kinds` is null for every kind, else a list like ",added,removed,".
     changes: db.prepare<
@@ -285,46 +328,107 @@ function sqliteHistoryStore(db: Database.Database): HistoryStore {
     return statements.workspace.get(workspace)!
   }
 
-  const recordWalk = db.transaction((workspace: string, models: readonly Model[], at: number) => {
-    const row = workspaceRow(workspace)
-    const fingerprint = walkFingerprint(models)
-    statements.walked.run({ workspace, at, fingerprint })
-    if (row.last_walk_at !== null && row.last_walk_fingerprint === fingerprint) return { baseline: false, changes: [] }
-    const known = new Map(statements.models.all(workspace).map((model) => [model.model_id, toRecord(model)]))
-    const diff = diffWalk(known, row.last_walk_at, models, at)
-    for (const record of diff.records) {
-      statements.saveModel.run({ ...record, workspace, baseline: Number(record.baseline) })
+  function* knownModels(workspace: string, work: StepCounter): Steps<Map<string, ModelRecord>> {
+    const known = new Map<string, ModelRecord>()
+    let after = ''
+    for (;;) {
+      const rows = statements.modelsAfter.all({ workspace, after, limit: HISTORY_STEP })
+      for (const row of rows) known.set(row.model_id, toRecord(row))
+      if (rows.length < HISTORY_STEP) return known
+      after = rows.at(-1)!.model_id
+      if (work.tick(rows.length)) yield work.take()
     }
-    for (const change of diff.changes) {
-      statements.addChange.run({ ...change, entryId: crypto.randomUUID(), workspace, at })
+  }
+
+  /** Runs a DELETE … LIMIT @limit again and again, a step at a time, until it deletes nothing. */
+  function* dropInSteps(statement: Database.Statement, params: object, work: StepCounter): Steps<void> {
+    for (;;) {
+      const { changes } = statement.run({ ...params, limit: HISTORY_STEP })
+      if (changes === 0) return
+      if (work.tick(changes)) yield work.take()
     }
-    return { baseline: diff.baseline, changes: diff.changes }
-  })
+  }
+
+  function* prune(workspace: string, at: number, work: StepCounter): Steps<void> {
+    const cutoff = at - retention.maxAgeMs
+    const oldestKept = statements.oldestKept.get({ workspace, keep: retention.maxChanges })
+    if (oldestKept) yield* dropInSteps(statements.dropChangesBefore, { workspace, id: oldestKept.id }, work)
+    yield* dropInSteps(statements.dropChangesOlderThan, { workspace, cutoff }, work)
+    yield* dropInSteps(statements.dropModelsRemovedBefore, { workspace, cutoff }, work)
+  }
+
+  function* recordWalk(workspace: string, models: readonly Model[], at: number): Steps<RecordedWalk> {
+    const work = new StepCounter()
+    const fingerprint = yield* walkFingerprintSteps(models, work)
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      const row = workspaceRow(workspace)
+      statements.walked.run({ workspace, at, fingerprint })
+      const unchanged =
+        row.last_walk_at !== null &&
+        row.last_walk_fingerprint === fingerprint &&
+        !statements.pendingRemovals.get(workspace)
+      let recorded: RecordedWalk = { baseline: false, changes: [] }
+      if (!unchanged) {
+        const known = yield* knownModels(workspace, work)
+        const diff = yield* diffWalkSteps(known, row.last_walk_at, models, at, work)
+        for (const record of diff.records) {
+          if (work.tick()) yield work.take()
+          statements.saveModel.run({ ...record, workspace, baseline: Number(record.baseline) })
+        }
+        for (const change of diff.changes) {
+          if (work.tick()) yield work.take()
+          statements.addChange.run({ ...change, entryId: crypto.randomUUID(), workspace, at })
+        }
+        yield* prune(workspace, at, work)
+        recorded = { baseline: diff.baseline, changes: diff.changes }
+      }
+      db.exec('COMMIT')
+      return recorded
+    } catch (error) {
+      if (db.open && db.inTransaction) db.exec('ROLLBACK')
+      throw error
+    }
+  }
+
+  // One use of the connection at a time: a write spans many turns of the event loop, and a read waits for it.
+  let queue: Promise<unknown> = Promise.resolve()
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = queue.then(async () => {
+      if (!db.open) throw new HistoryUnavailableError('the server is stopping')
+      try {
+        return await work()
+      } catch (error) {
+        if (error instanceof HistoryUnavailableError) throw error
+        throw new HistoryUnavailableError(
+          db.open ? `its database failed (${errorCode(error)})` : 'the server is stopping',
+        )
+      }
+    })
+    queue = result.catch(() => {})
+    return result
+  }
 
   return {
-    recordWalk: async (workspace, models, at) => guarded(() => recordWalk(workspace, models, at)),
-    changes: async ({ workspace, since = Number.MIN_SAFE_INTEGER, limit, afterId = Number.MAX_SAFE_INTEGER, kinds }) =>
-      guarded(() => {
+    recordWalk: (workspace, models, at) => exclusive(() => runInSteps(recordWalk(workspace, models, at), pause)),
+    changes: ({ workspace, since = Number.MIN_SAFE_INTEGER, limit, afterId = Number.MAX_SAFE_INTEGER, kinds }) =>
+      exclusive(async () => {
         const kindList = kinds ? `,${kinds.join(',')},` : null
         const rows = statements.changes.all({ workspace, since, afterId, limit: limit + 1, kinds: kindList })
         return { changes: rows.slice(0, limit).map(toChange), hasMore: rows.length > limit }
       }),
-    seen: async (workspace, since = Number.MIN_SAFE_INTEGER) =>
-      guarded(() => statements.seen.all({ workspace, since }).map(toRecord)),
-    workspace: async (workspace) =>
-      guarded(() => {
+    seen: (workspace, since = Number.MIN_SAFE_INTEGER) =>
+      exclusive(async () => statements.seen.all({ workspace, since }).map(toRecord)),
+    workspace: (workspace) =>
+      exclusive(async () => {
         const row = workspaceRow(workspace)
         return { workspace, feedId: row.feed_id, firstWalkAt: row.first_walk_at, lastWalkAt: row.last_walk_at }
       }),
-    close: () => db.close(),
-  }
-}
-
-/** A failure of the database after start (disk full, file damaged meanwhile) makes the history unavailable, with its code. */
-function guarded<T>(work: () => T): T {
-  try {
-    return work()
-  } catch (error) {
-    throw new HistoryUnavailableError(`its database failed (${errorCode(error)})`)
+    // Between two steps of a write: its transaction is rolled back (the next walk records it again), and the write stops.
+    close: () => {
+      if (!db.open) return
+      if (db.inTransaction) db.exec('ROLLBACK')
+      db.close()
+    },
   }
 }
