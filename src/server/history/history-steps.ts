@@ -32,7 +32,9 @@ export class StepCounter {
 export type Steps<T> = Generator<number, T, void>
 
 /** Waits until the event loop has run once: timers, I/O and other requests go first. */
-export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+export const yieldToEventLoop = (): Promise<void> =>
+  // setImmediate is Node's; an edge runtime without it gets a timer.
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)))
 
 /** Called between two steps with the work done in the step that ended; tests observe steps through it. */
 export type Pause = (units: number) => Promise<void>

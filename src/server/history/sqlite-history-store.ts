@@ -5,6 +5,7 @@ import type { ChangeKind } from '../../contract/history'
 import type { Model } from '../../contract/model'
 import type { Logger } from '../logger'
 import { diffWalkSteps, walkFingerprintSteps } from './diff-walk'
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer'
 import { HISTORY_STEP, runInSteps, StepCounter, type Steps } from './history-steps'
 import {
   DEFAULT_HISTORY_RETENTION,
@@ -122,11 +123,15 @@ export function openSqliteHistoryStore(
     db.pragma('journal_mode = WAL')
     // With WAL, commits survive a crash of the process; only a power cut could lose the latest walk.
     db.pragma('synchronous = NORMAL')
+    // Checkpoints run on a worker thread (wal-checkpointer.ts), not inside a COMMIT on the event loop.
+    db.pragma('wal_autocheckpoint = 0')
+    // A transaction spills its pages to the log once they pass the cache, so a COMMIT writes at most this much (1 MB).
+    db.pragma('cache_size = -1000')
     const check = db.pragma('quick_check', { simple: true })
     if (check !== 'ok') throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' })
     migrate(db, migrations)
     assertWritable(db)
-    return { ok: true, store: sqliteHistoryStore(db, options), path }
+    return { ok: true, store: sqliteHistoryStore(db, startWalCheckpointer(path), options), path }
   } catch (error) {
     db?.close()
     return { ok: false, path, ...describeOpenFailure(error, dir, path) }
@@ -261,6 +266,7 @@ const toChange = (row: ChangeRow): StoredChange => ({
  */
 function sqliteHistoryStore(
   db: Database.Database,
+  checkpointer: WalCheckpointer,
   { retention = DEFAULT_HISTORY_RETENTION, pause }: HistoryStoreOptions,
 ): HistoryStore {
   const statements = {
@@ -380,10 +386,14 @@ function sqliteHistoryStore(
           if (work.tick()) yield work.take()
           statements.addChange.run({ ...change, entryId: crypto.randomUUID(), workspace, at })
         }
+        // The pruning and the COMMIT each get a step of their own.
+        yield work.take()
         yield* prune(workspace, at, work)
+        yield work.take()
         recorded = { baseline: diff.baseline, changes: diff.changes }
       }
       db.exec('COMMIT')
+      if (!unchanged) checkpointer.checkpoint()
       return recorded
     } catch (error) {
       if (db.open && db.inTransaction) db.exec('ROLLBACK')
@@ -429,6 +439,7 @@ function sqliteHistoryStore(
       if (!db.open) return
       if (db.inTransaction) db.exec('ROLLBACK')
       db.close()
+      checkpointer.close()
     },
   }
 }
