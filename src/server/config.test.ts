@@ -27,6 +27,8 @@ describe('parseConfig', () => {
         host: '127.0.0.1',
         port: 8787,
         dataDir: './data',
+        historyRetentionDays: 365,
+        historyMaxChanges: 200_000,
       },
     })
   })
@@ -57,6 +59,8 @@ describe('parseConfig', () => {
       HOST: '0.0.0.0',
       PORT: '9000',
       DATA_DIR: '/var/lib/model-catalogue',
+      HISTORY_RETENTION_DAYS: '30',
+      HISTORY_MAX_CHANGES: '5000',
       ANTHROPIC_WORKSPACE_ID: 'wrkspc_default',
     })
     expect(result).toEqual({
@@ -75,6 +79,8 @@ describe('parseConfig', () => {
         host: '0.0.0.0',
         port: 9000,
         dataDir: '/var/lib/model-catalogue',
+        historyRetentionDays: 30,
+        historyMaxChanges: 5000,
       },
     })
   })
@@ -142,6 +148,9 @@ describe('parseConfig', () => {
     ['ANTHROPIC_BASE_URL', 'not a url'],
     ['ANTHROPIC_BASE_URL', 'ftp://upstream.test'],
     ['ANTHROPIC_BETAS', 'a b;c'],
+    ['HISTORY_RETENTION_DAYS', '0'],
+    ['HISTORY_RETENTION_DAYS', 'forever'],
+    ['HISTORY_MAX_CHANGES', '10'],
   ])('refuses %s=%s with one line naming the variable, never the key', (name, value) => {
     const message = failure({ ANTHROPIC_API_KEY: TEST_KEY, [name]: value })
     expect(message).toContain(name)

@@ -27,6 +27,8 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: integer('PORT', 0, 65_535).default(8787),
   DATA_DIR: z.string().default('./data'),
+  HISTORY_RETENTION_DAYS: integer('HISTORY_RETENTION_DAYS', 1, 36_500).default(365),
+  HISTORY_MAX_CHANGES: integer('HISTORY_MAX_CHANGES', 1_000, 10_000_000).default(200_000),
   ANTHROPIC_WORKSPACE_ID: z.string().optional(),
   DEMO_WORKSPACES: z
     .string()
@@ -66,6 +68,10 @@ export interface ServerConfig {
   port: number
   /** Where the catalogue history is kept (history.sqlite), relative to the working directory. */
   dataDir: string
+  /** Changes older than this many days (and models removed before then) are dropped from the history. */
+  historyRetentionDays: number
+  /** Per workspace, the history keeps at most this many changes, the newest. */
+  historyMaxChanges: number
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; message: string }
@@ -112,6 +118,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       host: env_.HOST,
       port: env_.PORT,
       dataDir: env_.DATA_DIR,
+      historyRetentionDays: env_.HISTORY_RETENTION_DAYS,
+      historyMaxChanges: env_.HISTORY_MAX_CHANGES,
     },
   }
 }

@@ -2,7 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono'
 import { errorBody } from '../contract/api-error'
 import type { ServerConfig } from './config'
 import { createCatalogueHistory } from './history/catalogue-history'
-import type { HistoryStore } from './history/history-store'
+import { type HistoryStore, historyRetention } from './history/history-store'
 import { createMemoryHistoryStore } from './history/memory-history-store'
 import { type Logger, redactingLogger } from './logger'
 import { methodNotAllowed, sendError } from './respond'
@@ -44,7 +44,10 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
     [config.apiKey, ...config.workspaces.map((workspace) => workspace.apiKey)],
     deps.logger,
   )
-  const history = createCatalogueHistory(deps.history ?? createMemoryHistoryStore(), logger)
+  const history = createCatalogueHistory(
+    deps.history ?? createMemoryHistoryStore({ retention: historyRetention(config) }),
+    logger,
+  )
   const workspaces = createWorkspaces(config, { fetch: deps.fetch, now, logger, history, pacing: deps.pacing })
 
   const app = new Hono<WorkspaceEnv>()

@@ -6,6 +6,7 @@ import { getRequestListener } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { parseConfig } from './config'
 import { createApp } from './create-app'
+import { historyRetention } from './history/history-store'
 import { openHistoryOrReport } from './history/sqlite-history-store'
 import { withListFastPath } from './list-fast-path'
 import { listenUntilSignalled } from './listen'
@@ -28,7 +29,9 @@ try {
 }
 
 // Demo data stays out of the history on disk: it would mix the demo line-up with a real key's later on.
-const history = config.apiKey ? openHistoryOrReport(config.dataDir, console) : undefined
+const history = config.apiKey
+  ? openHistoryOrReport(config.dataDir, console, { retention: historyRetention(config) })
+  : undefined
 process.on('exit', () => history?.close())
 
 const app = createApp(config, {

@@ -22,6 +22,8 @@ export const TEST_CONFIG: ServerConfig = {
   host: '127.0.0.1',
   port: 0,
   dataDir: './data',
+  historyRetentionDays: 365,
+  historyMaxChanges: 200_000,
 }
 
 /** A clock that only moves when a test moves it. */

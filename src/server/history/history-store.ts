@@ -1,5 +1,6 @@
 import type { ChangeKind } from '../../contract/history'
 import type { Model } from '../../contract/model'
+import type { ServerConfig } from '../config'
 import type { Pause } from './history-steps'
 
 /** What the history knows of one model in one workspace. Times are epoch ms. */
@@ -64,6 +65,13 @@ export interface HistoryRetention {
 }
 
 export const DEFAULT_HISTORY_RETENTION: HistoryRetention = { maxAgeMs: 365 * 86_400_000, maxChanges: 200_000 }
+
+/** The retention HISTORY_RETENTION_DAYS and HISTORY_MAX_CHANGES ask for. */
+export function historyRetention(
+  config: Pick<ServerConfig, 'historyRetentionDays' | 'historyMaxChanges'>,
+): HistoryRetention {
+  return { maxAgeMs: config.historyRetentionDays * 86_400_000, maxChanges: config.historyMaxChanges }
+}
 
 export interface HistoryStoreOptions {
   retention?: HistoryRetention
