@@ -16,6 +16,7 @@ import { indexPage } from './routes/index-page'
 import { answerListFromCache, listModels } from './routes/models-list'
 import { seenModels } from './routes/seen'
 import { securityHeaders } from './security-headers'
+import { hashedAssets } from './static-assets'
 import { selectWorkspace, type WorkspaceEnv } from './workspaces/select-workspace'
 import { createWorkspaces } from './workspaces/workspaces'
 
@@ -83,15 +84,14 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
 
   if (deps.client) {
     const { assets, indexHtml } = deps.client
-    app.use('/assets/*', async (c, next) => {
-      await next()
-      // Built asset names carry a content hash, so they never change.
-      if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
-    })
+    app.get('/assets/*', hashedAssets(assets))
+    app.all('/assets/*', methodNotAllowed)
     // The page is rendered for the default workspace; a link to another (`ws=`) gets the bare HTML.
     const page = indexPage({ indexHtml, pages: workspaces.default.pages, catalogue: workspaces.default.catalogue })
     // `/` is the page with its first rows, not the static index.html.
     app.get('/', page)
+    // Nor is the built index.html served raw from disk, without the page's caching rule.
+    app.get('/index.html', page)
     app.use('*', assets)
     // Every other path is one of the app's own routes: the page decides what to show.
     app.get('*', page)
