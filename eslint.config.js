@@ -28,6 +28,7 @@ export default tseslint.config(
       'src/server/main.ts',
       'src/server/start-server.ts',
       'src/server/listen.ts',
+      'src/server/data-dir.ts',
       'src/server/list-fast-path.ts',
       'src/server/history/sqlite-history-store.ts',
       'src/server/history/wal-checkpointer.ts',

@@ -17,6 +17,7 @@ import { answerListFromCache, listModels } from './routes/models-list'
 import { seenModels } from './routes/seen'
 import { securityHeaders } from './security-headers'
 import { hashedAssets } from './static-assets'
+import { answerWhileStopping } from './stopping'
 import { selectWorkspace, type WorkspaceEnv } from './workspaces/select-workspace'
 import { createWorkspaces } from './workspaces/workspaces'
 
@@ -29,6 +30,8 @@ export interface AppDependencies {
   client?: { assets: MiddlewareHandler; indexHtml: string }
   /** Where the catalogue history is kept: main.ts gives SQLite; without it, memory. */
   history?: HistoryStore
+  /** Aborted when the server stops: requests still waiting then get a 503 with Retry-After. */
+  stopping?: AbortSignal
   /** Overrides of the refresh pacing, for tests. */
   pacing?: { retryAfterFailureMs?: number; forcedRefreshIntervalMs?: number }
 }
@@ -53,6 +56,7 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
 
   const app = new Hono<WorkspaceEnv>()
   app.use('*', securityHeaders())
+  if (deps.stopping) app.use('*', answerWhileStopping(deps.stopping))
   // Every endpoint answers for one workspace: `workspace=`, or the default one.
   app.use('/api/*', selectWorkspace(workspaces))
   app.use('/feed.xml', selectWorkspace(workspaces))

@@ -10,6 +10,8 @@ import { historyRetention } from './history/history-store'
 import { openHistoryOrReport } from './history/sqlite-history-store'
 import { withListFastPath } from './list-fast-path'
 import { listenUntilSignalled } from './listen'
+import { lockDataDir } from './data-dir'
+import { abortableFetch } from './stopping'
 
 // Only starts the server: everything it does is in createApp.
 const parsed = parseConfig(process.env)
@@ -28,21 +30,38 @@ try {
   process.exit(1)
 }
 
+// One server per DATA_DIR: two would record every change twice. The demo keeps nothing there.
+const lock = config.apiKey ? lockDataDir(config.dataDir) : null
+if (lock && !lock.ok) {
+  console.error(lock.message)
+  process.exit(1)
+}
+
+// Aborted on SIGTERM once answers in flight have had their grace: walks end, waiting clients get a 503.
+const stopping = new AbortController()
+
 // Demo data stays out of the history on disk: it would mix the demo line-up with a real key's later on.
 const history = config.apiKey
   ? openHistoryOrReport(config.dataDir, console, { retention: historyRetention(config) })
   : undefined
-process.on('exit', () => history?.close())
+process.on('exit', () => {
+  history?.close()
+  if (lock?.ok) lock.release()
+})
 
 const app = createApp(config, {
   client: { assets: serveStatic({ root: relative(process.cwd(), clientDir) || '.' }), indexHtml },
   history,
+  stopping: stopping.signal,
+  // Only a live server talks to the network; the demo's built-in fake has no walk worth aborting.
+  fetch: config.apiKey ? abortableFetch(globalThis.fetch, stopping.signal) : undefined,
 })
 
 const server = createServer(withListFastPath(app.answerListFromCache, getRequestListener(app.fetch)))
 listenUntilSignalled(server, {
   host: config.host,
   port: config.port,
+  stopping,
   describe: (url) => {
     const names = ['default', ...config.workspaces.map((workspace) => workspace.name), ...config.demoWorkspaces]
     const workspaces = names.length > 1 ? ` in workspaces ${names.join(', ')}` : ''

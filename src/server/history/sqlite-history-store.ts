@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import type { ChangeKind } from '../../contract/history'
 import type { Model } from '../../contract/model'
+import { createDirectory } from '../data-dir'
 import type { Logger } from '../logger'
 import { diffWalkSteps, walkFingerprintSteps } from './diff-walk'
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer'
@@ -117,7 +117,7 @@ export function openSqliteHistoryStore(
   const path = join(dir, HISTORY_FILE)
   let db: Database.Database | null = null
   try {
-    mkdirSync(dir, { recursive: true })
+    createDirectory(dir)
     db = new Database(path)
     db.pragma('busy_timeout = 5000')
     db.pragma('journal_mode = WAL')
