@@ -70,6 +70,8 @@ export default defineConfig({
         ANTHROPIC_BASE_URL: `http://127.0.0.1:${E2E_PORTS.coldUpstream}`,
         UPSTREAM_MAX_RETRIES: '0',
         UPSTREAM_TIMEOUT_MS: '1000',
+        // Its own history too: a DATA_DIR takes one server at a time.
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'catalogue-e2e-cold-history-')),
       },
       reuseExistingServer: false,
     },
