@@ -27,6 +27,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: integer('PORT', 0, 65_535).default(8787),
   DATA_DIR: z.string().default('./data'),
+  CACHE_BUDGET_MB: integer('CACHE_BUDGET_MB', 1, 4_096).default(64),
   HISTORY_RETENTION_DAYS: integer('HISTORY_RETENTION_DAYS', 1, 36_500).default(365),
   HISTORY_MAX_CHANGES: integer('HISTORY_MAX_CHANGES', 1_000, 10_000_000).default(200_000),
   ANTHROPIC_WORKSPACE_ID: z.string().optional(),
@@ -68,6 +69,8 @@ export interface ServerConfig {
   port: number
   /** Where the catalogue history is kept (history.sqlite), relative to the working directory. */
   dataDir: string
+  /** Per workspace, the bytes a snapshot's derived caches (filtered views, serialized pages) may hold. */
+  cacheBudgetBytes: number
   /** Changes older than this many days (and models removed before then) are dropped from the history. */
   historyRetentionDays: number
   /** Per workspace, the history keeps at most this many changes, the newest. */
@@ -118,6 +121,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       host: env_.HOST,
       port: env_.PORT,
       dataDir: env_.DATA_DIR,
+      cacheBudgetBytes: env_.CACHE_BUDGET_MB * 1024 * 1024,
       historyRetentionDays: env_.HISTORY_RETENTION_DAYS,
       historyMaxChanges: env_.HISTORY_MAX_CHANGES,
     },

@@ -22,6 +22,7 @@ export const TEST_CONFIG: ServerConfig = {
   host: '127.0.0.1',
   port: 0,
   dataDir: './data',
+  cacheBudgetBytes: 64 * 1024 * 1024,
   historyRetentionDays: 365,
   historyMaxChanges: 200_000,
 }

@@ -14,6 +14,8 @@ export interface CatalogueCacheOptions {
   onWalkFailed?: (error: unknown) => void
   /** Told once about each successful walk, with its models and the snapshot's time; it must not throw. */
   onWalked?: (models: readonly Model[], at: number) => void
+  /** The byte budget of each snapshot's derived caches (views, serialized pages): CACHE_BUDGET_MB. */
+  cacheBytes?: number
 }
 
 export interface CatalogueState {
@@ -45,7 +47,7 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
       walks += 1
       try {
         const models = await options.walk()
-        snapshot = new CatalogueSnapshot(models, now())
+        snapshot = new CatalogueSnapshot(models, now(), options.cacheBytes)
         lastFailure = null
         options.onWalked?.(models, snapshot.fetchedAt)
         return snapshot

@@ -72,6 +72,7 @@ export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependenci
     const catalogue = createCatalogueCache({
       walk: upstream.walk,
       ttlMs,
+      cacheBytes: config.cacheBudgetBytes,
       now: deps.now,
       ...deps.pacing,
       onWalkFailed: (error) => {
