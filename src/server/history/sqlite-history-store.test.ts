@@ -78,6 +78,38 @@ describe('the SQLite history store across restarts', () => {
   })
 })
 
+describe('closing the SQLite history store', () => {
+  it('during a walk being written rolls the walk back whole: reopened, the history is as before it', async () => {
+    const dir = tempDir('sqlite-history-')
+    const first = opened(openSqliteHistoryStore(dir))
+    await first.recordWalk('default', [model('a')], T0)
+    first.close()
+
+    let steps = 0
+    const closing = opened(
+      openSqliteHistoryStore(dir, {
+        pause: async () => {
+          steps += 1
+          // As on SIGTERM: the process closes the history between two steps of a write.
+          if (steps === 3) closing.close()
+        },
+      }),
+    )
+    const big = Array.from({ length: 10_000 }, (_, index) => model(`m${index}`))
+    await expect(closing.recordWalk('default', [model('a'), ...big], T0 + HOUR)).rejects.toThrow(
+      'the server is stopping',
+    )
+    await expect(closing.changes({ workspace: 'default', limit: 1 })).rejects.toThrow('the server is stopping')
+
+    const reopened = opened(openSqliteHistoryStore(dir))
+    expect(await reopened.workspace('default')).toMatchObject({ lastWalkAt: T0 })
+    expect((await reopened.changes({ workspace: 'default', limit: 50 })).changes).toEqual([])
+    // The next walk records it all.
+    await reopened.recordWalk('default', [model('a'), ...big], T0 + 2 * HOUR)
+    expect((await reopened.changes({ workspace: 'default', limit: 20_000 })).changes).toHaveLength(10_000)
+  })
+})
+
 describe('the SQLite schema', () => {
   it('creates DATA_DIR and a migrated history.sqlite where there was nothing', () => {
     const dir = join(tempDir('sqlite-history-'), 'nested', 'data')
