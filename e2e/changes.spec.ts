@@ -30,6 +30,8 @@ test.describe('catalogue history', () => {
   const arrival = `claude-e2e-arrival-${Date.now()}`
 
   test.beforeAll(async ({ request }) => {
+    // Two forced walks at least 5 s apart, after the catalogue is back to its usual self.
+    test.setTimeout(60_000)
     await fakeUpstream.reset()
     await untilCatalogueHas(request, CATALOGUE_SIZE)
     // The next walk finds one model more and one fewer; the removal is recorded by the walk after it.
