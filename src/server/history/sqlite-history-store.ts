@@ -64,6 +64,8 @@ export const MIGRATIONS: readonly string[] = [
   // Removals wait for a second walk; retention drops old changes and long-removed models.
   `
   ALTER TABLE models ADD COLUMN missing_since INTEGER;
+  ALTER TABLE workspaces ADD COLUMN change_count INTEGER NOT NULL DEFAULT 0;
+  UPDATE workspaces SET change_count = (SELECT count(*) FROM changes WHERE changes.workspace = workspaces.workspace);
   CREATE INDEX models_missing ON models (workspace) WHERE missing_since IS NOT NULL;
   CREATE INDEX models_removed ON models (workspace, removed_at) WHERE removed_at IS NOT NULL;
   CREATE INDEX changes_by_time ON changes (workspace, at);
@@ -297,13 +299,13 @@ function sqliteHistoryStore(
       `INSERT INTO changes (entry_id, workspace, model_id, kind, at, display_name, before, after)
        VALUES (@entryId, @workspace, @modelId, @kind, @at, @displayName, @before, @after)`,
     ),
-    // The id of the oldest change to keep when only the newest @keep may stay; none when there are fewer.
-    oldestKept: db.prepare<{ workspace: string; keep: number }, { id: number }>(
-      'SELECT id FROM changes WHERE workspace = @workspace ORDER BY id DESC LIMIT 1 OFFSET @keep - 1',
+    // Kept with the changes, so that keeping HISTORY_MAX_CHANGES never needs a count over the whole table.
+    changeCount: db.prepare<[string], { change_count: number }>(
+      'SELECT change_count FROM workspaces WHERE workspace = ?',
     ),
-    dropChangesBefore: db.prepare(
-      `DELETE FROM changes WHERE id IN (SELECT id FROM changes WHERE workspace = @workspace AND id < @id
-         ORDER BY id LIMIT @limit)`,
+    countChanges: db.prepare('UPDATE workspaces SET change_count = change_count + @delta WHERE workspace = @workspace'),
+    dropOldestChanges: db.prepare(
+      `DELETE FROM changes WHERE id IN (SELECT id FROM changes WHERE workspace = @workspace ORDER BY id LIMIT @limit)`,
     ),
     dropChangesOlderThan: db.prepare(
       `DELETE FROM changes WHERE id IN (SELECT id FROM changes WHERE workspace = @workspace AND at < @cutoff
@@ -346,20 +348,33 @@ function sqliteHistoryStore(
     }
   }
 
-  /** Runs a DELETE … LIMIT @limit again and again, a step at a time, until it deletes nothing. */
-  function* dropInSteps(statement: Database.Statement, params: object, work: StepCounter): Steps<void> {
-    for (;;) {
-      const { changes } = statement.run({ ...params, limit: HISTORY_STEP })
-      if (changes === 0) return
+  /**
+   * Runs a DELETE … LIMIT @limit again and again, a step at a time, until it
+   * deletes nothing or `most` rows are gone; returns how many it deleted.
+   */
+  function* dropInSteps(
+    statement: Database.Statement,
+    params: object,
+    work: StepCounter,
+    most = Infinity,
+  ): Steps<number> {
+    let dropped = 0
+    while (dropped < most) {
+      const { changes } = statement.run({ ...params, limit: Math.min(HISTORY_STEP, most - dropped) })
+      if (changes === 0) break
+      dropped += changes
       if (work.tick(changes)) yield work.take()
     }
+    return dropped
   }
 
   function* prune(workspace: string, at: number, work: StepCounter): Steps<void> {
     const cutoff = at - retention.maxAgeMs
-    const oldestKept = statements.oldestKept.get({ workspace, keep: retention.maxChanges })
-    if (oldestKept) yield* dropInSteps(statements.dropChangesBefore, { workspace, id: oldestKept.id }, work)
-    yield* dropInSteps(statements.dropChangesOlderThan, { workspace, cutoff }, work)
+    const excess = statements.changeCount.get(workspace)!.change_count - retention.maxChanges
+    let dropped = 0
+    if (excess > 0) dropped += yield* dropInSteps(statements.dropOldestChanges, { workspace }, work, excess)
+    dropped += yield* dropInSteps(statements.dropChangesOlderThan, { workspace, cutoff }, work)
+    statements.countChanges.run({ workspace, delta: -dropped })
     yield* dropInSteps(statements.dropModelsRemovedBefore, { workspace, cutoff }, work)
   }
 
@@ -386,6 +401,7 @@ function sqliteHistoryStore(
           if (work.tick()) yield work.take()
           statements.addChange.run({ ...change, entryId: crypto.randomUUID(), workspace, at })
         }
+        statements.countChanges.run({ workspace, delta: diff.changes.length })
         // The pruning and the COMMIT each get a step of their own.
         yield work.take()
         yield* prune(workspace, at, work)
