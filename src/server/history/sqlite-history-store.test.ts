@@ -144,6 +144,24 @@ describe('the SQLite schema', () => {
     opened(openSqliteHistoryStore(dir, { migrations: next }))
   })
 
+  it('counts the changes a version-1 history already holds, so HISTORY_MAX_CHANGES applies to them', async () => {
+    const dir = tempDir('sqlite-history-')
+    const db = new Database(join(dir, HISTORY_FILE))
+    migrate(db, MIGRATIONS.slice(0, 1))
+    db.prepare(
+      "INSERT INTO workspaces (workspace, feed_id, first_walk_at, last_walk_at, walks) VALUES ('default', 'f', ?, ?, 2)",
+    ).run(T0, T0)
+    const insert = db.prepare(
+      "INSERT INTO changes (entry_id, workspace, model_id, kind, at, display_name) VALUES (?, 'default', ?, 'added', ?, ?)",
+    )
+    for (let index = 0; index < 5; index += 1) insert.run(`entry-${index}`, `m${index}`, T0, `M${index}`)
+    db.close()
+    const store = opened(openSqliteHistoryStore(dir, { retention: { maxAgeMs: 1_000 * 24 * HOUR, maxChanges: 3 } }))
+    await store.recordWalk('default', [model('x')], T0 + HOUR)
+    const page = await store.changes({ workspace: 'default', limit: 50 })
+    expect(page.changes.map((change) => change.modelId)).toEqual(['x', 'm4', 'm3'])
+  })
+
   it('runs a step and its version bump together or not at all', () => {
     const db = new Database(':memory:')
     afterThisTest(() => db.close())
