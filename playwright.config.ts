@@ -76,6 +76,8 @@ export default defineConfig({
         // Each Retry must meet the next fault at once: no back-off or breaker between them (both tested in src/server).
         WALK_BACKOFF_BASE_MS: '0',
         BREAKER_FAILURES: '100',
+        // Its own history too: a DATA_DIR takes one server at a time.
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'catalogue-e2e-cold-history-')),
       },
       reuseExistingServer: false,
     },

@@ -3,6 +3,7 @@ import { bffThroughput } from './items/bff-throughput'
 import { bundleWeight } from './items/bundle-weight'
 import { coldLoad } from './items/cold-load'
 import { filterResponsiveness } from './items/filter-responsiveness'
+import { historyWrite } from './items/history-write'
 import { nextPageUnderLatency } from './items/next-page-under-latency'
 import { snapshotScale } from './items/snapshot-scale'
 import { upstreamEconomy } from './items/upstream-economy'
@@ -16,4 +17,5 @@ export const BENCH_ITEMS: readonly BenchItem[] = [
   bffThroughput,
   snapshotScale,
   upstreamEconomy,
+  historyWrite,
 ]

@@ -14,20 +14,34 @@ async function untilListed(request: APIRequestContext, id: string): Promise<void
   }).toPass({ timeout: 20_000, intervals: [500, 1000, 2000] })
 }
 
+/** Walks again (a forced walk per 5 s) until the history records `id` as removed: it takes a second walk without it. */
+async function untilRemovalRecorded(request: APIRequestContext, id: string): Promise<void> {
+  await expect(async () => {
+    await request.get('/api/models?refresh=1')
+    const answer = (await (await request.get('/api/changes?kind=removed&limit=1000')).json()) as {
+      data: { model_id: string }[]
+    }
+    expect(answer.data.map((change) => change.model_id)).toContain(id)
+  }).toPass({ timeout: 30_000, intervals: [1000, 2000, 3000] })
+}
+
 test.describe('catalogue history', () => {
   // Unique per run: the live server's history outlives a test run.
   const arrival = `claude-e2e-arrival-${Date.now()}`
 
   test.beforeAll(async ({ request }) => {
+    // Two forced walks at least 5 s apart, after the catalogue is back to its usual self.
+    test.setTimeout(60_000)
     await fakeUpstream.reset()
     await untilCatalogueHas(request, CATALOGUE_SIZE)
-    // The next walk finds one model more and one fewer.
+    // The next walk finds one model more and one fewer; the removal is recorded by the walk after it.
     const catalogue = syntheticCatalogue(CATALOGUE_SIZE).filter((model) => model.id !== LEAVING)
     await fakeUpstream.models([
       { id: arrival, type: 'model', display_name: 'Claude E2E Arrival', created_at: '2026-11-01T00:00:00Z' },
       ...catalogue,
     ])
     await untilListed(request, arrival)
+    await untilRemovalRecorded(request, LEAVING)
   })
 
   test.afterAll(async ({ request }) => {

@@ -15,6 +15,10 @@ export const E2E_PORTS = {
   coldUpstream: base + 3,
   /** The built server against the cold upstream: where list errors reach the page. */
   cold: base + 4,
+  /** Servers the start-and-stop spec starts and stops itself, and their fake upstream. */
+  lifecycle: base + 5,
+  lifecycleSecond: base + 6,
+  lifecycleUpstream: base + 7,
 } as const
 
 /** The key the e2e fake upstreams accept and the live-mode servers send. */

@@ -51,6 +51,9 @@ describe('parseConfig', () => {
         dataDir: './data',
         logFormat: 'json',
         logLevel: 'info',
+        cacheBudgetBytes: 64 * 1024 * 1024,
+        historyRetentionDays: 365,
+        historyMaxChanges: 200_000,
       },
     })
   })
@@ -81,6 +84,9 @@ describe('parseConfig', () => {
       HOST: '0.0.0.0',
       PORT: '9000',
       DATA_DIR: '/var/lib/model-catalogue',
+      CACHE_BUDGET_MB: '256',
+      HISTORY_RETENTION_DAYS: '30',
+      HISTORY_MAX_CHANGES: '5000',
       ANTHROPIC_WORKSPACE_ID: 'wrkspc_default',
       LOG_FORMAT: 'pretty',
       LOG_LEVEL: 'debug',
@@ -109,6 +115,9 @@ describe('parseConfig', () => {
         dataDir: '/var/lib/model-catalogue',
         logFormat: 'pretty',
         logLevel: 'debug',
+        cacheBudgetBytes: 256 * 1024 * 1024,
+        historyRetentionDays: 30,
+        historyMaxChanges: 5000,
       },
     })
   })
@@ -178,6 +187,11 @@ describe('parseConfig', () => {
     ['ANTHROPIC_BETAS', 'a b;c'],
     ['LOG_FORMAT', 'xml'],
     ['LOG_LEVEL', 'verbose'],
+    ['CACHE_BUDGET_MB', '0'],
+    ['CACHE_BUDGET_MB', '1e3'],
+    ['HISTORY_RETENTION_DAYS', '0'],
+    ['HISTORY_RETENTION_DAYS', 'forever'],
+    ['HISTORY_MAX_CHANGES', '10'],
   ])('refuses %s=%s with one line naming the variable, never the key', (name, value) => {
     const message = failure({ ANTHROPIC_API_KEY: TEST_KEY, [name]: value })
     expect(message).toContain(name)

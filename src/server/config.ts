@@ -45,6 +45,9 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: integer('PORT', 0, 65_535).default(8787),
   DATA_DIR: z.string().default('./data'),
+  CACHE_BUDGET_MB: integer('CACHE_BUDGET_MB', 1, 4_096).default(64),
+  HISTORY_RETENTION_DAYS: integer('HISTORY_RETENTION_DAYS', 1, 36_500).default(365),
+  HISTORY_MAX_CHANGES: integer('HISTORY_MAX_CHANGES', 1_000, 10_000_000).default(200_000),
   ANTHROPIC_WORKSPACE_ID: z.string().optional(),
   DEMO_WORKSPACES: z
     .string()
@@ -104,6 +107,12 @@ export interface ServerConfig {
   logFormat: 'json' | 'pretty'
   /** The least severe level written; `debug` adds a line for each probe and scrape. */
   logLevel: 'debug' | 'info' | 'warn' | 'error'
+  /** Per workspace, the bytes a snapshot's derived caches (filtered views, serialized pages) may hold. */
+  cacheBudgetBytes: number
+  /** Changes older than this many days (and models removed before then) are dropped from the history. */
+  historyRetentionDays: number
+  /** Per workspace, the history keeps at most this many changes, the newest. */
+  historyMaxChanges: number
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; message: string }
@@ -171,6 +180,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       dataDir: env_.DATA_DIR,
       logFormat: env_.LOG_FORMAT,
       logLevel: env_.LOG_LEVEL,
+      cacheBudgetBytes: env_.CACHE_BUDGET_MB * 1024 * 1024,
+      historyRetentionDays: env_.HISTORY_RETENTION_DAYS,
+      historyMaxChanges: env_.HISTORY_MAX_CHANGES,
     },
   }
 }

@@ -4,7 +4,7 @@ import { demoUpstream } from '../fake-upstream/demo-upstream'
 import type { ServerConfig } from './config'
 import { secretsOf } from './config-secrets'
 import { createCatalogueHistory } from './history/catalogue-history'
-import type { HistoryStore } from './history/history-store'
+import { type HistoryStore, historyRetention } from './history/history-store'
 import { createMemoryHistoryStore } from './history/memory-history-store'
 import { consoleLogger, type Logger, redactingLogger } from './logger'
 import { registerCatalogueGauges } from './observability/catalogue-gauges'
@@ -29,6 +29,8 @@ import { sameOriginOnly } from './same-origin-only'
 import { securityHeaders } from './security-headers'
 import { pickWorkspace, selectWorkspace, type WorkspaceEnv } from './workspaces/select-workspace'
 import { createWorkspaces, type WorkspaceDependencies } from './workspaces/workspaces'
+import { hashedAssets } from './static-assets'
+import { answerWhileStopping } from './stopping'
 
 export interface AppDependencies {
   /** The upstream's transport; by default the network, or the built-in fake in demo mode. */
@@ -44,6 +46,8 @@ export interface AppDependencies {
   client?: { assets: MiddlewareHandler; indexHtml: string; renderPage: PageRenderer }
   /** Where the catalogue history is kept: main.ts gives SQLite; without it, memory. */
   history?: HistoryStore
+  /** Aborted when the server stops: requests still waiting then get a 503 with Retry-After. */
+  stopping?: AbortSignal
   /** Overrides of the refresh pacing, for tests. */
   pacing?: WorkspaceDependencies['pacing']
 }
@@ -58,7 +62,10 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   const mode = config.apiKey ? 'live' : 'demo'
   const logger = redactingLogger(secretsOf(config), deps.logger ?? consoleLogger)
   const metrics = createMetrics()
-  const history = createCatalogueHistory(deps.history ?? createMemoryHistoryStore(), logger)
+  const history = createCatalogueHistory(
+    deps.history ?? createMemoryHistoryStore({ retention: historyRetention(config) }),
+    logger,
+  )
   // Without a key the server runs the demo: the fake upstream, reached through its fetch like any upstream.
   const demo = config.apiKey === null ? demoUpstream(config.demoModels, deps.fetch) : null
   const workspaces = createWorkspaces(config, {
@@ -96,6 +103,7 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   // Before the workspace: no page of another site decides what the key costs (the feed, too, can start a walk).
   app.use('/api/*', sameOriginOnly())
   app.use('/feed.xml', sameOriginOnly())
+  if (deps.stopping) app.use('*', answerWhileStopping(deps.stopping))
   // Every endpoint answers for one workspace: `workspace=`, or the default one.
   app.use('/api/*', selectWorkspace(workspaces))
   app.use('/feed.xml', selectWorkspace(workspaces))
@@ -127,11 +135,8 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
 
   if (deps.client) {
     const { assets, indexHtml, renderPage } = deps.client
-    app.use('/assets/*', async (c, next) => {
-      await next()
-      // Built asset names carry a content hash, so they never change.
-      if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable')
-    })
+    app.get('/assets/*', hashedAssets(assets))
+    app.all('/assets/*', methodNotAllowed)
     // The page is rendered for the default workspace; a link to another (`ws=`) gets the bare HTML.
     const page = indexPage({
       indexHtml,
@@ -141,6 +146,8 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
     })
     // `/` is the page with its first rows, not the static index.html.
     app.get('/', page)
+    // Nor is the built index.html served raw from disk, without the page's caching rule.
+    app.get('/index.html', page)
     app.use('*', assets)
     // Every other path is one of the app's own routes: the page decides what to show.
     app.get('*', page)

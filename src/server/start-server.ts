@@ -9,10 +9,13 @@ import { renderPage } from '../entry-server'
 import { parseConfig } from './config'
 import { secretsOf } from './config-secrets'
 import { createApp } from './create-app'
+import { historyRetention } from './history/history-store'
 import { openHistoryOrReport } from './history/sqlite-history-store'
 import { withListFastPath } from './list-fast-path'
 import { listenUntilSignalled } from './listen'
 import { createPinoLogger } from './observability/pino-logger'
+import { lockDataDir } from './data-dir'
+import { abortableFetch } from './stopping'
 
 // Only starts the server: everything it does is in createApp.
 const parsed = parseConfig(process.env)
@@ -33,14 +36,32 @@ try {
 
 const logger = createPinoLogger({ format: config.logFormat, level: config.logLevel, secrets: secretsOf(config) })
 
+// One server per DATA_DIR: two would record every change twice. The demo keeps nothing there.
+const lock = config.apiKey ? lockDataDir(config.dataDir) : null
+if (lock && !lock.ok) {
+  console.error(lock.message)
+  process.exit(1)
+}
+
+// Aborted on SIGTERM once answers in flight have had their grace: walks end, waiting clients get a 503.
+const stopping = new AbortController()
+
 // Demo data stays out of the history on disk: it would mix the demo line-up with a real key's later on.
-const history = config.apiKey ? openHistoryOrReport(config.dataDir, logger) : undefined
-process.on('exit', () => history?.close())
+const history = config.apiKey
+  ? openHistoryOrReport(config.dataDir, logger, { retention: historyRetention(config) })
+  : undefined
+process.on('exit', () => {
+  history?.close()
+  if (lock?.ok) lock.release()
+})
 
 const app = createApp(config, {
   client: { assets: serveStatic({ root: relative(process.cwd(), clientDir) || '.' }), indexHtml, renderPage },
   history,
   logger,
+  stopping: stopping.signal,
+  // Only a live server talks to the network; the demo's built-in fake has no walk worth aborting.
+  fetch: config.apiKey ? abortableFetch(globalThis.fetch, stopping.signal) : undefined,
 })
 // The process's own series (CPU, memory, event loop, heap), beside the app's in its registry.
 collectDefaultMetrics({ register: app.metricsRegistry })
@@ -51,6 +72,7 @@ listenUntilSignalled(server, {
   port: config.port,
   logger,
   onStopping: app.startShutdown,
+  stopping,
   describe: (url) => {
     const names = ['default', ...config.workspaces.map((workspace) => workspace.name), ...config.demoWorkspaces]
     const workspaces = names.length > 1 ? ` in workspaces ${names.join(', ')}` : ''

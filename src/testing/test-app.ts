@@ -34,6 +34,9 @@ export const TEST_CONFIG: ServerConfig = {
   dataDir: './data',
   logFormat: 'json',
   logLevel: 'info',
+  cacheBudgetBytes: 64 * 1024 * 1024,
+  historyRetentionDays: 365,
+  historyMaxChanges: 200_000,
 }
 
 /** A clock that only moves when a test moves it. */

@@ -22,7 +22,9 @@ export interface CatalogueCacheOptions {
   /** Told once about each failed (or doubted) walk, with the error as thrown. */
   onWalkFailed?: (error: unknown) => void
   /** Told once about each catalogue installed as true, with its models and the snapshot's time; it must not throw. */
-  onWalked?: (models: readonly Model[], at: number) => void
+  onWalked?: (models: readonly Model[], at: number, options: { confirmed: boolean }) => void
+  /** The byte budget of each snapshot's derived caches (views, serialized pages): CACHE_BUDGET_MB. */
+  cacheBytes?: number
 }
 
 export interface CatalogueState {
@@ -73,14 +75,15 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
   let lastForcedAt = -Infinity
   let walks = 0
 
-  function install(models: Model[], asTrue: boolean): CatalogueSnapshot {
-    snapshot = new CatalogueSnapshot(models, now())
+  /** `confirmed`: believed despite a doubt, by agreeing walks or an operator, so what it lacks is gone for sure. */
+  function install(models: Model[], asTrue: boolean, confirmed = false): CatalogueSnapshot {
+    snapshot = new CatalogueSnapshot(models, now(), options.cacheBytes)
     trusted = asTrue
     if (asTrue) {
       failures = 0
       lastFailure = null
       doubted = null
-      options.onWalked?.(models, snapshot.fetchedAt)
+      options.onWalked?.(models, snapshot.fetchedAt, { confirmed })
     }
     return snapshot
   }
@@ -100,15 +103,16 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
   function believe(models: Model[]): CatalogueSnapshot {
     const doubt = doubtAbout(trusted && snapshot ? snapshot.models : null, models, rule)
     if (!doubt || acceptRequested) {
+      const accepted = acceptRequested
       acceptRequested = false
-      return install(models, true)
+      return install(models, true, accepted && doubt !== null)
     }
     const fingerprint = fingerprintOf(models)
     doubted =
       doubted?.fingerprint === fingerprint
         ? { models, fingerprint, agreeing: doubted.agreeing + 1 }
         : { models, fingerprint, agreeing: 1 }
-    if (doubted.agreeing >= rule.agreeingWalks) return install(models, true)
+    if (doubted.agreeing >= rule.agreeingWalks) return install(models, true, true)
     const error = new ImplausibleCatalogueError(
       `Not believed yet: ${doubt}. The last good catalogue stays until ${rule.agreeingWalks} walks in a row agree, or an operator accepts it with refresh=1&accept=1`,
     )
@@ -173,7 +177,7 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
       accept = false,
     }: { forceRefresh?: boolean; accept?: boolean } = {}): Promise<CatalogueState> {
       if (forceRefresh) {
-        if (accept && doubted) return state(install(doubted.models, true))
+        if (accept && doubted) return state(install(doubted.models, true, true))
         // A person pressing Refresh means it, back-off or not; the interval bounds how often anyone can.
         if (inFlight || now() - lastForcedAt >= forcedRefreshIntervalMs) {
           // Only for the walk this ask waits on: an accept must not linger until some later walk.

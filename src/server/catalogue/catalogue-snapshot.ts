@@ -25,6 +25,20 @@ export function lifecycleOf(model: Model): Lifecycle {
 }
 
 const VIEW_CACHE_SIZE = 128
+const PAGE_CACHE_SIZE = 512
+/** CACHE_BUDGET_MB's default: the derived caches of one snapshot, views and pages together. */
+export const DEFAULT_SNAPSHOT_CACHE_BYTES = 64 * 1024 * 1024
+// A view holds a reference per model (8 bytes) and, once asked for a position, a Map entry per model (~72).
+const VIEW_BYTES_PER_MODEL = 80
+const ENTRY_OVERHEAD_BYTES = 1_024
+
+/** What a view costs in memory, estimated from its length: a view of 100k models is ~8 MB, one of 3 a few hundred bytes. */
+export function viewBytes<T extends { id: string }>(view: CatalogueView<T>): number {
+  return ENTRY_OVERHEAD_BYTES + view.models.length * VIEW_BYTES_PER_MODEL
+}
+// The body as a string (up to 2 bytes a character) and as UTF-8, plus its headers.
+const pageBytes = (page: CachedPage) => ENTRY_OVERHEAD_BYTES + page.body.length * 3
+
 let generations = 0
 
 /**
@@ -38,16 +52,35 @@ export class CatalogueSnapshot {
   readonly #sorted = new Map<SortValue | '', { models: readonly Model[]; indices: Int32Array }>()
   /** Each sort order restricted to some lifecycle stages, retired models last; positions as above. */
   readonly #staged = new Map<string, Int32Array>()
-  readonly #views = new LruMap<string, CatalogueView>(VIEW_CACHE_SIZE)
+  // Views and pages are bounded by bytes, not only by count: each distinct q= of a visitor makes one.
+  readonly #views: LruMap<string, CatalogueView>
   #byId: Map<string, Model> | undefined
   #search: SearchIndex | undefined
   /** Serialized answers, keyed by everything that goes into one; used by the route. */
-  readonly responses = new LruMap<string, CachedPage>(512)
+  readonly responses: LruMap<string, CachedPage>
 
   constructor(
     readonly models: readonly Model[],
     readonly fetchedAt: number,
-  ) {}
+    cacheBytes = DEFAULT_SNAPSHOT_CACHE_BYTES,
+  ) {
+    // Half each: a burst of distinct searches cannot push every page out, nor the reverse.
+    this.#views = new LruMap<string, CatalogueView>({
+      maxEntries: VIEW_CACHE_SIZE,
+      maxBytes: cacheBytes / 2,
+      sizeOf: viewBytes,
+    })
+    this.responses = new LruMap<string, CachedPage>({
+      maxEntries: PAGE_CACHE_SIZE,
+      maxBytes: cacheBytes / 2,
+      sizeOf: pageBytes,
+    })
+  }
+
+  /** The bytes its derived caches hold, as estimated; never more than the budget it was given. */
+  get cachedBytes(): number {
+    return this.#views.bytes + this.responses.bytes
+  }
 
   /** The model with this exact id (not an alias), if the catalogue lists it. */
   model(id: string): Model | undefined {

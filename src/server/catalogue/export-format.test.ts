@@ -21,11 +21,58 @@ describe('csvCell', () => {
     ['+1+1', "'+1+1"],
     ['-2+3', "'-2+3"],
     ['@SUM(A1)', "'@SUM(A1)"],
-    ['\tTAB', "'\tTAB"],
+    // Quoted too: a tab separates cells in some imports.
+    ['\tTAB', `"'\tTAB"`],
     ['=HYPERLINK("http://x", "y")', `"'=HYPERLINK(""http://x"", ""y"")"`],
-    ['\r=1', `"'\r=1"`],
+    // The CR starts a formula, and so does the = after it once a reader splits the line there.
+    ['\r=1', `"'\r'=1"`],
   ])('escapes the formula %j as text: %j', (value, expected) => {
     expect(csvCell(value)).toBe(expected)
+  })
+
+  it.each([
+    ['  =1+1', "'  =1+1"],
+    // Trimmed, the cell starts with the ' put before the =.
+    ['\n=1+1', `"\n'=1+1"`],
+    ['\u00A0\u3000@SUM(A1)', "'\u00A0\u3000@SUM(A1)"],
+    ['\uFEFF-1', "'\uFEFF-1"],
+    ['\uFF1D1+1', "'\uFF1D1+1"],
+    ['\uFF0B1', "'\uFF0B1"],
+    ['\uFF0D1', "'\uFF0D1"],
+    ['\uFF20SUM(A1)', "'\uFF20SUM(A1)"],
+    ['  \uFF1DHYPERLINK(1)', "'  \uFF1DHYPERLINK(1)"],
+  ])('escapes %j, a formula once blanks are trimmed or in full-width form, as %j', (value, expected) => {
+    expect(csvCell(value)).toBe(expected)
+  })
+
+  it.each([
+    ['a;b', '"a;b"'],
+    ['Opus;=1+1', `"Opus;'=1+1"`],
+    ['Opus; \uFF0B1', `"Opus;' \uFF0B1"`],
+    ['Opus,@x', `"Opus,'@x"`],
+    ['Opus\t-1', `"Opus\t'-1"`],
+    ['two\n=lines', `"two\n'=lines"`],
+  ])('quotes %j, with a separator in it, and neutralises a formula after it: %j', (value, expected) => {
+    expect(csvCell(value)).toBe(expected)
+  })
+
+  it('leaves no cell, nor any part split at a separator, starting with a formula once trimmed', () => {
+    const starts = ['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']
+    const blanks = ['', ' ', '\n', '\r\n', '\u3000', '\u00A0 ']
+    const separators = [',', ';', '\t', '\n']
+    for (const start of starts) {
+      for (const blank of blanks) {
+        for (const separator of separators) {
+          const cell = csvCell(`${blank}${start}1${separator}${blank}${start}2`)
+          const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell
+          for (const part of unquoted.split(/[,;\t\r\n]/)) {
+            expect(part.replace(/^[\s\u00A0\u3000\uFEFF]+/, ''), JSON.stringify(cell)).not.toMatch(
+              /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/,
+            )
+          }
+        }
+      }
+    }
   })
 
   it('writes null and undefined as empty, numbers as digits, objects as JSON', () => {

@@ -42,14 +42,23 @@ export function csvColumns(models: readonly Model[]): string[] {
   ]
 }
 
-// A spreadsheet reads a cell starting with one of these as a formula (or part of one).
-const FORMULA_START = /^[=+\-@\t\r]/
-const NEEDS_QUOTES = /[",\r\n]/
+// Characters a spreadsheet reads as the start of a formula, their full-width forms included (＝＋－＠).
+const FORMULA = '=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20'
+// What a spreadsheet skips before a cell's first character: whitespace, line breaks, no-break and ideographic spaces, BOM.
+const BLANKS = '\\s\\u00A0\\u3000\\uFEFF'
+// A tab or CR first is itself a formula start (OWASP); otherwise a formula character after any blanks.
+const FORMULA_START = new RegExp(`^(?:[\\t\\r]|[${BLANKS}]*[${FORMULA}])`)
+// A separator some locale or import uses (`;` in much of Europe, tab, a line break), then a formula start:
+// split there, the rest would be a cell of its own.
+const FORMULA_AFTER_SEPARATOR = new RegExp(`([,;\\t\\r\\n])(?=[${BLANKS}]*[${FORMULA}])`, 'g')
+const NEEDS_QUOTES = /[",;\t\r\n]/
 
 /**
- * One CSV field (RFC 4180): quoted when it holds a quote, comma or line break,
- * quotes doubled. A cell a spreadsheet would run as a formula gets a leading
- * `'`, which shows it as text (OWASP's advice for CSV injection).
+ * One CSV field (RFC 4180): quoted when it holds a quote, a separator (comma,
+ * semicolon, tab) or a line break, quotes doubled. A cell a spreadsheet would
+ * run as a formula, once blanks are trimmed, gets a leading `'`, which shows
+ * it as text (OWASP's advice for CSV injection); so does each part of it that
+ * would start a cell of its own if a reader split it at `;`, tab or a line break.
  */
 export function csvCell(value: unknown): string {
   let text: string
@@ -57,6 +66,7 @@ export function csvCell(value: unknown): string {
   else if (typeof value === 'string') text = value
   else if (typeof value === 'number' || typeof value === 'boolean') text = String(value)
   else text = JSON.stringify(value)
+  text = text.replace(FORMULA_AFTER_SEPARATOR, "$1'")
   if (FORMULA_START.test(text)) text = `'${text}`
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }

@@ -1,24 +1,68 @@
-/** A Map that forgets its least recently used entries beyond `capacity`. */
-export class LruMap<K, V> {
-  readonly #entries = new Map<K, V>()
+export interface LruLimits<V> {
+  /** The most entries kept. */
+  maxEntries?: number
+  /** The most bytes kept, as `sizeOf` estimates them: what bounds memory when one entry can be 10 bytes or 10 MB. */
+  maxBytes?: number
+  sizeOf?: (value: V) => number
+}
 
-  constructor(private readonly capacity: number) {}
+/**
+ * A Map that forgets its least recently used entries beyond its limits: a
+ * number of entries, or a total of bytes. A value bigger than the whole byte
+ * budget is handed back by getOrCreate but not kept.
+ */
+export class LruMap<K, V> {
+  readonly #entries = new Map<K, { value: V; bytes: number }>()
+  readonly #maxEntries: number
+  readonly #maxBytes: number
+  readonly #sizeOf: (value: V) => number
+  #bytes = 0
+
+  constructor(limits: number | LruLimits<V>) {
+    const {
+      maxEntries = Infinity,
+      maxBytes = Infinity,
+      sizeOf = () => 0,
+    } = typeof limits === 'number' ? { maxEntries: limits } : limits
+    this.#maxEntries = maxEntries
+    this.#maxBytes = maxBytes
+    this.#sizeOf = sizeOf
+  }
+
+  /** The bytes kept, as estimated. */
+  get bytes(): number {
+    return this.#bytes
+  }
+
+  get size(): number {
+    return this.#entries.size
+  }
 
   get(key: K): V | undefined {
-    const value = this.#entries.get(key)
-    if (value !== undefined) {
+    const entry = this.#entries.get(key)
+    if (entry !== undefined) {
       this.#entries.delete(key)
-      this.#entries.set(key, value)
+      this.#entries.set(key, entry)
     }
-    return value
+    return entry?.value
   }
 
   set(key: K, value: V): void {
-    this.#entries.delete(key)
-    this.#entries.set(key, value)
-    if (this.#entries.size > this.capacity) {
-      this.#entries.delete(this.#entries.keys().next().value as K)
+    this.delete(key)
+    const bytes = this.#sizeOf(value)
+    if (bytes > this.#maxBytes) return
+    this.#entries.set(key, { value, bytes })
+    this.#bytes += bytes
+    while (this.#entries.size > this.#maxEntries || this.#bytes > this.#maxBytes) {
+      this.delete(this.#entries.keys().next().value as K)
     }
+  }
+
+  delete(key: K): void {
+    const entry = this.#entries.get(key)
+    if (entry === undefined) return
+    this.#entries.delete(key)
+    this.#bytes -= entry.bytes
   }
 
   getOrCreate(key: K, create: () => V): V {

@@ -1,7 +1,7 @@
 import type { Model } from '../../contract/model'
 import type { CatalogueCache } from '../catalogue/catalogue-cache'
 import type { Logger } from '../logger'
-import type { HistoryStore, RecordedWalk } from './history-store'
+import type { HistoryStore, RecordedWalk, WalkRecordOptions } from './history-store'
 
 /**
  * The history as the app uses it: walks are recorded one at a time in the
@@ -12,9 +12,9 @@ export function createCatalogueHistory(store: HistoryStore, logger: Logger) {
   let recording: Promise<void> = Promise.resolve()
 
   return {
-    record(workspace: string, models: readonly Model[], at: number): void {
+    record(workspace: string, models: readonly Model[], at: number, options: WalkRecordOptions = {}): void {
       recording = recording
-        .then(() => store.recordWalk(workspace, models, at))
+        .then(() => store.recordWalk(workspace, models, at, options))
         .then(
           (walk) => logRecorded(logger, workspace, models.length, walk),
           (error: unknown) =>

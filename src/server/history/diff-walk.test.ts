@@ -36,30 +36,68 @@ describe('diffWalk', () => {
       baseline: true,
       lastSeen: null,
       removedAt: null,
+      missingSince: null,
     })
   })
 
-  it('records additions and removals after the baseline, removals with when the model was last seen', () => {
-    const [, second] = walks({ at: T0, models: [model('a'), model('b')] }, { at: T1, models: [model('c'), model('a')] })
+  it('records additions at once and a removal only when a second walk in a row lacks the model', () => {
+    const [, second, third] = walks(
+      { at: T0, models: [model('a'), model('b')] },
+      { at: T1, models: [model('c'), model('a')] },
+      { at: T2, models: [model('c'), model('a')] },
+    )
     expect(second!.baseline).toBe(false)
-    expect(second!.changes.map((change) => [change.kind, change.modelId])).toEqual([
-      ['added', 'c'],
-      ['removed', 'b'],
-    ])
+    expect(second!.changes.map((change) => [change.kind, change.modelId])).toEqual([['added', 'c']])
     expect(second!.known.get('c')).toMatchObject({ firstSeen: T1, baseline: false, removedAt: null })
-    expect(second!.known.get('b')).toMatchObject({ firstSeen: T0, baseline: true, lastSeen: T0, removedAt: T1 })
+    expect(second!.known.get('b')).toMatchObject({ lastSeen: T0, removedAt: null, missingSince: T1 })
+    expect(third!.changes.map((change) => [change.kind, change.modelId])).toEqual([['removed', 'b']])
+    expect(third!.known.get('b')).toMatchObject({ firstSeen: T0, baseline: true, lastSeen: T0, removedAt: T2 })
   })
 
-  it('records a model that comes back as added again, keeping when it was first seen', () => {
-    const [, , third] = walks(
+  it('records nothing for a model missing from one walk and back in the next', () => {
+    const results = walks(
       { at: T0, models: [model('a'), model('b')] },
       { at: T1, models: [model('a')] },
-      { at: T2, models: [model('a'), model('b', 'B returns')] },
+      { at: T2, models: [model('a'), model('b')] },
     )
-    expect(third!.changes).toEqual([
+    expect(results.flatMap((result) => result.changes)).toEqual([])
+    expect(results[2]!.known.get('b')).toMatchObject({
+      firstSeen: T0,
+      lastSeen: null,
+      removedAt: null,
+      missingSince: null,
+    })
+  })
+
+  it('records a model that comes back after its removal as added again, keeping when it was first seen', () => {
+    const T3 = T2 + 86_400_000
+    const [, , , fourth] = walks(
+      { at: T0, models: [model('a'), model('b')] },
+      { at: T1, models: [model('a')] },
+      { at: T2, models: [model('a')] },
+      { at: T3, models: [model('a'), model('b', 'B returns')] },
+    )
+    expect(fourth!.changes).toEqual([
       { modelId: 'b', kind: 'added', displayName: 'B returns', before: null, after: null },
     ])
-    expect(third!.known.get('b')).toMatchObject({ firstSeen: T0, lastSeen: null, removedAt: null })
+    expect(fourth!.known.get('b')).toMatchObject({ firstSeen: T0, lastSeen: null, removedAt: null })
+  })
+
+  it('records a removal at once for a walk whose absences are confirmed (agreeing doubted walks, an accept)', () => {
+    const known = new Map<string, ModelRecord>()
+    for (const record of diffWalk(known, null, [model('a'), model('b')], T0).records) known.set(record.modelId, record)
+    const confirmed = diffWalk(known, T0, [model('a')], T1, { confirmed: true })
+    expect(confirmed.changes).toEqual([{ modelId: 'b', kind: 'removed', displayName: 'B', before: null, after: null }])
+    expect(confirmed.records).toEqual([expect.objectContaining({ modelId: 'b', lastSeen: T0, removedAt: T1 })])
+  })
+
+  it('compares names as the store keeps them: a lone surrogate records no rename on the next walk', () => {
+    const [first, second] = walks(
+      { at: T0, models: [model('a', 'Broken \uD800 name')] },
+      { at: T1, models: [model('a', 'Broken \uD800 name')] },
+    )
+    expect(first!.known.get('a')!.displayName).toBe('Broken \uFFFD name')
+    expect(second!.changes).toEqual([])
   })
 
   it('records a new display name and a new lifecycle with before and after', () => {
@@ -97,6 +135,17 @@ describe('diffWalk', () => {
     expect(second!.changes.map((change) => change.kind)).toEqual(['added'])
   })
 
+  it('orders removals by id across the steps of a large walk', () => {
+    const ids = Array.from({ length: 5_000 }, (_, index) => `m${String((index * 7919) % 5_000).padStart(5, '0')}`)
+    const [, , third] = walks(
+      { at: T0, models: ids.map((id) => model(id)) },
+      { at: T1, models: [] },
+      { at: T2, models: [] },
+    )
+    const removed = third!.changes.map((change) => change.modelId).reverse()
+    expect(removed).toEqual([...ids].sort())
+  })
+
   it('records changes so that, read newest first, they follow the upstream order', () => {
     const [, second] = walks(
       { at: T0, models: [model('old')] },
@@ -106,8 +155,12 @@ describe('diffWalk', () => {
   })
 
   it('records removals so that, read newest first, they come by id, whatever order the records were in', () => {
-    const [, second] = walks({ at: T0, models: [model('b'), model('c'), model('a')] }, { at: T1, models: [] })
-    expect(second!.changes.map((change) => change.modelId).reverse()).toEqual(['a', 'b', 'c'])
+    const [, , third] = walks(
+      { at: T0, models: [model('b'), model('c'), model('a')] },
+      { at: T1, models: [] },
+      { at: T2, models: [] },
+    )
+    expect(third!.changes.map((change) => change.modelId).reverse()).toEqual(['a', 'b', 'c'])
   })
 })
 

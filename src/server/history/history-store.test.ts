@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { afterThisTest, historyModel as model, HOUR, T0, tempDir } from '../../testing/history-fixtures'
-import type { HistoryStore } from './history-store'
+import { HISTORY_STEP, yieldToEventLoop } from './history-steps'
+import type { HistoryStore, HistoryStoreOptions } from './history-store'
 import { createMemoryHistoryStore } from './memory-history-store'
 import { openSqliteHistoryStore } from './sqlite-history-store'
 
-function sqliteStore(): HistoryStore {
-  const opened = openSqliteHistoryStore(tempDir('history-store-'))
+const DAY = 24 * HOUR
+
+function sqliteStore(options: HistoryStoreOptions = {}): HistoryStore {
+  const opened = openSqliteHistoryStore(tempDir('history-store-'), options)
   if (!opened.ok) throw new Error(opened.message)
   afterThisTest(() => opened.store.close())
   return opened.store
@@ -50,7 +53,7 @@ describe.each([
 
   it('gives only changes of the kinds asked for, paging within them', async () => {
     const store = await storeWithTenAdditions(createStore())
-    // Hour 11: m1 and m2 leave; hour 12: m3 is renamed.
+    // Hour 11: m1 and m2 leave (the removals are recorded when a second walk lacks them too); hour 12: m3 is renamed.
     const left = [
       model('m10'),
       model('m9'),
@@ -62,6 +65,7 @@ describe.each([
       model('m3'),
     ]
     await store.recordWalk('default', [...left, model('a'), model('b')], T0 + 11 * HOUR)
+    await store.recordWalk('default', [...left, model('a'), model('b')], T0 + 11 * HOUR + HOUR / 2)
     const renamed = left.map((each) => (each.id === 'm3' ? { ...each, display_name: 'Renamed m3' } : each))
     await store.recordWalk('default', [...renamed, model('a'), model('b')], T0 + 12 * HOUR)
 
@@ -110,17 +114,122 @@ describe.each([
     const store = createStore()
     await store.recordWalk('default', [model('a'), model('b'), model('c')], T0)
     await store.recordWalk('default', [model('a'), model('b'), model('new')], T0 + HOUR)
+    // c, missing from two walks in a row, is removed at the second; a at the third.
     await store.recordWalk('default', [model('b'), model('new')], T0 + 2 * HOUR)
+    await store.recordWalk('default', [model('b'), model('new')], T0 + 3 * HOUR)
     expect(await store.seen('default')).toEqual([
-      expect.objectContaining({ modelId: 'a', baseline: true, lastSeen: T0 + HOUR, removedAt: T0 + 2 * HOUR }),
-      expect.objectContaining({ modelId: 'c', baseline: true, lastSeen: T0, removedAt: T0 + HOUR }),
+      expect.objectContaining({ modelId: 'a', baseline: true, lastSeen: T0 + HOUR, removedAt: T0 + 3 * HOUR }),
+      expect.objectContaining({ modelId: 'c', baseline: true, lastSeen: T0, removedAt: T0 + 2 * HOUR }),
       expect.objectContaining({ modelId: 'new', baseline: false, firstSeen: T0 + HOUR, removedAt: null }),
     ])
-    expect((await store.seen('default', T0 + 2 * HOUR)).map((record) => record.modelId)).toEqual(['a'])
+    expect((await store.seen('default', T0 + 3 * HOUR)).map((record) => record.modelId)).toEqual(['a'])
   })
 
   it('describes a workspace it has never walked as without history', async () => {
     const history = await createStore().workspace('default')
     expect(history).toMatchObject({ workspace: 'default', firstWalkAt: null, lastWalkAt: null })
   })
+
+  it('records a removal only when a second walk in a row lacks the model, even the same walk again', async () => {
+    const store = createStore()
+    await store.recordWalk('default', [model('a'), model('b')], T0)
+    expect((await store.recordWalk('default', [model('a')], T0 + HOUR)).changes).toEqual([])
+    expect((await store.recordWalk('default', [model('a')], T0 + 2 * HOUR)).changes).toEqual([
+      { modelId: 'b', kind: 'removed', displayName: 'B', before: null, after: null },
+    ])
+    expect(await store.seen('default')).toEqual([
+      expect.objectContaining({ modelId: 'b', lastSeen: T0, removedAt: T0 + 2 * HOUR }),
+    ])
+  })
+
+  it('records nothing for a model missing from one walk and back in the next (a flapping upstream)', async () => {
+    const store = createStore()
+    await store.recordWalk('default', [model('a'), model('b')], T0)
+    for (let hour = 1; hour <= 20; hour += 1) {
+      await store.recordWalk('default', hour % 2 ? [model('a')] : [model('a'), model('b')], T0 + hour * HOUR)
+    }
+    expect((await store.changes({ workspace: 'default', limit: 50 })).changes).toEqual([])
+    expect(await store.seen('default')).toEqual([])
+  })
+
+  it('records no rename for a name with a lone surrogate, walk after walk', async () => {
+    const store = createStore()
+    const broken = model('a', 'Broken \uDC00 name')
+    await store.recordWalk('default', [broken], T0)
+    await store.recordWalk('default', [broken, model('b')], T0 + HOUR)
+    await store.recordWalk('default', [model('b'), broken], T0 + 2 * HOUR)
+    const page = await store.changes({ workspace: 'default', limit: 50 })
+    expect(page.changes.map((change) => [change.kind, change.modelId])).toEqual([['added', 'b']])
+  })
+
+  it('drops changes and removed models older than the retention, counted from the latest walk', async () => {
+    const store = createStore({ retention: { maxAgeMs: 10 * DAY, maxChanges: 1_000 } })
+    await store.recordWalk('default', [model('a'), model('b')], T0)
+    await store.recordWalk('default', [model('a'), model('c')], T0 + DAY)
+    await store.recordWalk('default', [model('a'), model('c')], T0 + 2 * DAY)
+    expect((await store.changes({ workspace: 'default', limit: 50 })).changes.map((c) => c.kind)).toEqual([
+      'removed',
+      'added',
+    ])
+    await store.recordWalk('default', [model('a'), model('c'), model('d')], T0 + 11 * DAY + HOUR)
+    const kept = await store.changes({ workspace: 'default', limit: 50 })
+    expect(kept.changes.map((change) => [change.kind, change.modelId])).toEqual([
+      ['added', 'd'],
+      ['removed', 'b'],
+    ])
+    await store.recordWalk('default', [model('a'), model('c'), model('d'), model('e')], T0 + 12 * DAY + HOUR)
+    const later = await store.changes({ workspace: 'default', limit: 50 })
+    expect(later.changes.map((change) => change.modelId)).toEqual(['e', 'd'])
+    // b, removed more than the retention ago, is forgotten: back again, it is new.
+    expect((await store.seen('default')).map((record) => record.modelId)).toEqual(['e', 'd', 'c'])
+  })
+
+  it('keeps at most maxChanges per workspace, the newest, however the upstream flaps', async () => {
+    const store = createStore({ retention: { maxAgeMs: 1_000 * DAY, maxChanges: 25 } })
+    await store.recordWalk('default', [model('a')], T0)
+    await store.recordWalk('other', [model('x')], T0)
+    // Each model comes and goes for good, two walks at a time: 40 additions and 40 removals.
+    for (let round = 1; round <= 40; round += 1) {
+      const at = T0 + round * 3 * HOUR
+      await store.recordWalk('default', [model('a'), model(`f${round}`)], at)
+      await store.recordWalk('default', [model('a')], at + HOUR)
+      await store.recordWalk('default', [model('a')], at + 2 * HOUR)
+    }
+    await store.recordWalk('other', [model('x'), model('y')], T0 + 200 * HOUR)
+    const page = await store.changes({ workspace: 'default', limit: 100 })
+    expect(page.changes).toHaveLength(25)
+    expect(page.changes[0]).toMatchObject({ kind: 'removed', modelId: 'f40' })
+    expect((await store.changes({ workspace: 'other', limit: 100 })).changes).toHaveLength(1)
+  })
+
+  it('writes a walk that changes 30k models in steps of at most HISTORY_STEP units, the event loop running between them', async () => {
+    const steps: number[] = []
+    let ticks = 0
+    const ticker = setInterval(() => (ticks += 1), 0)
+    afterThisTest(() => clearInterval(ticker))
+    const store = createStore({
+      pause: async (units) => {
+        steps.push(units)
+        await yieldToEventLoop()
+      },
+    })
+    // bench/items/history-write.ts times the same write at 100k models.
+    const count = 30_000
+    const first = Array.from({ length: count }, (_, index) => model(`old-${index}`))
+    const second = Array.from({ length: count }, (_, index) => model(`new-${index}`))
+    await store.recordWalk('default', first, T0)
+    steps.length = 0
+    ticks = 0
+    const walk = await store.recordWalk('default', second, T0 + HOUR)
+    expect(walk.changes).toHaveLength(count)
+    expect(Math.max(...steps)).toBeLessThanOrEqual(HISTORY_STEP)
+    // Every model is compared and written at least once, so a write of n changes takes at least 2n / HISTORY_STEP steps.
+    expect(steps.length).toBeGreaterThanOrEqual((2 * count) / HISTORY_STEP)
+    expect(ticks).toBeGreaterThan(10)
+    // A read asked for during a write waits for it and sees the whole walk, never half of it.
+    const removing = store.recordWalk('default', second, T0 + 2 * HOUR)
+    const read = store.changes({ workspace: 'default', limit: 1, kinds: ['removed'] })
+    await removing
+    expect((await read).changes).toHaveLength(1)
+  }, 60_000)
 })

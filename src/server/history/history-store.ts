@@ -1,5 +1,7 @@
 import type { ChangeKind } from '../../contract/history'
 import type { Model } from '../../contract/model'
+import type { ServerConfig } from '../config'
+import type { Pause } from './history-steps'
 
 /** What the history knows of one model in one workspace. Times are epoch ms. */
 export interface ModelRecord {
@@ -13,6 +15,8 @@ export interface ModelRecord {
   /** The last walk that listed it, once it is gone; null while it is in the latest walk. */
   lastSeen: number | null
   removedAt: number | null
+  /** The walk that first lacked it while it is not yet removed: a second walk without it records the removal. */
+  missingSince: number | null
 }
 
 /** One change as a walk found it, before the store gives it an id. */
@@ -52,6 +56,29 @@ export interface ChangesQuery {
   kinds?: readonly ChangeKind[]
 }
 
+/** How much history a store keeps; older changes (and models removed before then) are dropped after each walk. */
+export interface HistoryRetention {
+  /** Changes older than this, counted back from the latest walk, are dropped. */
+  maxAgeMs: number
+  /** Per workspace: past this many changes, the oldest are dropped, so a flapping upstream cannot grow the history without end. */
+  maxChanges: number
+}
+
+export const DEFAULT_HISTORY_RETENTION: HistoryRetention = { maxAgeMs: 365 * 86_400_000, maxChanges: 200_000 }
+
+/** The retention HISTORY_RETENTION_DAYS and HISTORY_MAX_CHANGES ask for. */
+export function historyRetention(
+  config: Pick<ServerConfig, 'historyRetentionDays' | 'historyMaxChanges'>,
+): HistoryRetention {
+  return { maxAgeMs: config.historyRetentionDays * 86_400_000, maxChanges: config.historyMaxChanges }
+}
+
+export interface HistoryStoreOptions {
+  retention?: HistoryRetention
+  /** Between the steps of a write; tests observe them through it. */
+  pause?: Pause
+}
+
 export interface RecordedWalk {
   /** The workspace's first walk: its models were recorded as the starting point, with no changes. */
   baseline: boolean
@@ -63,9 +90,22 @@ export interface RecordedWalk {
  * HistoryUnavailableError. The interface is asynchronous so that a store on an
  * edge runtime (a remote database) fits it as well as SQLite does.
  */
+export interface WalkRecordOptions {
+  /**
+   * The walk's absences are confirmed already: doubted walks in a row agreed on
+   * them, or an operator accepted them, so its removals are recorded at once.
+   */
+  confirmed?: boolean
+}
+
 export interface HistoryStore {
   /** Compares one successful walk with the workspace's previous one and records the differences. */
-  recordWalk(workspace: string, models: readonly Model[], at: number): Promise<RecordedWalk>
+  recordWalk(
+    workspace: string,
+    models: readonly Model[],
+    at: number,
+    options?: WalkRecordOptions,
+  ): Promise<RecordedWalk>
   /** Changes newest first, one page and whether older ones exist. */
   changes(query: ChangesQuery): Promise<{ changes: StoredChange[]; hasMore: boolean }>
   /**

@@ -57,21 +57,56 @@ describe('the SQLite history store across restarts', () => {
       firstWalkAt: T0,
       lastWalkAt: T0 + HOUR,
     })
-    // No second baseline after a restart: b, gone while the server was down, is a removal.
-    const walk = await second.recordWalk('default', [model('a'), model('c')], T0 + 2 * HOUR)
+    // No second baseline after a restart: b, gone while the server was down, is a removal once a second walk agrees.
+    await second.recordWalk('default', [model('a'), model('c')], T0 + 2 * HOUR)
+    second.close()
+    const third = opened(openSqliteHistoryStore(dir))
+    const walk = await third.recordWalk('default', [model('a'), model('c')], T0 + 3 * HOUR)
     expect(walk).toEqual({
       baseline: false,
       changes: [{ modelId: 'b', kind: 'removed', displayName: 'B', before: null, after: null }],
     })
-    const page = await second.changes({ workspace: 'default', limit: 50 })
+    const page = await third.changes({ workspace: 'default', limit: 50 })
     expect(page.changes.map((change) => [change.kind, change.modelId, change.at])).toEqual([
-      ['removed', 'b', T0 + 2 * HOUR],
+      ['removed', 'b', T0 + 3 * HOUR],
       ['added', 'c', T0 + HOUR],
     ])
-    expect(await second.seen('default')).toEqual([
+    expect(await third.seen('default')).toEqual([
       expect.objectContaining({ modelId: 'b', firstSeen: T0, baseline: true, lastSeen: T0 + HOUR }),
       expect.objectContaining({ modelId: 'c', firstSeen: T0 + HOUR, baseline: false, removedAt: null }),
     ])
+  })
+})
+
+describe('closing the SQLite history store', () => {
+  it('during a walk being written rolls the walk back whole: reopened, the history is as before it', async () => {
+    const dir = tempDir('sqlite-history-')
+    const first = opened(openSqliteHistoryStore(dir))
+    await first.recordWalk('default', [model('a')], T0)
+    first.close()
+
+    let steps = 0
+    const closing = opened(
+      openSqliteHistoryStore(dir, {
+        pause: async () => {
+          steps += 1
+          // As on SIGTERM: the process closes the history between two steps of a write.
+          if (steps === 3) closing.close()
+        },
+      }),
+    )
+    const big = Array.from({ length: 10_000 }, (_, index) => model(`m${index}`))
+    await expect(closing.recordWalk('default', [model('a'), ...big], T0 + HOUR)).rejects.toThrow(
+      'the server is stopping',
+    )
+    await expect(closing.changes({ workspace: 'default', limit: 1 })).rejects.toThrow('the server is stopping')
+
+    const reopened = opened(openSqliteHistoryStore(dir))
+    expect(await reopened.workspace('default')).toMatchObject({ lastWalkAt: T0 })
+    expect((await reopened.changes({ workspace: 'default', limit: 50 })).changes).toEqual([])
+    // The next walk records it all.
+    await reopened.recordWalk('default', [model('a'), ...big], T0 + 2 * HOUR)
+    expect((await reopened.changes({ workspace: 'default', limit: 20_000 })).changes).toHaveLength(10_000)
   })
 })
 
@@ -107,6 +142,24 @@ describe('the SQLite schema', () => {
     after.close()
     // Opened again, nothing is run twice (adding the column twice would fail).
     opened(openSqliteHistoryStore(dir, { migrations: next }))
+  })
+
+  it('counts the changes a version-1 history already holds, so HISTORY_MAX_CHANGES applies to them', async () => {
+    const dir = tempDir('sqlite-history-')
+    const db = new Database(join(dir, HISTORY_FILE))
+    migrate(db, MIGRATIONS.slice(0, 1))
+    db.prepare(
+      "INSERT INTO workspaces (workspace, feed_id, first_walk_at, last_walk_at, walks) VALUES ('default', 'f', ?, ?, 2)",
+    ).run(T0, T0)
+    const insert = db.prepare(
+      "INSERT INTO changes (entry_id, workspace, model_id, kind, at, display_name) VALUES (?, 'default', ?, 'added', ?, ?)",
+    )
+    for (let index = 0; index < 5; index += 1) insert.run(`entry-${index}`, `m${index}`, T0, `M${index}`)
+    db.close()
+    const store = opened(openSqliteHistoryStore(dir, { retention: { maxAgeMs: 1_000 * 24 * HOUR, maxChanges: 3 } }))
+    await store.recordWalk('default', [model('x')], T0 + HOUR)
+    const page = await store.changes({ workspace: 'default', limit: 50 })
+    expect(page.changes.map((change) => change.modelId)).toEqual(['x', 'm4', 'm3'])
   })
 
   it('runs a step and its version bump together or not at all', () => {

@@ -1,15 +1,21 @@
-import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import type { ChangeKind } from '../../contract/history'
 import type { Model } from '../../contract/model'
+import { createDirectory } from '../data-dir'
 import type { Logger } from '../logger'
-import { diffWalk, walkFingerprint } from './diff-walk'
+import { diffWalkSteps, walkFingerprintSteps } from './diff-walk'
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer'
+import { HISTORY_STEP, runInSteps, StepCounter, type Steps } from './history-steps'
 import {
+  DEFAULT_HISTORY_RETENTION,
   type HistoryStore,
+  type HistoryStoreOptions,
   HistoryUnavailableError,
   type ModelRecord,
+  type RecordedWalk,
   type StoredChange,
+  type WalkRecordOptions,
   unavailableHistoryStore,
 } from './history-store'
 
@@ -56,6 +62,15 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX changes_by_workspace ON changes (workspace, id);
   `,
+  // Removals wait for a second walk; retention drops old changes and long-removed models.
+  `
+  ALTER TABLE models ADD COLUMN missing_since INTEGER;
+  ALTER TABLE workspaces ADD COLUMN change_count INTEGER NOT NULL DEFAULT 0;
+  UPDATE workspaces SET change_count = (SELECT count(*) FROM changes WHERE changes.workspace = workspaces.workspace);
+  CREATE INDEX models_missing ON models (workspace) WHERE missing_since IS NOT NULL;
+  CREATE INDEX models_removed ON models (workspace, removed_at) WHERE removed_at IS NOT NULL;
+  CREATE INDEX changes_by_time ON changes (workspace, at);
+  `,
 ]
 
 /** The database is from a newer version of the dashboard, whose schema this one does not know. */
@@ -99,23 +114,27 @@ export interface OpenFailure {
  */
 export function openSqliteHistoryStore(
   dataDir: string,
-  { migrations = MIGRATIONS }: { migrations?: readonly string[] } = {},
+  { migrations = MIGRATIONS, ...options }: { migrations?: readonly string[] } & HistoryStoreOptions = {},
 ): OpenResult {
   const dir = resolve(dataDir)
   const path = join(dir, HISTORY_FILE)
   let db: Database.Database | null = null
   try {
-    mkdirSync(dir, { recursive: true })
+    createDirectory(dir)
     db = new Database(path)
     db.pragma('busy_timeout = 5000')
     db.pragma('journal_mode = WAL')
     // With WAL, commits survive a crash of the process; only a power cut could lose the latest walk.
     db.pragma('synchronous = NORMAL')
+    // Checkpoints run on a worker thread (wal-checkpointer.ts), not inside a COMMIT on the event loop.
+    db.pragma('wal_autocheckpoint = 0')
+    // A transaction spills its pages to the log once they pass the cache, so a COMMIT writes at most this much (1 MB).
+    db.pragma('cache_size = -1000')
     const check = db.pragma('quick_check', { simple: true })
     if (check !== 'ok') throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' })
     migrate(db, migrations)
     assertWritable(db)
-    return { ok: true, store: sqliteHistoryStore(db), path }
+    return { ok: true, store: sqliteHistoryStore(db, startWalCheckpointer(path), options), path }
   } catch (error) {
     db?.close()
     return { ok: false, path, ...describeOpenFailure(error, dir, path) }
@@ -137,8 +156,8 @@ function assertWritable(db: Database.Database): void {
  * opened, one line in the log and a store whose endpoints answer 503 saying so,
  * while the catalogue itself is served as usual.
  */
-export function openHistoryOrReport(dataDir: string, logger: Logger): HistoryStore {
-  const opened = openSqliteHistoryStore(dataDir)
+export function openHistoryOrReport(dataDir: string, logger: Logger, options: HistoryStoreOptions = {}): HistoryStore {
+  const opened = openSqliteHistoryStore(dataDir, options)
   if (opened.ok) return opened.store
   logger.error(opened.message)
   return unavailableHistoryStore(opened.reason)
@@ -197,6 +216,7 @@ interface ModelRow {
   baseline: number
   last_seen: number | null
   removed_at: number | null
+  missing_since: number | null
 }
 
 interface ChangeRow {
@@ -226,6 +246,7 @@ const toRecord = (row: ModelRow): ModelRecord => ({
   baseline: row.baseline === 1,
   lastSeen: row.last_seen,
   removedAt: row.removed_at,
+  missingSince: row.missing_since,
 })
 
 const toChange = (row: ChangeRow): StoredChange => ({
@@ -240,8 +261,17 @@ const toChange = (row: ChangeRow): StoredChange => ({
   after: row.after,
 })
 
-/** The history in SQLite: a walk's changes are written in one transaction, so a crash never keeps half a walk. */
-function sqliteHistoryStore(db: Database.Database): HistoryStore {
+/**
+ * The history in SQLite. A walk's changes are written in one transaction, so a
+ * crash never keeps half a walk; the transaction runs in steps (history-steps.ts)
+ * so that a walk of 100k models does not hold the event loop, and every other
+ * use of the store waits for it.
+ */
+function sqliteHistoryStore(
+  db: Database.Database,
+  checkpointer: WalCheckpointer,
+  { retention = DEFAULT_HISTORY_RETENTION, pause }: HistoryStoreOptions,
+): HistoryStore {
   const statements = {
     ensureWorkspace: db.prepare('INSERT OR IGNORE INTO workspaces (workspace, feed_id) VALUES (?, ?)'),
     workspace: db.prepare<[string], WorkspaceRow>(
@@ -252,17 +282,39 @@ function sqliteHistoryStore(db: Database.Database): HistoryStore {
          last_walk_fingerprint = @fingerprint, walks = walks + 1
        WHERE workspace = @workspace`,
     ),
-    models: db.prepare<[string], ModelRow>('SELECT * FROM models WHERE workspace = ?'),
+    // Read in pages by id, one step each.
+    modelsAfter: db.prepare<{ workspace: string; after: string; limit: number }, ModelRow>(
+      'SELECT * FROM models WHERE workspace = @workspace AND model_id > @after ORDER BY model_id LIMIT @limit',
+    ),
+    pendingRemovals: db.prepare<[string], { found: number }>(
+      'SELECT 1 AS found FROM models WHERE workspace = ? AND missing_since IS NOT NULL LIMIT 1',
+    ),
     saveModel: db.prepare(
-      `INSERT INTO models (workspace, model_id, display_name, lifecycle, first_seen, baseline, last_seen, removed_at)
-       VALUES (@workspace, @modelId, @displayName, @lifecycle, @firstSeen, @baseline, @lastSeen, @removedAt)
+      `INSERT INTO models (workspace, model_id, display_name, lifecycle, first_seen, baseline, last_seen, removed_at, missing_since)
+       VALUES (@workspace, @modelId, @displayName, @lifecycle, @firstSeen, @baseline, @lastSeen, @removedAt, @missingSince)
        ON CONFLICT (workspace, model_id) DO UPDATE SET display_name = excluded.display_name,
          lifecycle = excluded.lifecycle, first_seen = excluded.first_seen, baseline = excluded.baseline,
-         last_seen = excluded.last_seen, removed_at = excluded.removed_at`,
+         last_seen = excluded.last_seen, removed_at = excluded.removed_at, missing_since = excluded.missing_since`,
     ),
     addChange: db.prepare(
       `INSERT INTO changes (entry_id, workspace, model_id, kind, at, display_name, before, after)
        VALUES (@entryId, @workspace, @modelId, @kind, @at, @displayName, @before, @after)`,
+    ),
+    // Kept with the changes, so that keeping HISTORY_MAX_CHANGES never needs a count over the whole table.
+    changeCount: db.prepare<[string], { change_count: number }>(
+      'SELECT change_count FROM workspaces WHERE workspace = ?',
+    ),
+    countChanges: db.prepare('UPDATE workspaces SET change_count = change_count + @delta WHERE workspace = @workspace'),
+    dropOldestChanges: db.prepare(
+      `DELETE FROM changes WHERE id IN (SELECT id FROM changes WHERE workspace = @workspace ORDER BY id LIMIT @limit)`,
+    ),
+    dropChangesOlderThan: db.prepare(
+      `DELETE FROM changes WHERE id IN (SELECT id FROM changes WHERE workspace = @workspace AND at < @cutoff
+         LIMIT @limit)`,
+    ),
+    dropModelsRemovedBefore: db.prepare(
+      `DELETE FROM models WHERE workspace = @workspace AND model_id IN (SELECT model_id FROM models
+         WHERE workspace = @workspace AND removed_at < @cutoff LIMIT @limit)`,
     ),
     // `kinds` is null for every kind, else a list like ",added,removed,".
     changes: db.prepare<
@@ -285,46 +337,132 @@ function sqliteHistoryStore(db: Database.Database): HistoryStore {
     return statements.workspace.get(workspace)!
   }
 
-  const recordWalk = db.transaction((workspace: string, models: readonly Model[], at: number) => {
-    const row = workspaceRow(workspace)
-    const fingerprint = walkFingerprint(models)
-    statements.walked.run({ workspace, at, fingerprint })
-    if (row.last_walk_at !== null && row.last_walk_fingerprint === fingerprint) return { baseline: false, changes: [] }
-    const known = new Map(statements.models.all(workspace).map((model) => [model.model_id, toRecord(model)]))
-    const diff = diffWalk(known, row.last_walk_at, models, at)
-    for (const record of diff.records) {
-      statements.saveModel.run({ ...record, workspace, baseline: Number(record.baseline) })
+  function* knownModels(workspace: string, work: StepCounter): Steps<Map<string, ModelRecord>> {
+    const known = new Map<string, ModelRecord>()
+    let after = ''
+    for (;;) {
+      const rows = statements.modelsAfter.all({ workspace, after, limit: HISTORY_STEP })
+      for (const row of rows) known.set(row.model_id, toRecord(row))
+      if (rows.length < HISTORY_STEP) return known
+      after = rows.at(-1)!.model_id
+      if (work.tick(rows.length)) yield work.take()
     }
-    for (const change of diff.changes) {
-      statements.addChange.run({ ...change, entryId: crypto.randomUUID(), workspace, at })
+  }
+
+  /**
+   * Runs a DELETE … LIMIT @limit again and again, a step at a time, until it
+   * deletes nothing or `most` rows are gone; returns how many it deleted.
+   */
+  function* dropInSteps(
+    statement: Database.Statement,
+    params: object,
+    work: StepCounter,
+    most = Infinity,
+  ): Steps<number> {
+    let dropped = 0
+    while (dropped < most) {
+      const { changes } = statement.run({ ...params, limit: Math.min(HISTORY_STEP, most - dropped) })
+      if (changes === 0) break
+      dropped += changes
+      if (work.tick(changes)) yield work.take()
     }
-    return { baseline: diff.baseline, changes: diff.changes }
-  })
+    return dropped
+  }
+
+  function* prune(workspace: string, at: number, work: StepCounter): Steps<void> {
+    const cutoff = at - retention.maxAgeMs
+    const excess = statements.changeCount.get(workspace)!.change_count - retention.maxChanges
+    let dropped = 0
+    if (excess > 0) dropped += yield* dropInSteps(statements.dropOldestChanges, { workspace }, work, excess)
+    dropped += yield* dropInSteps(statements.dropChangesOlderThan, { workspace, cutoff }, work)
+    statements.countChanges.run({ workspace, delta: -dropped })
+    yield* dropInSteps(statements.dropModelsRemovedBefore, { workspace, cutoff }, work)
+  }
+
+  function* recordWalk(
+    workspace: string,
+    models: readonly Model[],
+    at: number,
+    options: WalkRecordOptions = {},
+  ): Steps<RecordedWalk> {
+    const work = new StepCounter()
+    const fingerprint = yield* walkFingerprintSteps(models, work)
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      const row = workspaceRow(workspace)
+      statements.walked.run({ workspace, at, fingerprint })
+      const unchanged =
+        row.last_walk_at !== null &&
+        row.last_walk_fingerprint === fingerprint &&
+        !statements.pendingRemovals.get(workspace)
+      let recorded: RecordedWalk = { baseline: false, changes: [] }
+      if (!unchanged) {
+        const known = yield* knownModels(workspace, work)
+        const diff = yield* diffWalkSteps(known, row.last_walk_at, models, at, work, options)
+        for (const record of diff.records) {
+          if (work.tick()) yield work.take()
+          statements.saveModel.run({ ...record, workspace, baseline: Number(record.baseline) })
+        }
+        for (const change of diff.changes) {
+          if (work.tick()) yield work.take()
+          statements.addChange.run({ ...change, entryId: crypto.randomUUID(), workspace, at })
+        }
+        statements.countChanges.run({ workspace, delta: diff.changes.length })
+        // The pruning and the COMMIT each get a step of their own.
+        yield work.take()
+        yield* prune(workspace, at, work)
+        yield work.take()
+        recorded = { baseline: diff.baseline, changes: diff.changes }
+      }
+      db.exec('COMMIT')
+      if (!unchanged) checkpointer.checkpoint()
+      return recorded
+    } catch (error) {
+      if (db.open && db.inTransaction) db.exec('ROLLBACK')
+      throw error
+    }
+  }
+
+  // One use of the connection at a time: a write spans many turns of the event loop, and a read waits for it.
+  let queue: Promise<unknown> = Promise.resolve()
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = queue.then(async () => {
+      if (!db.open) throw new HistoryUnavailableError('the server is stopping')
+      try {
+        return await work()
+      } catch (error) {
+        if (error instanceof HistoryUnavailableError) throw error
+        throw new HistoryUnavailableError(
+          db.open ? `its database failed (${errorCode(error)})` : 'the server is stopping',
+        )
+      }
+    })
+    queue = result.catch(() => {})
+    return result
+  }
 
   return {
-    recordWalk: async (workspace, models, at) => guarded(() => recordWalk(workspace, models, at)),
-    changes: async ({ workspace, since = Number.MIN_SAFE_INTEGER, limit, afterId = Number.MAX_SAFE_INTEGER, kinds }) =>
-      guarded(() => {
+    recordWalk: (workspace, models, at, options) =>
+      exclusive(() => runInSteps(recordWalk(workspace, models, at, options), pause)),
+    changes: ({ workspace, since = Number.MIN_SAFE_INTEGER, limit, afterId = Number.MAX_SAFE_INTEGER, kinds }) =>
+      exclusive(async () => {
         const kindList = kinds ? `,${kinds.join(',')},` : null
         const rows = statements.changes.all({ workspace, since, afterId, limit: limit + 1, kinds: kindList })
         return { changes: rows.slice(0, limit).map(toChange), hasMore: rows.length > limit }
       }),
-    seen: async (workspace, since = Number.MIN_SAFE_INTEGER) =>
-      guarded(() => statements.seen.all({ workspace, since }).map(toRecord)),
-    workspace: async (workspace) =>
-      guarded(() => {
+    seen: (workspace, since = Number.MIN_SAFE_INTEGER) =>
+      exclusive(async () => statements.seen.all({ workspace, since }).map(toRecord)),
+    workspace: (workspace) =>
+      exclusive(async () => {
         const row = workspaceRow(workspace)
         return { workspace, feedId: row.feed_id, firstWalkAt: row.first_walk_at, lastWalkAt: row.last_walk_at }
       }),
-    close: () => db.close(),
-  }
-}
-
-/** A failure of the database after start (disk full, file damaged meanwhile) makes the history unavailable, with its code. */
-function guarded<T>(work: () => T): T {
-  try {
-    return work()
-  } catch (error) {
-    throw new HistoryUnavailableError(`its database failed (${errorCode(error)})`)
+    // Between two steps of a write: its transaction is rolled back (the next walk records it again), and the write stops.
+    close: () => {
+      if (!db.open) return
+      if (db.inTransaction) db.exec('ROLLBACK')
+      db.close()
+      checkpointer.close()
+    },
   }
 }

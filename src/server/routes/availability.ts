@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { type AvailabilityPage, type AvailabilityRow, parseAvailabilityParams } from '../../contract/availability'
 import { availabilityRows, availabilityView } from '../catalogue/availability-table'
 import type { CatalogueState } from '../catalogue/catalogue-cache'
-import { CatalogueView } from '../catalogue/catalogue-snapshot'
+import { CatalogueView, DEFAULT_SNAPSHOT_CACHE_BYTES, viewBytes } from '../catalogue/catalogue-snapshot'
 import { LruMap } from '../catalogue/lru-map'
 import { pageOfView } from '../catalogue/page-of-view'
 import { badRequest, toHttpError } from '../errors'
@@ -39,7 +39,12 @@ function column(workspace: Workspace, result: PromiseSettledResult<CatalogueStat
 export function availability(workspaces: Workspaces) {
   // Rows per set of snapshots, views per query over them: recomputed only when a snapshot changes.
   const tables = new LruMap<string, AvailabilityRow[]>(8)
-  const views = new LruMap<string, CatalogueView<AvailabilityRow>>(128)
+  // Bounded by bytes too: each distinct q= makes a view, and a view of 100k rows is ~8 MB.
+  const views = new LruMap<string, CatalogueView<AvailabilityRow>>({
+    maxEntries: 128,
+    maxBytes: DEFAULT_SNAPSHOT_CACHE_BYTES / 2,
+    sizeOf: viewBytes,
+  })
 
   return async (c: Context): Promise<Response> => {
     const parsed = parseAvailabilityParams(new URL(c.req.url).searchParams)

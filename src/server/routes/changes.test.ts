@@ -51,15 +51,17 @@ describe('GET /api/changes', () => {
       [HAIKU, OPUS, SONNET],
       [HAIKU, { ...OPUS, display_name: 'Claude Opus 9 (new)' }, { ...SONNET, lifecycle: 'deprecated' }],
       [HAIKU, { ...OPUS, display_name: 'Claude Opus 9 (new)' }],
+      // A removal is recorded when a second walk in a row lacks the model.
+      [HAIKU, { ...OPUS, display_name: 'Claude Opus 9 (new)' }],
     ])
-    const day = (n: number) => new Date(clock.now() - (3 - n) * DAY).toISOString()
+    const day = (n: number) => new Date(clock.now() - (4 - n) * DAY).toISOString()
     const page = await changes(app)
     expect(page.data.map(({ id: _id, ...change }) => change)).toEqual([
       {
         workspace: 'default',
         model_id: 'claude-sonnet-9',
         kind: 'removed',
-        at: day(3),
+        at: day(4),
         display_name: 'Claude Sonnet 9',
       },
       {
@@ -89,6 +91,7 @@ describe('GET /api/changes', () => {
     const { app } = await walkedApp([
       [OPUS, SONNET],
       [HAIKU, OPUS, SONNET],
+      [HAIKU, { ...OPUS, display_name: 'Claude Opus 9 (new)' }],
       [HAIKU, { ...OPUS, display_name: 'Claude Opus 9 (new)' }],
     ])
     const kinds = async (query: string) => (await changes(app, query)).data.map((change) => change.kind)
@@ -190,8 +193,10 @@ describe('GET /api/seen', () => {
       [OPUS, SONNET],
       [HAIKU, OPUS, SONNET],
       [HAIKU, OPUS],
+      // The second walk in a row without Sonnet records its removal.
+      [HAIKU, OPUS],
     ])
-    const start = new Date(clock.now() - 2 * DAY).toISOString()
+    const start = new Date(clock.now() - 3 * DAY).toISOString()
     const response = await app.request('/api/seen')
     expect(response.status).toBe(200)
     expect(seenAnswerSchema.parse(await response.json())).toEqual({
@@ -204,13 +209,13 @@ describe('GET /api/seen', () => {
           display_name: 'Claude Sonnet 9',
           first_seen: start,
           baseline: true,
-          last_seen: new Date(clock.now() - DAY).toISOString(),
+          last_seen: new Date(clock.now() - 2 * DAY).toISOString(),
           removed_at: new Date(clock.now()).toISOString(),
         },
         {
           model_id: 'claude-haiku-9',
           display_name: 'Claude Haiku 9',
-          first_seen: new Date(clock.now() - DAY).toISOString(),
+          first_seen: new Date(clock.now() - 2 * DAY).toISOString(),
           baseline: false,
           last_seen: new Date(clock.now()).toISOString(),
           removed_at: null,
@@ -223,6 +228,7 @@ describe('GET /api/seen', () => {
     const { app, clock } = await walkedApp([
       [OPUS, SONNET],
       [HAIKU, OPUS, SONNET],
+      [HAIKU, OPUS],
       [HAIKU, OPUS],
     ])
     const response = await app.request(`/api/seen?since=${new Date(clock.now()).toISOString()}`)
@@ -262,7 +268,14 @@ describe('the history in SQLite through the app', () => {
 
     const after = open()
     cleanups.push(() => after.close())
-    const second = await walkedApp([[HAIKU, OPUS]], { history: after })
+    // Sonnet is gone in the two walks after the restart: the second records its removal.
+    const second = await walkedApp(
+      [
+        [HAIKU, OPUS],
+        [HAIKU, OPUS],
+      ],
+      { history: after },
+    )
     const page = await changes(second.app)
     expect(page.data.map((change) => [change.kind, change.model_id])).toEqual([
       ['removed', 'claude-sonnet-9'],

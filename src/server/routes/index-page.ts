@@ -71,6 +71,7 @@ export function indexPage({
     return rendered.get(cached)!
   }
 
+  // Private: the page is rendered per request from the live catalogue, and no shared cache may keep it.
   return async (c: Context) =>
-    c.html((await withFirstPage(c.req.url)) ?? indexHtml, 200, { 'Cache-Control': 'no-cache' })
+    c.html((await withFirstPage(c.req.url)) ?? indexHtml, 200, { 'Cache-Control': 'private, no-cache' })
 }

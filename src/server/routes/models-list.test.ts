@@ -266,10 +266,11 @@ describe('GET /api/models: response', () => {
       lifecycle: 'active' as const,
       capabilities: { thinking: { supported: true } },
       line: 'opus',
+      field_of_a_later_api: { nested: 'not in API 2026-10-21' },
     }
     const { listPage, fake } = createTestApp({ upstream: { models: [rich, ...SMALL] } })
     const page = await listPage({ limit: '2' })
-    const { line: _line, ...known } = rich
+    const { field_of_a_later_api: _unknown, ...known } = rich
     expect(page.data[0]).toEqual(known)
     expect(page.data[1]).toEqual(SMALL[0])
     expect(Object.keys(page.data[1]!).sort()).toEqual(['created_at', 'display_name', 'id', 'type'])

@@ -85,6 +85,7 @@ export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependenci
       retryAfterFailureMs: config.walkBackoffBaseMs,
       maxBackoffMs: config.walkBackoffMaxMs,
       plausibility: { maxLossShare: config.maxLossShare, agreeingWalks: config.agreeingWalks },
+      cacheBytes: config.cacheBudgetBytes,
       now: deps.now,
       ...deps.pacing,
       onWalkFailed: (error) => {
@@ -93,7 +94,7 @@ export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependenci
         })
         deps.observer?.refreshFailed(credential.name, error)
       },
-      onWalked: (models, at) => deps.history.record(credential.name, models, at),
+      onWalked: (models, at, walk) => deps.history.record(credential.name, models, at, walk),
     })
     return {
       name: credential.name,

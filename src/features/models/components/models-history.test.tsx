@@ -18,10 +18,14 @@ function arrival(index: number): Model {
   }
 }
 
-/** Two walks of the BFF: the first is the history's baseline, the second finds `arrivals` added and `leaving` gone. */
+/**
+ * Three walks of the BFF: the first is the history's baseline, the second finds `arrivals` added and `leaving`
+ * missing, the third finds them still gone, which records their removal.
+ */
 async function catalogueChanges(arrivals: readonly Model[], leaving: readonly string[]) {
   await bffJson('/api/models')
   fake.setModels([...arrivals, ...TEST_CATALOGUE.filter((model) => !leaving.includes(model.id))])
+  await bffJson('/api/models?refresh=1')
   await bffJson('/api/models?refresh=1')
 }
 

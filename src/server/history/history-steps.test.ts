@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { HISTORY_STEP, runAtOnce, runInSteps, sortInSteps, StepCounter } from './history-steps'
+
+describe('sortInSteps', () => {
+  it.each([0, 1, HISTORY_STEP, HISTORY_STEP + 1, 7 * HISTORY_STEP + 13])(
+    'sorts %i items like Array.sort, never more than HISTORY_STEP units between two yields',
+    async (count) => {
+      const items = Array.from({ length: count }, (_, index) => (index * 7919) % (count + 3))
+      const steps: number[] = []
+      const sorted = await runInSteps(
+        sortInSteps(items, (a, b) => a - b, new StepCounter()),
+        async (units) => {
+          steps.push(units)
+        },
+      )
+      expect(sorted).toEqual([...items].sort((a, b) => a - b))
+      expect(Math.max(0, ...steps)).toBeLessThanOrEqual(HISTORY_STEP)
+    },
+  )
+
+  it('is stable and leaves its input as it was', () => {
+    const items = Array.from({ length: 3 * HISTORY_STEP }, (_, index) => ({ key: index % 3, index }))
+    const copy = items.map((item) => ({ ...item }))
+    const sorted = runAtOnce(sortInSteps(items, (a, b) => a.key - b.key, new StepCounter()))
+    expect(sorted).toEqual([...copy].sort((a, b) => a.key - b.key))
+    expect(items).toEqual(copy)
+  })
+})
+
+describe('runInSteps', () => {
+  it('lets the event loop run between steps and returns the result', async () => {
+    let ticks = 0
+    const ticker = setInterval(() => (ticks += 1), 0)
+    function* slow() {
+      const work = new StepCounter()
+      for (let index = 0; index < 20 * HISTORY_STEP; index += 1) if (work.tick()) yield work.take()
+      return 'done'
+    }
+    expect(await runInSteps(slow())).toBe('done')
+    clearInterval(ticker)
+    // A timer due during the run fired before it ended: the run did not hold the loop from start to end.
+    expect(ticks).toBeGreaterThan(0)
+    const pauses: number[] = []
+    await runInSteps(slow(), async (units) => void pauses.push(units))
+    expect(pauses).toEqual(Array.from({ length: 20 }, () => HISTORY_STEP))
+  })
+})

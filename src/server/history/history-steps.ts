@@ -1,0 +1,86 @@
+/**
+ * A history write split into steps, so that a walk that changes 100k models
+ * never holds the event loop: requests are answered between steps.
+ *
+ * Each part of a write is a generator that does its work through a StepCounter
+ * and yields whenever the counter says a step is full; runInSteps lets the
+ * event loop run at each yield.
+ */
+
+/** The most units of work (a model compared, a row read or written) done between two yields: a few ms at most. */
+export const HISTORY_STEP = 1_000
+
+/** Counts work done since the last yield; shared by the parts of one write, so a step never spans more than HISTORY_STEP. */
+export class StepCounter {
+  private done = 0
+
+  /** Counts `units` of work; true when the step is full and the caller should yield take(). */
+  tick(units = 1): boolean {
+    this.done += units
+    return this.done >= HISTORY_STEP
+  }
+
+  /** The work done in this step, and a new step begins. */
+  take(): number {
+    const done = this.done
+    this.done = 0
+    return done
+  }
+}
+
+/** A part of a write: yields the work done in each full step, returns its result. */
+export type Steps<T> = Generator<number, T, void>
+
+/** Waits until the event loop has run once: timers, I/O and other requests go first. */
+export const yieldToEventLoop = (): Promise<void> =>
+  // setImmediate is Node's; an edge runtime without it gets a timer.
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)))
+
+/** Called between two steps with the work done in the step that ended; tests observe steps through it. */
+export type Pause = (units: number) => Promise<void>
+
+/** Runs the steps to the end, pausing between them. */
+export async function runInSteps<T>(steps: Steps<T>, pause: Pause = yieldToEventLoop): Promise<T> {
+  for (;;) {
+    const next = steps.next()
+    if (next.done) return next.value
+    await pause(next.value)
+  }
+}
+
+/** Runs the steps to the end with no pause: for pure callers (tests, small inputs). */
+export function runAtOnce<T>(steps: Steps<T>): T {
+  for (;;) {
+    const next = steps.next()
+    if (next.done) return next.value
+  }
+}
+
+/**
+ * Sorts a copy of `items` in steps: runs of HISTORY_STEP sorted at once, then
+ * merged bottom-up, one element counted per move. Array.sort of 100k ids alone
+ * holds the loop for ~75 ms.
+ */
+export function* sortInSteps<T>(items: readonly T[], compare: (a: T, b: T) => number, work: StepCounter): Steps<T[]> {
+  let source = items.slice()
+  for (let start = 0; start < source.length; start += HISTORY_STEP) {
+    const run = source.slice(start, start + HISTORY_STEP).sort(compare)
+    for (let index = 0; index < run.length; index += 1) source[start + index] = run[index]!
+    if (work.tick(run.length)) yield work.take()
+  }
+  let target = new Array<T>(source.length)
+  for (let width = HISTORY_STEP; width < source.length; width *= 2) {
+    for (let left = 0; left < source.length; left += 2 * width) {
+      const middle = Math.min(left + width, source.length)
+      const end = Math.min(left + 2 * width, source.length)
+      let a = left
+      let b = middle
+      for (let out = left; out < end; out += 1) {
+        target[out] = b >= end || (a < middle && compare(source[a]!, source[b]!) <= 0) ? source[a++]! : source[b++]!
+        if (work.tick()) yield work.take()
+      }
+    }
+    ;[source, target] = [target, source]
+  }
+  return source
+}

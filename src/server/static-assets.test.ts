@@ -1,0 +1,65 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { describe, expect, it } from 'vitest'
+import { tempDir } from '../testing/history-fixtures'
+import { readError, TEST_CONFIG } from '../testing/test-app'
+import { renderPage } from '../entry-server'
+import { createApp } from './create-app'
+import { silentLogger } from './logger'
+import { createFakeUpstream, FAKE_API_KEY } from '../fake-upstream/fake-upstream'
+import { IMMUTABLE } from './static-assets'
+
+const INDEX_HTML = '<!doctype html><html><head></head><body><div id="root"></div></body></html>'
+
+/** The app serving a built client from a temporary directory, as start-server.ts does. */
+function appWithClient() {
+  const dir = tempDir('client-')
+  mkdirSync(join(dir, 'assets'))
+  writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)')
+  writeFileSync(join(dir, 'index.html'), INDEX_HTML)
+  writeFileSync(join(dir, 'favicon.svg'), '<svg/>')
+  const fake = createFakeUpstream({ apiKey: FAKE_API_KEY })
+  return createApp(TEST_CONFIG, {
+    fetch: fake.fetch,
+    logger: silentLogger,
+    client: { assets: serveStatic({ root: relative(process.cwd(), dir) }), indexHtml: INDEX_HTML, renderPage },
+  })
+}
+
+describe('static answers', () => {
+  it('caches a built asset served from disk for a year, immutable', async () => {
+    const response = await appWithClient().request('/assets/index-abc123.js')
+    expect(response.status).toBe(200)
+    expect(await response.text()).toBe('console.log(1)')
+    expect(response.headers.get('cache-control')).toBe(IMMUTABLE)
+  })
+
+  it.each(['/assets/index-old999.js', '/assets/', '/assets/nested/missing.css', '/assets/..%2findex.html'])(
+    'answers a missing asset (%s) with a 404 in the error shape that no cache keeps, never the page',
+    async (path) => {
+      const response = await appWithClient().request(path)
+      expect(response.status).toBe(404)
+      expect(response.headers.get('cache-control')).toBe('no-store')
+      const body = await readError(response)
+      expect(body.error.type).toBe('not_found_error')
+      expect(body.error.message).toContain('reload the page')
+    },
+  )
+
+  it.each(['/', '/index.html', '/changes', '/some/route?q=opus'])(
+    'serves the page at %s as private, revalidated every time',
+    async (path) => {
+      const response = await appWithClient().request(path)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toContain('text/html')
+      expect(response.headers.get('cache-control')).toBe('private, no-cache')
+    },
+  )
+
+  it('serves other files from disk without the immutable rule', async () => {
+    const response = await appWithClient().request('/favicon.svg')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control') ?? '').not.toContain('immutable')
+  })
+})
