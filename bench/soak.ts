@@ -19,8 +19,8 @@ const SECONDS = Number(args.seconds ?? process.env.SOAK_SECONDS ?? (args.short ?
 if (!(SECONDS > 0 && SECONDS <= 600)) throw new Error('The soak lasts 1–600 s')
 const CONNECTIONS = 200
 const CATALOGUE = 2000
-// Every fault phase runs at least once, however short the soak.
-const PHASE_MS = Math.min(2500, Math.floor((SECONDS * 1000) / FAULT_PHASES.length))
+// Every fault phase runs at least once, however short the soak (one phase's time spare for switching them).
+const PHASE_MS = Math.min(2500, Math.floor((SECONDS * 1000) / (FAULT_PHASES.length + 1)))
 const WARM_UP_MS = 2000
 const RSS_GROWTH_LIMIT = 50 * 2 ** 20
 const P99_LIMIT_MS = 1000
