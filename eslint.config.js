@@ -30,6 +30,7 @@ export default tseslint.config(
       'src/server/listen.ts',
       'src/server/list-fast-path.ts',
       'src/server/history/sqlite-history-store.ts',
+      'src/server/auth/token-file.ts',
       'src/fake-upstream/main.ts',
       '**/*.test.ts',
     ],

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DEFAULT_WORKSPACE, WORKSPACE_NAME_PATTERN } from '../contract/workspace'
+import { type AuthConfig, authConfig, authEnvShape } from './auth/auth-config'
 
 export const DEFAULT_BASE_URL = 'https://api.anthropic.com'
 
@@ -32,6 +33,7 @@ const envSchema = z.object({
     .string()
     .transform((value) => value.split(',').map((name) => name.trim()))
     .optional(),
+  ...authEnvShape,
 })
 
 const WORKSPACE_KEY_PREFIX = 'ANTHROPIC_API_KEY_'
@@ -66,6 +68,8 @@ export interface ServerConfig {
   port: number
   /** Where the catalogue history is kept (history.sqlite), relative to the working directory. */
   dataDir: string
+  /** Sign-in, tokens, the sign-in proxy and the Host check. */
+  auth: AuthConfig
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; message: string }
@@ -96,6 +100,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   const demoWorkspaces = env_.DEMO_WORKSPACES ?? []
   const problem = workspaceProblem(apiKey, workspaces.value, demoWorkspaces)
   if (problem) return { ok: false, message: `Configuration error: ${problem}.` }
+  const auth = authConfig(env_)
+  if (!auth.ok) return { ok: false, message: `Configuration error: ${auth.message}.` }
   return {
     ok: true,
     config: {
@@ -112,6 +118,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       host: env_.HOST,
       port: env_.PORT,
       dataDir: env_.DATA_DIR,
+      auth: auth.value,
     },
   }
 }

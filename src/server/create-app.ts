@@ -1,5 +1,10 @@
-import { Hono, type MiddlewareHandler } from 'hono'
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { errorBody } from '../contract/api-error'
+import { hasSignIn } from './auth/auth-config'
+import { authenticate } from './auth/authenticate'
+import { hostCheck, hostIsAllowed } from './auth/host-check'
+import type { AuthEnv } from './auth/identity'
+import type { TokenEntry } from './auth/tokens'
 import type { ServerConfig } from './config'
 import { createCatalogueHistory } from './history/catalogue-history'
 import type { HistoryStore } from './history/history-store'
@@ -30,7 +35,13 @@ export interface AppDependencies {
   history?: HistoryStore
   /** Overrides of the refresh pacing, for tests. */
   pacing?: { retryAfterFailureMs?: number; forcedRefreshIntervalMs?: number }
+  /** The current lines of AUTH_TOKENS_FILE (main.ts re-reads the file when it changes). */
+  tokens?: () => readonly TokenEntry[]
+  /** The address a request's connection came from, for the sign-in proxy's check (main.ts: getConnInfo). */
+  remoteAddress?: (c: Context) => string | undefined
 }
+
+type AppEnv = { Variables: WorkspaceEnv['Variables'] & AuthEnv['Variables'] }
 
 /**
  * Builds the BFF: the catalogue snapshot over the upstream and the `/api`
@@ -41,14 +52,30 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   const now = deps.now ?? Date.now
   const mode = config.apiKey ? 'live' : 'demo'
   const logger = redactingLogger(
-    [config.apiKey, ...config.workspaces.map((workspace) => workspace.apiKey)],
+    [
+      config.apiKey,
+      ...config.workspaces.map((workspace) => workspace.apiKey),
+      config.auth.oidc?.clientSecret ?? null,
+      config.auth.oidc?.sessionSecret ?? null,
+    ],
     deps.logger,
   )
   const history = createCatalogueHistory(deps.history ?? createMemoryHistoryStore(), logger)
   const workspaces = createWorkspaces(config, { fetch: deps.fetch, now, logger, history, pacing: deps.pacing })
 
-  const app = new Hono<WorkspaceEnv>()
+  const app = new Hono<AppEnv>()
   app.use('*', securityHeaders())
+  app.use('*', hostCheck(config.auth.allowedHosts))
+  // One gate for every path but the probes, /metrics included: it sets `identity` for the routes and the logs.
+  app.use(
+    '*',
+    authenticate({
+      auth: config.auth,
+      tokens: deps.tokens ?? (() => []),
+      remoteAddress: deps.remoteAddress ?? (() => undefined),
+      sessions: null,
+    }),
+  )
   // Every endpoint answers for one workspace: `workspace=`, or the default one.
   app.use('/api/*', selectWorkspace(workspaces))
   app.use('/feed.xml', selectWorkspace(workspaces))
@@ -68,7 +95,7 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   app.all('/api/seen', methodNotAllowed)
   app.get('/api/availability', availability(workspaces))
   app.all('/api/availability', methodNotAllowed)
-  app.get('/feed.xml', changesFeed(history, now))
+  app.get('/feed.xml', changesFeed(history, now, config.auth.publicUrl))
   app.all('/feed.xml', methodNotAllowed)
   app.all('/api/*', (c) =>
     sendError(c, {
@@ -107,9 +134,20 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   })
 
   // For the Node entry: its fast path answers cached list pages with the route's own code, and it warms each workspace.
+  // The fast path skips the middleware, so it may only answer what needs no sign-in, for an allowed host.
+  const signInRequired = hasSignIn(config.auth)
+  const allowedHosts = config.auth.allowedHosts
+  const fastPathAdmits = (host: string | undefined) =>
+    !signInRequired &&
+    (allowedHosts === null ||
+      (host !== undefined && hostIsAllowed(host.replace(/:\d+$/, ''), /:(\d+)$/.exec(host)?.[1] ?? '80', allowedHosts)))
   return Object.assign(app, {
     workspaceNames: workspaces.all.map((workspace) => workspace.name),
-    answerListFromCache: (url: string, ifNoneMatch: string | undefined) =>
-      answerListFromCache(workspaces, url, ifNoneMatch),
+    /** Starts each workspace's first walk, unawaited, so the first visitor does not wait (not through a route: those need sign-in). */
+    warmCatalogues: () => {
+      for (const { catalogue } of workspaces.all) if (!catalogue.peek().snapshot) catalogue.get().catch(() => {})
+    },
+    answerListFromCache: (url: string, ifNoneMatch: string | undefined, host: string | undefined) =>
+      fastPathAdmits(host) ? answerListFromCache(workspaces, url, ifNoneMatch) : undefined,
   })
 }

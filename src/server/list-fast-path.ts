@@ -2,7 +2,11 @@ import type { IncomingMessage, RequestListener } from 'node:http'
 import type { ListAnswer } from './routes/models-list'
 
 /** Answers `GET /api/models` from the page cache alone, or gives undefined (see answerListFromCache). */
-export type ListAnswerFromCache = (url: string, ifNoneMatch: string | undefined) => ListAnswer | undefined
+export type ListAnswerFromCache = (
+  url: string,
+  ifNoneMatch: string | undefined,
+  host: string | undefined,
+) => ListAnswer | undefined
 
 // The Node adapter hands Hono these request targets and hosts as they are (the same tests as its own),
 // so the answer here is to the very URL the route would see; any other request goes through the adapter.
@@ -27,7 +31,8 @@ export function withListFastPath(answerFromCache: ListAnswerFromCache, next: Req
   return (request, response) => {
     let answer: ListAnswer | undefined
     try {
-      if (isPlainListRequest(request)) answer = answerFromCache(request.url!, request.headers['if-none-match'])
+      if (isPlainListRequest(request))
+        answer = answerFromCache(request.url!, request.headers['if-none-match'], request.headers.host)
     } catch {
       // The route runs the same code: it answers the error and logs it.
     }

@@ -3,7 +3,10 @@ import { relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createServer } from 'node:http'
 import { getRequestListener } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
+import { isLoopbackHost } from './auth/auth-config'
+import { readTokenFile, watchedTokenFile } from './auth/token-file'
 import { parseConfig } from './config'
 import { createApp } from './create-app'
 import { openHistoryOrReport } from './history/sqlite-history-store'
@@ -17,6 +20,17 @@ if (!parsed.ok) {
   process.exit(1)
 }
 const config = parsed.config
+if (config.auth.open && !isLoopbackHost(config.host)) {
+  console.warn(
+    `Warning: AUTH=none with HOST=${config.host}: anyone who can reach this address can read the catalogue. Set up sign-in (see the README) to close it.`,
+  )
+}
+
+const tokenFile = config.auth.tokensFile ? readTokenFile(config.auth.tokensFile) : null
+if (tokenFile && !tokenFile.ok) {
+  console.error(`Configuration error: ${tokenFile.message}.`)
+  process.exit(1)
+}
 
 const clientDir = fileURLToPath(new URL('../client/', import.meta.url))
 let indexHtml: string
@@ -34,6 +48,8 @@ process.on('exit', () => history?.close())
 const app = createApp(config, {
   client: { assets: serveStatic({ root: relative(process.cwd(), clientDir) || '.' }), indexHtml },
   history,
+  tokens: tokenFile?.ok ? watchedTokenFile(config.auth.tokensFile!, tokenFile.entries, console) : undefined,
+  remoteAddress: (c) => getConnInfo(c).remote.address,
 })
 
 const server = createServer(withListFastPath(app.answerListFromCache, getRequestListener(app.fetch)))
@@ -48,5 +64,4 @@ listenUntilSignalled(server, {
       : `Model catalogue dashboard on ${url} (demo data${workspaces}; set ANTHROPIC_API_KEY to use your own catalogue)`
   },
 })
-// Warm every workspace's catalogue so the first visitor does not wait for a walk (health starts one, unawaited).
-for (const workspace of app.workspaceNames) void app.request(`/api/health?workspace=${workspace}`)
+app.warmCatalogues()
