@@ -4,6 +4,7 @@ import { hasSignIn } from './auth/auth-config'
 import { authenticate } from './auth/authenticate'
 import { hostCheck, hostIsAllowed } from './auth/host-check'
 import type { AuthEnv } from './auth/identity'
+import { oidcSignIn } from './auth/oidc-sign-in'
 import type { TokenEntry } from './auth/tokens'
 import type { ServerConfig } from './config'
 import { createCatalogueHistory } from './history/catalogue-history'
@@ -13,6 +14,7 @@ import { type Logger, redactingLogger } from './logger'
 import { methodNotAllowed, sendError } from './respond'
 import { availability } from './routes/availability'
 import { listChanges } from './routes/changes'
+import { me } from './routes/me'
 import { changesFeed } from './routes/feed'
 import { health } from './routes/health'
 import { modelDetail } from './routes/model-detail'
@@ -63,6 +65,11 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   const history = createCatalogueHistory(deps.history ?? createMemoryHistoryStore(), logger)
   const workspaces = createWorkspaces(config, { fetch: deps.fetch, now, logger, history, pacing: deps.pacing })
 
+  const signIn =
+    config.auth.oidc && config.auth.publicUrl
+      ? oidcSignIn({ oidc: config.auth.oidc, auth: config.auth, publicUrl: config.auth.publicUrl, now, logger })
+      : null
+
   const app = new Hono<AppEnv>()
   app.use('*', securityHeaders())
   app.use('*', hostCheck(config.auth.allowedHosts))
@@ -73,9 +80,10 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
       auth: config.auth,
       tokens: deps.tokens ?? (() => []),
       remoteAddress: deps.remoteAddress ?? (() => undefined),
-      sessions: null,
+      sessions: signIn?.sessions ?? null,
     }),
   )
+  if (signIn) app.route('/', signIn.routes)
   // Every endpoint answers for one workspace: `workspace=`, or the default one.
   app.use('/api/*', selectWorkspace(workspaces))
   app.use('/feed.xml', selectWorkspace(workspaces))
@@ -95,6 +103,8 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   app.all('/api/seen', methodNotAllowed)
   app.get('/api/availability', availability(workspaces))
   app.all('/api/availability', methodNotAllowed)
+  app.get('/api/me', me(signIn?.sessions.signOutHref ?? null))
+  app.all('/api/me', methodNotAllowed)
   app.get('/feed.xml', changesFeed(history, now, config.auth.publicUrl))
   app.all('/feed.xml', methodNotAllowed)
   app.all('/api/*', (c) =>

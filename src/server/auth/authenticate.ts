@@ -11,8 +11,8 @@ import { presentedToken, type TokenEntry, tokenName } from './tokens'
 
 /** What the OIDC sign-in gives the middleware: the session's account, renewing it if due. */
 export interface SessionReader {
-  /** The signed-in account, or null (no cookie, a bad one, or an ended session). */
-  read(c: Context): Promise<{ email: string } | null>
+  /** The signed-in account, or null (no cookie, a bad one, or an ended session); `setCookie` when it was renewed. */
+  read(c: Context): Promise<{ email: string; setCookie?: string } | null>
   /** Where a browser goes to sign in and come back to `returnTo` (a path with its query). */
   signInHref(returnTo: string): string
   signOutHref: string
@@ -33,7 +33,7 @@ const TOKEN_PATH = /^\/(api\/|feed\.xml$|metrics$)/
 const MACHINE_PATH = TOKEN_PATH
 const SIGN_IN_PATH = /^\/auth\//
 
-type Outcome = { identity: Identity } | { refuse: (c: Context) => Response | Promise<Response> }
+type Outcome = { identity: Identity; setCookie?: string } | { refuse: (c: Context) => Response | Promise<Response> }
 
 /**
  * The one gate in front of everything but the probes: sets `identity` for the
@@ -54,6 +54,7 @@ export function authenticate(options: AuthenticateOptions): MiddlewareHandler<Au
     if ('refuse' in outcome) return outcome.refuse(c)
     c.set('identity', outcome.identity)
     await next()
+    if (outcome.setCookie) c.res.headers.append('Set-Cookie', outcome.setCookie)
     // An answer for a signed-in caller must not be kept by a shared cache and shown to others.
     const cacheControl = c.res.headers.get('Cache-Control')
     if (cacheControl?.includes('public')) c.res.headers.set('Cache-Control', cacheControl.replace('public', 'private'))
@@ -102,7 +103,7 @@ async function identify(c: Context, options: AuthenticateOptions): Promise<Outco
         // Taken off the list after signing in: the session no longer counts.
         return { refuse: (c) => refuseAccount(c, session.email, machine, options.sessions!.signOutHref) }
       }
-      return { identity: { kind: 'user', email: session.email } }
+      return { identity: { kind: 'user', email: session.email }, setCookie: session.setCookie }
     }
     if (!machine && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
       const url = new URL(c.req.url)
