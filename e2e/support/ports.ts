@@ -15,6 +15,10 @@ export const E2E_PORTS = {
   coldUpstream: base + 3,
   /** The built server against the cold upstream: where list errors reach the page. */
   cold: base + 4,
+  /** A real OpenID provider (oidc-provider) for the sign-in tests. */
+  oidcProvider: base + 5,
+  /** The built server with single sign-on through that provider. */
+  signIn: base + 6,
 } as const
 
 /** The key the e2e fake upstreams accept and the live-mode servers send. */

@@ -11,9 +11,9 @@ export const TEST_CLIENT_SECRET = 'test-client-secret-not-for-production-0b9c'
  * development login form takes any login name, and the account's email is the
  * name (or name@example.com).
  */
-export async function startOidcTestProvider(dashboardUrl: string) {
+export async function startOidcTestProvider(dashboardUrl: string, port = 0) {
   const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const provider = new Provider(issuer, {
     clients: [
