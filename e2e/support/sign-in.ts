@@ -1,5 +1,5 @@
 import { E2E_PORTS } from './ports'
-import { TEST_CLIENT_ID, TEST_CLIENT_SECRET } from '../../src/testing/oidc-test-provider'
+import { TEST_CLIENT_ID, TEST_CLIENT_SECRET } from '../../src/testing/oidc-test-client'
 
 export const SIGN_IN_DASHBOARD = `http://127.0.0.1:${E2E_PORTS.signIn}`
 export const OIDC_PROVIDER = `http://127.0.0.1:${E2E_PORTS.oidcProvider}`

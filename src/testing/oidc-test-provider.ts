@@ -1,9 +1,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import Provider, { type ProviderContext } from 'oidc-provider'
-
-export const TEST_CLIENT_ID = 'model-catalogue-dashboard'
-export const TEST_CLIENT_SECRET = 'test-client-secret-not-for-production-0b9c'
+import { TEST_CLIENT_ID, TEST_CLIENT_SECRET } from './oidc-test-client'
 
 /**
  * A real OpenID provider (oidc-provider, a certified implementation) on a

@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { meSchema } from '../../contract/me'
-import {
-  type OidcTestProvider,
-  startOidcTestProvider,
-  TEST_CLIENT_ID,
-  TEST_CLIENT_SECRET,
-} from '../../testing/oidc-test-provider'
+import { TEST_CLIENT_ID, TEST_CLIENT_SECRET } from '../../testing/oidc-test-client'
+import { type OidcTestProvider, startOidcTestProvider } from '../../testing/oidc-test-provider'
 import { createTestBrowser, type TestBrowser } from '../../testing/test-browser'
 import { createTestApp, readError } from '../../testing/test-app'
 import { type AuthConfig, NO_AUTH } from './auth-config'
