@@ -20,7 +20,8 @@ function start(env: Record<string, string>, until?: RegExp): Promise<{ code: num
   })
 }
 
-describe('start-up', () => {
+// Each test starts a process through tsx, which takes seconds on a loaded machine.
+describe('start-up', { timeout: 30_000 }, () => {
   it('refuses a network HOST without sign-in, in one line naming the options', async () => {
     const { code, stderr } = await start({ HOST: '0.0.0.0' })
     expect(code).toBe(1)

@@ -5,7 +5,7 @@ import { createServer } from 'node:http'
 import { getRequestListener } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { isLoopbackHost } from './auth/auth-config'
+import { describeAccess, isLoopbackHost } from './auth/auth-config'
 import { readTokenFile, watchedTokenFile } from './auth/token-file'
 import { parseConfig } from './config'
 import { createApp } from './create-app'
@@ -59,9 +59,10 @@ listenUntilSignalled(server, {
   describe: (url) => {
     const names = ['default', ...config.workspaces.map((workspace) => workspace.name), ...config.demoWorkspaces]
     const workspaces = names.length > 1 ? ` in workspaces ${names.join(', ')}` : ''
+    const access = describeAccess(config.auth)
     return config.apiKey
-      ? `Model catalogue dashboard on ${url} (live: ${config.baseURL}${workspaces}; keys from ANTHROPIC_API_KEY*)`
-      : `Model catalogue dashboard on ${url} (demo data${workspaces}; set ANTHROPIC_API_KEY to use your own catalogue)`
+      ? `Model catalogue dashboard on ${url} (live: ${config.baseURL}${workspaces}; keys from ANTHROPIC_API_KEY*). ${access}`
+      : `Model catalogue dashboard on ${url} (demo data${workspaces}; set ANTHROPIC_API_KEY to use your own catalogue). ${access}`
   },
 })
 app.warmCatalogues()

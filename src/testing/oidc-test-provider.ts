@@ -7,7 +7,7 @@ import { TEST_CLIENT_ID, TEST_CLIENT_SECRET } from './oidc-test-client'
  * A real OpenID provider (oidc-provider, a certified implementation) on a
  * loopback port, with one client: the dashboard at `dashboardUrl`. Its
  * development login form takes any login name, and the account's email is the
- * name (or name@example.com).
+ * name (or name@example.com), verified unless the name starts "unverified".
  */
 export async function startOidcTestProvider(dashboardUrl: string, port = 0) {
   const server = createServer()
@@ -26,7 +26,12 @@ export async function startOidcTestProvider(dashboardUrl: string, port = 0) {
     ],
     findAccount: (_ctx: unknown, id: string) => ({
       accountId: id,
-      claims: () => ({ sub: id, email: id.includes('@') ? id : `${id}@example.com`, email_verified: true }),
+      claims: () => ({
+        sub: id,
+        email: id.includes('@') ? id : `${id}@example.com`,
+        // A login starting "unverified" stands for an account whose address the provider has not checked.
+        email_verified: !id.startsWith('unverified'),
+      }),
     }),
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseConfig } from '../config'
+import { describeAccess } from './auth-config'
 
 function failure(env: Record<string, string | undefined>): string {
   const result = parseConfig(env)
@@ -114,5 +115,16 @@ describe('single sign-on settings', () => {
   it('refuses a plain-http issuer off loopback', () => {
     expect(failure({ ...OIDC, OIDC_ISSUER: 'http://sso.example.com' })).toContain('OIDC_ISSUER must be https')
     expect(auth({ ...OIDC, OIDC_ISSUER: 'http://127.0.0.1:43100' }).oidc?.issuer).toBe('http://127.0.0.1:43100')
+  })
+})
+
+describe('describeAccess', () => {
+  it('says how the server is reached, for the start-up line', () => {
+    expect(describeAccess(auth({}))).toBe('No sign-in: for this machine only.')
+    expect(describeAccess(auth({ HOST: '0.0.0.0', AUTH: 'none' }))).toBe('No sign-in (AUTH=none).')
+    expect(describeAccess(auth({ ...OIDC, AUTH_TOKENS_FILE: '/tokens' }))).toBe('Sign-in: single sign-on, tokens.')
+    expect(describeAccess(auth({ AUTH_PROXY_HEADER: 'X-Forwarded-Email', AUTH_PROXY_TRUSTED: '10.0.0.1' }))).toBe(
+      "Sign-in: the sign-in proxy's x-forwarded-email.",
+    )
   })
 })

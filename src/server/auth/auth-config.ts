@@ -83,6 +83,17 @@ export function hasSignIn(auth: AuthConfig): boolean {
   return Boolean(auth.tokensFile || auth.proxy || auth.oidc)
 }
 
+/** How the server is reached, for its start-up line. */
+export function describeAccess(auth: AuthConfig): string {
+  const ways = [
+    auth.oidc ? 'single sign-on' : null,
+    auth.proxy ? `the sign-in proxy's ${auth.proxy.header}` : null,
+    auth.tokensFile ? 'tokens' : null,
+  ].filter(Boolean)
+  if (ways.length > 0) return `Sign-in: ${ways.join(', ')}.`
+  return auth.open ? 'No sign-in (AUTH=none).' : 'No sign-in: for this machine only.'
+}
+
 /** Reads the sign-in settings; a non-loopback HOST needs one of them, or AUTH=none said on purpose. */
 export function authConfig(env: AuthEnv & { HOST: string }): Parsed<AuthConfig> {
   const publicUrl = env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null

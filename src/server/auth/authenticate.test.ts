@@ -136,6 +136,23 @@ describe('behind a sign-in proxy', () => {
     }
   })
 
+  it("reads Google IAP's header, whose address comes after its namespace", async () => {
+    const app = createTestApp({
+      config: {
+        auth: {
+          ...NO_AUTH,
+          proxy: { header: 'x-goog-authenticated-user-email', trusted: [parseCidr('35.191.0.0/16')!] },
+          allowedEmails: ['ada@example.com'],
+        },
+      },
+      remoteAddress: () => '35.191.4.1',
+    }).app
+    const response = await app.request('/api/me', {
+      headers: { 'X-Goog-Authenticated-User-Email': 'accounts.google.com:ada@example.com' },
+    })
+    expect(await response.json()).toEqual({ name: 'ada@example.com', kind: 'proxy', sign_out_url: null })
+  })
+
   it('refuses (401) the header from any other address', async () => {
     for (const address of ['192.168.1.9', '127.0.0.1', '2001:db8::1', undefined]) {
       const response = await proxyApp(address).request('/api/models', { headers: asAda })

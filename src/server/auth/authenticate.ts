@@ -77,7 +77,11 @@ async function identify(c: Context, options: AuthenticateOptions): Promise<Outco
     }
   }
   if (auth.proxy) {
-    const email = c.req.header(auth.proxy.header)?.trim()
+    // Google IAP writes its namespace before the address (accounts.google.com:ada@example.com).
+    const email = c.req
+      .header(auth.proxy.header)
+      ?.trim()
+      .replace(/^accounts\.google\.com:/, '')
     if (email !== undefined) {
       if (!isInBlocks(options.remoteAddress(c), auth.proxy.trusted)) {
         // Anyone can send the header; only the proxy's word counts.

@@ -73,7 +73,7 @@ async function whoAmI(browser: TestBrowser) {
 
 describe('single sign-on through an OpenID provider', () => {
   it('sends a browser without a session to the provider with PKCE, state and nonce, and back to the exact deep link', async () => {
-    const { browser } = signInApp()
+    const { browser, logger } = signInApp()
     const formPage = await browser.follow(`${DASHBOARD}${DEEP_LINK}`)
     const authorize = new URL(formPage.visited.find((url) => url.startsWith(`${provider.issuer}/auth?`))!)
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256')
@@ -83,6 +83,7 @@ describe('single sign-on through an OpenID provider', () => {
 
     const landed = await logIn(browser, formPage, 'ada@example.com')
     expect(landed.url).toBe(`${DASHBOARD}${DEEP_LINK}`)
+    expect(logger.lines).toContain('ada@example.com signed in.')
     expect((await whoAmI(browser)).body).toEqual({
       name: 'ada@example.com',
       kind: 'user',
@@ -156,6 +157,14 @@ describe('single sign-on through an OpenID provider', () => {
     expect(page).toContain('Sign out and use another account')
     expect(browser.cookies(DASHBOARD).has('catalogue_session')).toBe(false)
     expect((await whoAmI(browser)).response.status).toBe(401)
+  })
+
+  it('refuses an address the provider has not verified, whatever its domain', async () => {
+    const { browser } = signInApp()
+    const landed = await signIn(browser, 'unverified-ada@example.com')
+    expect(landed.response.status).toBe(403)
+    expect(await landed.response.text()).toContain('has not verified unverified-ada@example.com')
+    expect(browser.cookies(DASHBOARD).has('catalogue_session')).toBe(false)
   })
 
   it('refuses a tampered session cookie', async () => {

@@ -152,11 +152,20 @@ export function oidcSignIn({ oidc: settings, auth, publicUrl, now, logger }: Oid
         expectedNonce: transaction.nonce,
         idTokenExpected: true,
       })
-      const claims = tokens.claims()!
-      let email = typeof claims.email === 'string' ? claims.email : null
-      if (!email && tokens.access_token) {
-        const userInfo = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub)
-        email = typeof userInfo.email === 'string' ? userInfo.email : null
+      const idClaims = tokens.claims()!
+      // Many providers put the email in the ID token; the others (oidc-provider among them) at userinfo.
+      const claims =
+        typeof idClaims.email === 'string' || !tokens.access_token
+          ? idClaims
+          : await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub)
+      const email = typeof claims.email === 'string' ? claims.email : null
+      // An address the provider has not verified could be anyone's: the allowed lists would mean nothing.
+      if (email && claims.email_verified === false) {
+        return authPage(c, 403, {
+          title: 'Email address not verified',
+          message: `The sign-in provider has not verified ${email}, so the dashboard cannot tell it is yours. Verify it with the provider, then sign in again.`,
+          link: { href: signInHref(transaction.returnTo), text: 'Sign in again' },
+        })
       }
       if (!email) {
         return authPage(c, 403, {
@@ -185,6 +194,7 @@ export function oidcSignIn({ oidc: settings, auth, publicUrl, now, logger }: Oid
       logger.warn(`${session.email} signed in but is not an allowed account.`)
       return notAllowedPage(c, session.email, signOutHref)
     }
+    logger.info(`${session.email} signed in.`)
     c.header('Set-Cookie', await sessionCookie(session), { append: true })
     return c.redirect(`${publicUrl}${transaction.returnTo}`, 302)
   })
