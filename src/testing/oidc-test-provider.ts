@@ -34,7 +34,12 @@ export async function startOidcTestProvider(dashboardUrl: string, port = 0) {
       }),
     }),
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
-    features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: true },
+      rpInitiatedLogout: { enabled: true },
+      // For tests that end a session at the provider, as an administrator would.
+      revocation: { enabled: true, allowedPolicy: () => true },
+    },
     // The dashboard asks only for what its client may have: skip the consent screen.
     loadExistingGrant: async (ctx: ProviderContext) => {
       const grant = new ctx.oidc.provider.Grant({

@@ -5,6 +5,7 @@ import { type OidcTestProvider, startOidcTestProvider } from '../../testing/oidc
 import { createTestBrowser, type TestBrowser } from '../../testing/test-browser'
 import { createTestApp, readError } from '../../testing/test-app'
 import { type AuthConfig, NO_AUTH } from './auth-config'
+import { cookieSealer } from './sealed-cookie'
 
 const DASHBOARD = 'http://dashboard.test'
 const SESSION_SECRET = 'test-session-secret-0123456789abcdef-xyz'
@@ -146,6 +147,28 @@ describe('single sign-on through an OpenID provider', () => {
     const page = await browser.request(`${DASHBOARD}/?q=x`)
     expect(page.status).toBe(302)
     expect(page.headers.get('location')).toBe(`${DASHBOARD}/auth/sign-in?return_to=${encodeURIComponent('/?q=x')}`)
+  })
+
+  it('ends a session whose renewal the provider refuses (its refresh token revoked)', async () => {
+    const { browser, clock, logger } = signInApp()
+    await signIn(browser)
+    const session = (await cookieSealer(SESSION_SECRET).open(
+      'catalogue_session',
+      browser.cookies(DASHBOARD).get('catalogue_session')!,
+    )) as { refreshToken: string }
+    const revoked = await fetch(`${provider.issuer}/token/revocation`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${TEST_CLIENT_ID}:${TEST_CLIENT_SECRET}`).toString('base64')}`,
+      },
+      body: new URLSearchParams({ token: session.refreshToken, token_type_hint: 'refresh_token' }).toString(),
+    })
+    expect(revoked.status).toBe(200)
+    clock.advance(2 * 3600_000)
+    expect((await whoAmI(browser)).response.status).toBe(401)
+    expect(logger.lines.some((line) => line.startsWith('A session of ada@example.com could not be renewed'))).toBe(true)
+    expect(logger.lines.join('\n')).not.toContain(session.refreshToken)
   })
 
   it('gives a signed-in account that is not allowed a 403 page naming it, and no session', async () => {
