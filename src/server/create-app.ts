@@ -4,6 +4,7 @@ import { hasSignIn } from './auth/auth-config'
 import { authenticate } from './auth/authenticate'
 import { hostCheck, hostIsAllowed } from './auth/host-check'
 import type { AuthEnv } from './auth/identity'
+import { isOpenPath } from './auth/open-paths'
 import { oidcSignIn } from './auth/oidc-sign-in'
 import type { TokenEntry } from './auth/tokens'
 import type { ServerConfig } from './config'
@@ -128,7 +129,8 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
     app.get('/', page)
     app.use('*', assets)
     // Every other path is one of the app's own routes: the page decides what to show.
-    app.get('*', page)
+    // Never at the probes' paths: they are open without sign-in, so the page (with its first rows) must not answer there.
+    app.get('*', (c, next) => (isOpenPath(c.req.path) ? next() : page(c)))
   }
 
   app.onError((error, c) => {

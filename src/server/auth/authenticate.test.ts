@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createTestApp, readError } from '../../testing/test-app'
+import { createFakeUpstream } from '../../fake-upstream/fake-upstream'
+import { createTestApp, readError, TEST_CONFIG } from '../../testing/test-app'
+import { createApp } from '../create-app'
 import { type AuthConfig, NO_AUTH } from './auth-config'
 import { parseCidr } from './cidr'
 import { parseTokenLines, sha256, type TokenEntry } from './tokens'
@@ -194,5 +196,20 @@ describe('the probes', () => {
   it('are never behind sign-in', async () => {
     const { app } = await tokenApp()
     for (const path of ['/healthz', '/readyz']) expect((await app.request(path)).status, path).not.toBe(401)
+  })
+
+  it('never serve the page at their paths: open without sign-in, they must not show the catalogue', async () => {
+    const app = createApp(
+      { ...TEST_CONFIG, auth: { ...NO_AUTH, tokensFile: '/etc/tokens' } },
+      {
+        fetch: createFakeUpstream({ apiKey: TEST_CONFIG.apiKey! }).fetch,
+        client: { assets: (_c, next) => next(), indexHtml: '<!doctype html><title>dashboard page</title>' },
+      },
+    )
+    expect((await app.request('/?q=x')).status).toBe(401)
+    for (const path of ['/healthz', '/readyz']) {
+      const response = await app.request(path)
+      expect(await response.text(), path).not.toContain('dashboard page')
+    }
   })
 })
