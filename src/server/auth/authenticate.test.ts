@@ -43,6 +43,12 @@ describe('tokens', () => {
     }
   })
 
+  it('names the token (never the token itself) at /api/me', async () => {
+    const { app } = await tokenApp()
+    const response = await app.request('/api/me', { headers: { Authorization: `Bearer ${FEEDS_TOKEN}` } })
+    expect(await response.json()).toEqual({ name: 'feeds', kind: 'token', sign_out_url: null })
+  })
+
   it('takes the token as the password of HTTP Basic, as feed readers and Prometheus send it', async () => {
     const { app } = await tokenApp()
     const response = await app.request('/feed.xml', { headers: { Authorization: basic('reader', FEEDS_TOKEN) } })
@@ -183,6 +189,11 @@ describe('no sign-in configured', () => {
   it('answers everyone, as before sign-in existed', async () => {
     const { app } = createTestApp()
     expect((await app.request('/api/models')).status).toBe(200)
+  })
+
+  it('says at /api/me that no one in particular is signed in', async () => {
+    const { app } = createTestApp()
+    expect(await (await app.request('/api/me')).json()).toEqual({ name: null, kind: 'anonymous', sign_out_url: null })
   })
 
   it('ignores a proxy header and tokens, which mean nothing without their settings', async () => {
