@@ -31,7 +31,8 @@ export interface AuthenticateOptions {
 const TOKEN_PATH = /^\/(api\/|feed\.xml$|metrics$)/
 // What answers a machine rather than a browser: a 401 in the error shape, never a redirect.
 const MACHINE_PATH = TOKEN_PATH
-const SIGN_IN_PATH = /^\/auth\//
+// Exactly the sign-in routes: any other path under /auth/ is behind the gate like the rest.
+const SIGN_IN_PATH = /^\/auth\/(sign-in|callback|sign-out|signed-out)$/
 
 type Outcome = { identity: Identity; setCookie?: string } | { refuse: (c: Context) => Response | Promise<Response> }
 

@@ -107,6 +107,15 @@ describe('single sign-on through an OpenID provider', () => {
     expect(started.headers.getSetCookie()[0]).toMatch(/^catalogue_sign_in=.*; Secure/)
   })
 
+  it('lets through only the sign-in routes themselves: another path under /auth/ needs a session too', async () => {
+    const { app } = signInApp()
+    const response = await app.request(`${DASHBOARD}/auth/anything-else`)
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe(
+      `${DASHBOARD}/auth/sign-in?return_to=${encodeURIComponent('/auth/anything-else')}`,
+    )
+  })
+
   it('answers /api/* without a session with 401 in the error shape, never a redirect', async () => {
     const { app } = signInApp()
     const response = await app.request(`${DASHBOARD}/api/models`)
