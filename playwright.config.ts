@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium'
 import { E2E_PORTS, E2E_UPSTREAM_KEY } from './e2e/support/ports'
+import { OIDC_PROVIDER, SIGN_IN_DASHBOARD, SIGN_IN_SERVER_ENV } from './e2e/support/sign-in'
 
 const live = `http://127.0.0.1:${E2E_PORTS.live}`
 
@@ -86,6 +87,18 @@ export default defineConfig({
       url: `http://127.0.0.1:${E2E_PORTS.demo}/api/health`,
       // Demo mode: no key at all, whatever the machine's environment holds.
       env: { PORT: String(E2E_PORTS.demo), ANTHROPIC_API_KEY: '' },
+      reuseExistingServer: false,
+    },
+    {
+      command: 'npx tsx e2e/support/oidc-provider-server.ts',
+      url: `${OIDC_PROVIDER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+    },
+    {
+      command: 'node dist/server/main.js',
+      // Behind sign-in, the page answers 302: ready is any answer at all.
+      url: `${SIGN_IN_DASHBOARD}/auth/signed-out`,
+      env: SIGN_IN_SERVER_ENV,
       reuseExistingServer: false,
     },
   ],

@@ -19,6 +19,10 @@ export const E2E_PORTS = {
   lifecycle: base + 5,
   lifecycleSecond: base + 6,
   lifecycleUpstream: base + 7,
+  /** A real OpenID provider (oidc-provider) for the sign-in tests. */
+  oidcProvider: base + 8,
+  /** The built server with single sign-on through that provider. */
+  signIn: base + 9,
 } as const
 
 /** The key the e2e fake upstreams accept and the live-mode servers send. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { parseCidr } from './auth/cidr'
 import { DEFAULT_BASE_URL, parseConfig } from './config'
 
 const TEST_KEY = 'sk-ant-test-config-3f9a1c'
@@ -54,6 +55,16 @@ describe('parseConfig', () => {
         cacheBudgetBytes: 64 * 1024 * 1024,
         historyRetentionDays: 365,
         historyMaxChanges: 200_000,
+        auth: {
+          open: false,
+          publicUrl: null,
+          allowedHosts: ['localhost', '127.0.0.1', '[::1]'],
+          tokensFile: null,
+          proxy: null,
+          oidc: null,
+          allowedEmails: [],
+          allowedDomains: [],
+        },
       },
     })
   })
@@ -90,6 +101,18 @@ describe('parseConfig', () => {
       ANTHROPIC_WORKSPACE_ID: 'wrkspc_default',
       LOG_FORMAT: 'pretty',
       LOG_LEVEL: 'debug',
+      PUBLIC_URL: 'https://catalogue.example.com/',
+      ALLOWED_HOSTS: 'catalogue.example.com, Internal.Example:8443',
+      AUTH_TOKENS_FILE: '/etc/model-catalogue/tokens',
+      AUTH_PROXY_HEADER: 'X-Forwarded-Email',
+      AUTH_PROXY_TRUSTED: '10.0.0.0/8, fd00::/8',
+      OIDC_ISSUER: 'https://sso.example.com',
+      OIDC_CLIENT_ID: 'catalogue',
+      OIDC_CLIENT_SECRET: 'client-secret-value',
+      SESSION_SECRET: 'x'.repeat(32),
+      SESSION_MAX_AGE_SECONDS: '3600',
+      AUTH_ALLOWED_EMAILS: 'Ada@Example.com, bob@other.org',
+      AUTH_ALLOWED_DOMAINS: '@example.com',
     })
     expect(result).toEqual({
       ok: true,
@@ -118,6 +141,22 @@ describe('parseConfig', () => {
         cacheBudgetBytes: 256 * 1024 * 1024,
         historyRetentionDays: 30,
         historyMaxChanges: 5000,
+        auth: {
+          open: false,
+          publicUrl: 'https://catalogue.example.com',
+          allowedHosts: ['catalogue.example.com', 'internal.example:8443'],
+          tokensFile: '/etc/model-catalogue/tokens',
+          proxy: { header: 'x-forwarded-email', trusted: [parseCidr('10.0.0.0/8'), parseCidr('fd00::/8')] },
+          oidc: {
+            issuer: 'https://sso.example.com',
+            clientId: 'catalogue',
+            clientSecret: 'client-secret-value',
+            sessionSecret: 'x'.repeat(32),
+            sessionMaxAgeSeconds: 3600,
+          },
+          allowedEmails: ['ada@example.com', 'bob@other.org'],
+          allowedDomains: ['example.com'],
+        },
       },
     })
   })

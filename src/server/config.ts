@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { DEFAULT_WORKSPACE, WORKSPACE_NAME_PATTERN } from '../contract/workspace'
 import type { UpstreamLimits } from './upstream/upstream'
+import { type AuthConfig, authConfig, authEnvShape } from './auth/auth-config'
 
 export const DEFAULT_BASE_URL = 'https://api.anthropic.com'
 
@@ -57,6 +58,7 @@ const envSchema = z.object({
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be debug, info (the default), warn or error' })
     .default('info'),
+  ...authEnvShape,
 })
 
 const WORKSPACE_KEY_PREFIX = 'ANTHROPIC_API_KEY_'
@@ -113,6 +115,8 @@ export interface ServerConfig {
   historyRetentionDays: number
   /** Per workspace, the history keeps at most this many changes, the newest. */
   historyMaxChanges: number
+  /** Sign-in, tokens, the sign-in proxy and the Host check. */
+  auth: AuthConfig
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; message: string }
@@ -143,6 +147,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   const demoWorkspaces = env_.DEMO_WORKSPACES ?? []
   const problem = workspaceProblem(apiKey, workspaces.value, demoWorkspaces)
   if (problem) return { ok: false, message: `Configuration error: ${problem}.` }
+  const auth = authConfig(env_)
+  if (!auth.ok) return { ok: false, message: `Configuration error: ${auth.message}.` }
   return {
     ok: true,
     config: {
@@ -183,6 +189,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       cacheBudgetBytes: env_.CACHE_BUDGET_MB * 1024 * 1024,
       historyRetentionDays: env_.HISTORY_RETENTION_DAYS,
       historyMaxChanges: env_.HISTORY_MAX_CHANGES,
+      auth: auth.value,
     },
   }
 }

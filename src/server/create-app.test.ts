@@ -5,6 +5,9 @@ import { createFakeUpstream } from '../fake-upstream/fake-upstream'
 import type { Fault } from '../fake-upstream/faults'
 import { createCapturingLogger, createTestApp, readError, TEST_CONFIG } from '../testing/test-app'
 import { secretsOf } from './config-secrets'
+import { NO_AUTH } from './auth/auth-config'
+import { parseCidr } from './auth/cidr'
+import { parseTokenLines, sha256 } from './auth/tokens'
 import { createApp } from './create-app'
 import { createPinoLogger } from './observability/pino-logger'
 
@@ -259,5 +262,58 @@ describe('the API key never leaves the server', () => {
       expect(await visible(await app.request(path))).not.toContain(TEST_KEY)
     }
     for (const line of logger.lines) expect(line).not.toContain(TEST_KEY)
+  })
+})
+
+describe('sign-in secrets never leave the server', () => {
+  const TOKEN = 'mcd_LEAKCHECK_token_5e1d9a7c3b'
+  const CLIENT_SECRET = 'LEAKCHECK-client-secret-4c2a'
+  const SESSION_SECRET = 'LEAKCHECK-session-secret-0123456789abcdef'
+  const FORGED_COOKIE = 'LEAKCHECKforgedCookieValue0123456789'
+
+  async function visible(response: Response): Promise<string> {
+    return `${response.status}\n${[...response.headers].map(([name, value]) => `${name}: ${value}`).join('\n')}\n${await response.text()}`
+  }
+
+  it('no token, cookie, client secret or session secret is in a response or a log line', async () => {
+    const lines = parseTokenLines(`ci:${Buffer.from(await sha256(TOKEN)).toString('hex')}`, 'tokens')
+    const { app, logger } = createTestApp({
+      config: {
+        auth: {
+          ...NO_AUTH,
+          publicUrl: 'http://localhost',
+          tokensFile: '/etc/tokens',
+          proxy: { header: 'x-forwarded-email', trusted: [parseCidr('10.0.0.0/8')!] },
+          // Nothing listens on port 1: sign-in fails the way an unreachable provider does, with no network.
+          oidc: {
+            issuer: 'http://127.0.0.1:1',
+            clientId: 'dashboard',
+            clientSecret: CLIENT_SECRET,
+            sessionSecret: SESSION_SECRET,
+            sessionMaxAgeSeconds: 3600,
+          },
+          allowedDomains: ['example.com'],
+        },
+      },
+      tokens: () => (lines.ok ? lines.entries : []),
+      remoteAddress: () => '192.168.0.9',
+    })
+    const requests: [string, Record<string, string>][] = [
+      ['/api/models', { Authorization: `Bearer ${TOKEN}` }],
+      ['/api/models', { Authorization: `Bearer ${TOKEN}-revoked` }],
+      ['/feed.xml', { Authorization: `Basic ${Buffer.from(`reader:${TOKEN}x`).toString('base64')}` }],
+      ['/api/me', { Cookie: `catalogue_session=${FORGED_COOKIE}` }],
+      ['/?q=x', { Cookie: `catalogue_session=${FORGED_COOKIE}` }],
+      ['/auth/callback?code=abc&state=def', { Cookie: `catalogue_sign_in=${FORGED_COOKIE}` }],
+      ['/auth/sign-in?return_to=/', {}],
+      ['/auth/sign-out', { Cookie: `catalogue_session=${FORGED_COOKIE}` }],
+      ['/api/models', { 'X-Forwarded-Email': 'ada@example.com', Authorization: `Bearer ${TOKEN}x` }],
+    ]
+    const seen: string[] = []
+    for (const [path, headers] of requests) seen.push(await visible(await app.request(path, { headers })))
+    expect(seen.length).toBe(requests.length)
+    for (const text of [...seen, ...logger.lines]) {
+      for (const secret of [TOKEN, CLIENT_SECRET, SESSION_SECRET, FORGED_COOKIE]) expect(text).not.toContain(secret)
+    }
   })
 })

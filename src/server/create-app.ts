@@ -1,6 +1,13 @@
-import { Hono, type MiddlewareHandler } from 'hono'
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { errorBody } from '../contract/api-error'
 import { demoUpstream } from '../fake-upstream/demo-upstream'
+import { hasSignIn } from './auth/auth-config'
+import { authenticate } from './auth/authenticate'
+import { hostCheck, hostIsAllowed } from './auth/host-check'
+import type { AuthEnv } from './auth/identity'
+import { isOpenPath } from './auth/open-paths'
+import { oidcSignIn } from './auth/oidc-sign-in'
+import type { TokenEntry } from './auth/tokens'
 import type { ServerConfig } from './config'
 import { secretsOf } from './config-secrets'
 import { createCatalogueHistory } from './history/catalogue-history'
@@ -18,6 +25,7 @@ import { availability } from './routes/availability'
 import { listChanges } from './routes/changes'
 import { metricsEndpoint } from './routes/metrics'
 import { liveness, readiness } from './routes/probes'
+import { me } from './routes/me'
 import { changesFeed } from './routes/feed'
 import { health } from './routes/health'
 import { modelDetail } from './routes/model-detail'
@@ -50,7 +58,13 @@ export interface AppDependencies {
   stopping?: AbortSignal
   /** Overrides of the refresh pacing, for tests. */
   pacing?: WorkspaceDependencies['pacing']
+  /** The current lines of AUTH_TOKENS_FILE (main.ts re-reads the file when it changes). */
+  tokens?: () => readonly TokenEntry[]
+  /** The address a request's connection came from, for the sign-in proxy's check (main.ts: getConnInfo). */
+  remoteAddress?: (c: Context) => string | undefined
 }
+
+type AppEnv = { Variables: WorkspaceEnv['Variables'] & AuthEnv['Variables'] }
 
 /**
  * Builds the BFF: the catalogue snapshot over the upstream, the `/api`
@@ -85,12 +99,28 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   const recordRequest = createRequestRecorder(logger, metrics)
   let shuttingDown = false
 
-  const app = new Hono<WorkspaceEnv>()
+  const signIn =
+    config.auth.oidc && config.auth.publicUrl
+      ? oidcSignIn({ oidc: config.auth.oidc, auth: config.auth, publicUrl: config.auth.publicUrl, now, logger })
+      : null
+
+  const app = new Hono<AppEnv>()
   // First, so every answer carries a request id and is logged and timed, whatever answers it.
   app.use('*', observeRequests(recordRequest))
   app.use('*', securityHeaders())
+  app.use('*', hostCheck(config.auth.allowedHosts))
+  // One gate for every path but the probes, /metrics included: it sets `identity` for the routes and the logs.
+  app.use(
+    '*',
+    authenticate({
+      auth: config.auth,
+      tokens: deps.tokens ?? (() => []),
+      remoteAddress: deps.remoteAddress ?? (() => undefined),
+      sessions: signIn?.sessions ?? null,
+    }),
+  )
 
-  // Probes for orchestrators: open without sign-in, so they say nothing about workspaces or errors.
+  // Probes for orchestrators: open without sign-in (the gate lets them through), so they say nothing about workspaces or errors.
   app.get('/healthz', liveness())
   app.all('/healthz', methodNotAllowed)
   app.get(
@@ -100,6 +130,7 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   app.all('/readyz', methodNotAllowed)
   app.get('/metrics', metricsEndpoint(metrics.registry, workspaces))
   app.all('/metrics', methodNotAllowed)
+  if (signIn) app.route('/', signIn.routes)
   // Before the workspace: no page of another site decides what the key costs (the feed, too, can start a walk).
   app.use('/api/*', sameOriginOnly())
   app.use('/feed.xml', sameOriginOnly())
@@ -123,7 +154,9 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   app.all('/api/seen', methodNotAllowed)
   app.get('/api/availability', availability(workspaces))
   app.all('/api/availability', methodNotAllowed)
-  app.get('/feed.xml', changesFeed(history, now))
+  app.get('/api/me', me(signIn?.sessions.signOutHref ?? null))
+  app.all('/api/me', methodNotAllowed)
+  app.get('/feed.xml', changesFeed(history, now, config.auth.publicUrl))
   app.all('/feed.xml', methodNotAllowed)
   app.all('/api/*', (c) =>
     sendError(c, {
@@ -150,7 +183,8 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
     app.get('/index.html', page)
     app.use('*', assets)
     // Every other path is one of the app's own routes: the page decides what to show.
-    app.get('*', page)
+    // Never at the probes' paths: they are open without sign-in, so the page (with its first rows) must not answer there.
+    app.get('*', (c, next) => (isOpenPath(c.req.path) ? next() : page(c)))
   }
 
   app.onError((error, c) => {
@@ -170,9 +204,21 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
 
   // For the Node entry: its fast path answers cached list pages with the route's own code (and logs and times
   // them here), it warms each workspace, adds the process's metrics and says when shutdown starts.
+  // The fast path skips the middleware, so it may only answer what needs no sign-in, for an allowed host.
+  const signInRequired = hasSignIn(config.auth)
+  const allowedHosts = config.auth.allowedHosts
+  const fastPathAdmits = (host: string | undefined) =>
+    !signInRequired &&
+    (allowedHosts === null ||
+      (host !== undefined && hostIsAllowed(host.replace(/:\d+$/, ''), /:(\d+)$/.exec(host)?.[1] ?? '80', allowedHosts)))
   return Object.assign(app, {
     workspaceNames: workspaces.all.map((workspace) => workspace.name),
-    answerListFromCache: (url: string, ifNoneMatch: string | undefined) => {
+    /** Starts each workspace's first walk, unawaited, so the first visitor does not wait (not through a route: those need sign-in). */
+    warmCatalogues: () => {
+      for (const { catalogue } of workspaces.all) if (!catalogue.peek().snapshot) catalogue.get().catch(() => {})
+    },
+    answerListFromCache: (url: string, ifNoneMatch: string | undefined, host: string | undefined) => {
+      if (!fastPathAdmits(host)) return undefined
       const workspace = pickWorkspace(workspaces, url)
       return workspace.ok ? workspace.value.pages.answerFromCache(url, ifNoneMatch) : undefined
     },

@@ -4,6 +4,7 @@ import { getRequestListener } from '@hono/node-server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { FAKE_API_KEY } from '../fake-upstream/fake-upstream'
 import { createTestApp } from '../testing/test-app'
+import { NO_AUTH } from './auth/auth-config'
 import { withListFastPath } from './list-fast-path'
 import { REQUEST_ID_PATTERN } from './observability/request-id'
 
@@ -179,5 +180,35 @@ describe('the fast path of GET /api/models', () => {
     expect(line!.fields!.duration_ms).toEqual(expect.any(Number))
     const exposition = await app.metricsRegistry.metrics()
     expect(exposition).toContain('http_request_duration_seconds_count{route="/api/models",method="GET",status="200"} 2')
+  })
+})
+
+describe('the fast path and the auth gate', () => {
+  async function fastServer(options: Parameters<typeof createTestApp>[0]) {
+    const testApp = createTestApp(options)
+    const answerFromCache = vi.fn(testApp.app.answerListFromCache)
+    const port = await listen(
+      withListFastPath(answerFromCache, getRequestListener(testApp.app.fetch), testApp.app.recordRequest),
+    )
+    const answered = () => answerFromCache.mock.results.map((result) => (result.value === undefined ? 'hono' : 'fast'))
+    return { port, answered }
+  }
+
+  it('leaves a request for another Host to the app, which answers 421', async () => {
+    const { port, answered } = await fastServer({})
+    expect((await get(port, '/api/models')).status).toBe(200)
+    expect((await get(port, '/api/models')).status).toBe(200)
+    expect((await get(port, '/api/models', { Host: 'rebound.attacker.example' })).status).toBe(421)
+    expect(answered()).toEqual(['hono', 'fast', 'hono'])
+  })
+
+  it('never answers from the cache when sign-in is on: the gate is in the app', async () => {
+    const { port, answered } = await fastServer({
+      config: { auth: { ...NO_AUTH, tokensFile: '/etc/tokens' } },
+      tokens: () => [],
+    })
+    expect((await get(port, '/api/models')).status).toBe(401)
+    expect((await get(port, '/api/models')).status).toBe(401)
+    expect(answered()).toEqual(['hono', 'hono'])
   })
 })

@@ -3,8 +3,12 @@ import type { ListAnswer } from './catalogue/models-list-pages'
 import { newRequestId } from './observability/request-id'
 import type { RequestRecorder } from './observability/request-recorder'
 
-/** Answers `GET /api/models` from the page cache alone, or gives undefined: the route's own door (ModelsListPages.answerFromCache). */
-export type ListAnswerFromCache = (url: string, ifNoneMatch: string | undefined) => ListAnswer | undefined
+/** Answers `GET /api/models` from the page cache alone, or gives undefined the route's own door (ModelsListPages.answerFromCache), when the caller needs no sign-in and the Host is allowed. */
+export type ListAnswerFromCache = (
+  url: string,
+  ifNoneMatch: string | undefined,
+  host: string | undefined,
+) => ListAnswer | undefined
 
 // The Node adapter hands Hono these request targets and hosts as they are (the same tests as its own),
 // so the answer here is to the very URL the route would see; any other request goes through the adapter.
@@ -37,7 +41,8 @@ export function withListFastPath(
     const started = performance.now()
     let answer: ListAnswer | undefined
     try {
-      if (isPlainListRequest(request)) answer = answerFromCache(request.url!, request.headers['if-none-match'])
+      if (isPlainListRequest(request))
+        answer = answerFromCache(request.url!, request.headers['if-none-match'], request.headers.host)
     } catch {
       // The route runs the same code: it answers the error and logs it.
     }

@@ -3,9 +3,12 @@ import { relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createServer } from 'node:http'
 import { getRequestListener } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { collectDefaultMetrics } from 'prom-client'
 import { renderPage } from '../entry-server'
+import { describeAccess, isLoopbackHost } from './auth/auth-config'
+import { readTokenFile, watchedTokenFile } from './auth/token-file'
 import { parseConfig } from './config'
 import { secretsOf } from './config-secrets'
 import { createApp } from './create-app'
@@ -24,6 +27,17 @@ if (!parsed.ok) {
   process.exit(1)
 }
 const config = parsed.config
+if (config.auth.open && !isLoopbackHost(config.host)) {
+  console.warn(
+    `Warning: AUTH=none with HOST=${config.host}: anyone who can reach this address can read the catalogue. Set up sign-in (see the README) to close it.`,
+  )
+}
+
+const tokenFile = config.auth.tokensFile ? readTokenFile(config.auth.tokensFile) : null
+if (tokenFile && !tokenFile.ok) {
+  console.error(`Configuration error: ${tokenFile.message}.`)
+  process.exit(1)
+}
 
 const clientDir = fileURLToPath(new URL('../client/', import.meta.url))
 let indexHtml: string
@@ -62,6 +76,8 @@ const app = createApp(config, {
   stopping: stopping.signal,
   // Only a live server talks to the network; the demo's built-in fake has no walk worth aborting.
   fetch: config.apiKey ? abortableFetch(globalThis.fetch, stopping.signal) : undefined,
+  tokens: tokenFile?.ok ? watchedTokenFile(config.auth.tokensFile!, tokenFile.entries, logger) : undefined,
+  remoteAddress: (c) => getConnInfo(c).remote.address,
 })
 // The process's own series (CPU, memory, event loop, heap), beside the app's in its registry.
 collectDefaultMetrics({ register: app.metricsRegistry })
@@ -76,10 +92,10 @@ listenUntilSignalled(server, {
   describe: (url) => {
     const names = ['default', ...config.workspaces.map((workspace) => workspace.name), ...config.demoWorkspaces]
     const workspaces = names.length > 1 ? ` in workspaces ${names.join(', ')}` : ''
+    const access = describeAccess(config.auth)
     return config.apiKey
-      ? `Model catalogue dashboard on ${url} (live: ${config.baseURL}${workspaces}; keys from ANTHROPIC_API_KEY*)`
-      : `Model catalogue dashboard on ${url} (demo data${workspaces}; set ANTHROPIC_API_KEY to use your own catalogue)`
+      ? `Model catalogue dashboard on ${url} (live: ${config.baseURL}${workspaces}; keys from ANTHROPIC_API_KEY*). ${access}`
+      : `Model catalogue dashboard on ${url} (demo data${workspaces}; set ANTHROPIC_API_KEY to use your own catalogue). ${access}`
   },
 })
-// Warm every workspace's catalogue so the first visitor does not wait for a walk (health starts one, unawaited).
-for (const workspace of app.workspaceNames) void app.request(`/api/health?workspace=${workspace}`)
+app.warmCatalogues()

@@ -3,6 +3,7 @@ import { expect } from 'vitest'
 import { type ApiErrorBody, apiErrorBodySchema } from '../contract/api-error'
 import { type ModelPage, modelPageSchema } from '../contract/model'
 import { createFakeUpstream, FAKE_API_KEY, type FakeUpstreamOptions } from '../fake-upstream/fake-upstream'
+import { NO_AUTH } from '../server/auth/auth-config'
 import { parseConfig, type ServerConfig } from '../server/config'
 import { type AppDependencies, createApp } from '../server/create-app'
 import type { LogFields, Logger } from '../server/logger'
@@ -37,6 +38,7 @@ export const TEST_CONFIG: ServerConfig = {
   cacheBudgetBytes: 64 * 1024 * 1024,
   historyRetentionDays: 365,
   historyMaxChanges: 200_000,
+  auth: NO_AUTH,
 }
 
 /** A clock that only moves when a test moves it. */
@@ -74,6 +76,9 @@ export interface TestAppOptions {
   pacing?: AppDependencies['pacing']
   /** The catalogue history's store; a fresh one in memory when not given. */
   history?: AppDependencies['history']
+  /** The lines of AUTH_TOKENS_FILE, and the address each request comes from (for the sign-in proxy). */
+  tokens?: AppDependencies['tokens']
+  remoteAddress?: AppDependencies['remoteAddress']
 }
 
 /**
@@ -91,6 +96,8 @@ export function createTestApp(options: TestAppOptions = {}) {
     logger,
     pacing: options.pacing,
     history: options.history,
+    tokens: options.tokens,
+    remoteAddress: options.remoteAddress,
   })
 
   async function listPage(search: string | Record<string, string> = {}): Promise<ModelPage> {

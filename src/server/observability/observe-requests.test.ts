@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { createCapturingLogger, createTestApp, readError } from '../../testing/test-app'
-import type { Identity } from '../identity'
+import type { Identity } from '../auth/identity'
 import { createMetrics } from './metrics'
 import { observeRequests } from './observe-requests'
 import { REQUEST_ID_PATTERN } from './request-id'

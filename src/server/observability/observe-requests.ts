@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import { callerOf } from '../identity'
+import { callerOf } from '../auth/identity'
 import { isSecuredResponse } from '../security-headers'
 import type { WorkspaceEnv } from '../workspaces/select-workspace'
 import { newRequestId } from './request-id'

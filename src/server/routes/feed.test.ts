@@ -2,6 +2,7 @@
 // jsdom for its DOMParser, a strict XML parser: the feed is read the way a feed reader would.
 import { describe, expect, it } from 'vitest'
 import type { Model } from '../../contract/model'
+import { NO_AUTH } from '../auth/auth-config'
 import { createTestApp } from '../../testing/test-app'
 
 const ATOM = 'http://www.w3.org/2005/Atom'
@@ -27,16 +28,18 @@ function createServerSideTestApp(...args: Parameters<typeof createTestApp>) {
 }
 
 /** A feed after a baseline of one model and a walk that adds one (with `name`) and removes none. */
-async function feedAfterChanges(name = 'Claude Haiku 9', path = '/feed.xml') {
+async function feedAfterChanges(name = 'Claude Haiku 9', path = '/feed.xml', publicUrl: string | null = null) {
   const test = createServerSideTestApp({
     upstream: { models: [model('claude-opus-9', 'Claude Opus 9')] },
     pacing: { forcedRefreshIntervalMs: 0 },
+    // The server answers for dashboard.test as if it were its ALLOWED_HOSTS entry.
+    config: { auth: { ...NO_AUTH, publicUrl, allowedHosts: ['localhost', 'dashboard.test', 'proxy.internal'] } },
   })
   await test.listPage()
   test.clock.advance(DAY)
   test.fake.setModels([model('claude-haiku-9', name), model('claude-opus-9', 'Claude Opus 9', 'deprecated')])
   await test.listPage({ refresh: '1' })
-  const response = await test.app.request(`http://dashboard.test${path}`)
+  const response = await test.app.request(`http://${publicUrl ? 'proxy.internal:8787' : 'dashboard.test'}${path}`)
   return { ...test, response, xml: await response.text() }
 }
 
@@ -87,6 +90,22 @@ describe('GET /feed.xml', () => {
     }
     const ids = entries.map((entry) => only(entry, 'id'))
     expect(new Set([...ids, only(feed, 'id')]).size).toBe(ids.length + 1)
+  })
+
+  it('builds its links from PUBLIC_URL when set, not from the Host the request came in by', async () => {
+    const { xml } = await feedAfterChanges(
+      'Claude Haiku 9',
+      '/feed.xml?limit=5',
+      'https://catalogue.example.com/models',
+    )
+    const links = Array.from(parseAtom(xml).documentElement.children)
+      .filter((element) => element.localName === 'link')
+      .map((link) => [link.getAttribute('rel'), link.getAttribute('href')])
+    expect(links).toEqual([
+      ['self', 'https://catalogue.example.com/models/feed.xml?limit=5'],
+      ['alternate', 'https://catalogue.example.com/models/'],
+    ])
+    expect(xml).not.toContain('proxy.internal')
   })
 
   it('keeps its ids from one request to the next, so readers do not see entries twice', async () => {

@@ -6,11 +6,16 @@ import { type CatalogueHistory, freshen } from '../history/catalogue-history'
 import { sendError, sendRevalidated } from '../respond'
 import type { WorkspaceContext } from '../workspaces/select-workspace'
 
-/** `GET /feed.xml`: the changes of `GET /api/changes` (same parameters) as an Atom feed to subscribe to. */
-export function changesFeed(history: CatalogueHistory, now: () => number) {
+/**
+ * `GET /feed.xml`: the changes of `GET /api/changes` (same parameters) as an Atom feed to subscribe to.
+ * Its links use PUBLIC_URL when set: behind a proxy the request's own host is not the one readers know.
+ */
+export function changesFeed(history: CatalogueHistory, now: () => number, publicUrl: string | null) {
   return async (c: WorkspaceContext): Promise<Response> => {
     const { name: workspaceName, catalogue } = c.get('workspace')
-    const url = new URL(c.req.url)
+    const requested = new URL(c.req.url)
+    const url = publicUrl ? new URL(`${publicUrl}${requested.pathname}${requested.search}`) : requested
+    const base = publicUrl ?? url.origin
     const parsed = parseChangesParams(url.searchParams)
     if (!parsed.ok) return sendError(c, badRequest(parsed.message))
     const { since, limit, after_id: afterId, kind: kinds } = parsed.value
@@ -26,7 +31,7 @@ export function changesFeed(history: CatalogueHistory, now: () => number) {
         history: workspace,
         changes: page.changes,
         selfUrl: url.href,
-        pageUrl: workspaceName === DEFAULT_WORKSPACE ? `${url.origin}/` : `${url.origin}/?ws=${workspaceName}`,
+        pageUrl: workspaceName === DEFAULT_WORKSPACE ? `${base}/` : `${base}/?ws=${workspaceName}`,
         now: now(),
       })
       return sendRevalidated(c, xml, ATOM_CONTENT_TYPE)

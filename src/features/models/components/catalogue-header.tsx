@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Button } from '../../../components/ui/button'
 import { RefreshIcon } from '../../../components/ui/icons'
+import { SignedInUser } from '../../auth/components/signed-in-user'
 import { formatAge, formatExactUtc } from '../../../lib/format-time'
 import { useNow } from '../../../hooks/use-now'
 
@@ -34,6 +35,7 @@ export function CatalogueHeader({
         </p>
       </div>
       <div className="flex flex-wrap items-center gap-3">
+        <SignedInUser />
         {workspaceSelect}
         {fetchedAt && <CatalogueAge fetchedAt={fetchedAt} />}
         {/* Not `disabled` while refreshing: a disabled button would drop keyboard focus. */}
