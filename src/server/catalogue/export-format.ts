@@ -16,6 +16,7 @@ const OPTIONAL_COLUMNS = [
   'lifecycle',
   'deprecated_at',
   'retires_at',
+  'line',
   'max_input_tokens',
   'max_tokens',
   'capabilities',
