@@ -189,6 +189,21 @@ export function listParamsToSearch(
   return search
 }
 
+/** A view's facets (null or absent: none) as the parameters `listParamsToSearch` takes. */
+export function facetParams(view: {
+  line?: readonly string[] | null
+  caps?: readonly CapabilityPath[] | null
+  min_context?: number | null
+  retiring_within?: number | null
+}) {
+  return {
+    line: view.line,
+    caps: view.caps,
+    min_context: view.min_context ?? undefined,
+    retiring_within: view.retiring_within ?? undefined,
+  }
+}
+
 /** The stages a view shows: the parameter's, or the default. */
 export function lifecyclesOf(params: { lifecycle?: readonly Lifecycle[] | undefined }): readonly Lifecycle[] {
   return params.lifecycle ?? DEFAULT_LIFECYCLES

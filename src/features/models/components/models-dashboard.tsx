@@ -20,6 +20,7 @@ import { DataTableToolbar } from './data-table-toolbar'
 import { DemoBanner } from './demo-banner'
 import { ErrorCallout } from '../../../components/error-callout'
 import { LifecycleFilter } from './lifecycle-filter'
+import { ModelFacets } from './model-facets'
 import { NoModels } from './no-models'
 import { StaleDataWarning } from './stale-data-warning'
 import { ViewTabs } from './view-tabs'
@@ -130,6 +131,7 @@ export function ModelsDashboard() {
               <LifecycleFilter value={params.lifecycle} onChange={(stages) => void params.setLifecycle(stages)} />
               <ColumnsMenu value={params.columns} onChange={(columns) => void params.setColumns(columns)} />
             </div>
+            <ModelFacets value={params.facets} onChange={(next) => void params.setFacets(next)} />
             {pages.error ? (
               <ErrorCallout error={pages.error.error} failedAt={pages.error.failedAt} onRetry={pages.retry} />
             ) : (

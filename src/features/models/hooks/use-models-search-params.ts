@@ -8,12 +8,17 @@ import {
   useQueryStates,
 } from 'nuqs'
 import { useMemo, useRef } from 'react'
+import { CAPABILITY_PATHS, type CapabilityPath } from '../../../contract/capabilities'
+import { MODEL_LINES } from '../../../contract/model'
 import {
   DEFAULT_LIFECYCLES,
   DEFAULT_LIMIT,
   type Lifecycle,
   LIFECYCLES,
+  MAX_CONTEXT,
   MAX_QUERY_LENGTH,
+  MAX_RETIRING_WITHIN_DAYS,
+  NO_LINE,
   MODEL_ID_PATTERN,
   SORT_VALUES,
   type SortValue,
@@ -30,8 +35,20 @@ export type PageSize = (typeof PAGE_SIZES)[number]
 export const FILTER_DEBOUNCE_MS = 250
 
 /** The columns a person can add to the table; hidden unless the URL's `cols` names them. */
-export const OPTIONAL_COLUMNS = ['max_input_tokens', 'max_tokens'] as const
+export const OPTIONAL_COLUMNS = ['max_input_tokens', 'max_tokens', 'line'] as const
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number]
+
+/** The lines the Line facet offers, and `none` for models without one. */
+export const LINE_OPTIONS = [...MODEL_LINES, NO_LINE] as const
+export type LineOption = (typeof LINE_OPTIONS)[number]
+
+/** The facets, under the BFF's parameter names; null for no such filter. */
+export interface Facets {
+  line: LineOption[] | null
+  caps: CapabilityPath[] | null
+  min_context: number | null
+  retiring_within: number | null
+}
 
 /** The dashboard's views: the catalogue table, the history of changes, and availability across workspaces. */
 export const TABS = ['models', 'changes', 'availability'] as const
@@ -42,6 +59,17 @@ export const modelId = createParser({
   parse: (value: string) => (MODEL_ID_PATTERN.test(value) ? value : null),
   serialize: (value: string) => value,
 })
+
+/** A whole number from `min` to `max` in the URL, as the BFF takes it; anything else reads as none. */
+function wholeNumber(min: number, max: number) {
+  return createParser({
+    parse: (value: string) => {
+      const number = /^\d{1,10}$/.test(value) ? Number(value) : NaN
+      return number >= min && number <= max ? number : null
+    },
+    serialize: (value: number) => String(value),
+  })
+}
 
 const workspaceName = createParser({
   parse: (value: string) => (WORKSPACE_NAME_PATTERN.test(value) ? value : null),
@@ -69,6 +97,10 @@ const searchParams = {
   before_id: modelId,
   model: modelId,
   lifecycle: listOf(LIFECYCLES),
+  line: listOf(LINE_OPTIONS),
+  caps: listOf(CAPABILITY_PATHS),
+  min_context: wholeNumber(1, MAX_CONTEXT),
+  retiring_within: wholeNumber(0, MAX_RETIRING_WITHIN_DAYS),
   cols: listOf(OPTIONAL_COLUMNS),
   view: parseAsStringLiteral(TABS).withDefault('models'),
   /** The Changes view's search of removed models. */
@@ -101,10 +133,18 @@ function canonical(params: Params): Params {
     // A link with both cursors is not one the dashboard makes; the forward one wins.
     before_id: params.after_id ? null : params.before_id,
     lifecycle: canonicalStages(params.lifecycle),
+    line: inOrder(LINE_OPTIONS, params.line),
+    caps: inOrder(CAPABILITY_PATHS, params.caps),
     cols: params.cols ? OPTIONAL_COLUMNS.filter((column) => params.cols?.includes(column)) : null,
     gone: params.gone.slice(0, MAX_QUERY_LENGTH),
     kinds: canonicalKinds(params.kinds),
   }
+}
+
+/** The chosen items in the order of `known`, without repeats; null for none. */
+function inOrder<T extends string>(known: readonly T[], chosen: readonly T[] | null): T[] | null {
+  const ordered = known.filter((item) => chosen?.includes(item))
+  return ordered.length > 0 ? ordered : null
 }
 
 /** The kinds in their canonical order; null for every kind (what the URL leaves out). */
@@ -138,22 +178,38 @@ type OpenedModel =
  */
 export function useModelsSearchParams() {
   const [params, setParams] = useQueryStates(searchParams)
-  const { q, lifecycle, cols, after_id: afterId, before_id: beforeId, gone, kinds } = canonical(params)
+  const { q, lifecycle, cols, after_id: afterId, before_id: beforeId, gone, kinds, line, caps } = canonical(params)
   const debouncedQ = useDebouncedValue(q, FILTER_DEBOUNCE_MS)
   const opened = useRef<OpenedModel>(null)
 
   // Keys, not arrays, for the memos below: a new array each render is the same view.
   const lifecycleKey = lifecycle?.join() ?? ''
   const colsKey = cols?.join() ?? ''
+  const lineKey = line?.join() ?? ''
+  const capsKey = caps?.join() ?? ''
+  const { min_context: minContext, retiring_within: retiringWithin } = params
   const view = useMemo<ModelsView>(
     () => ({
       q: debouncedQ.trim(),
       sort: params.sort,
       limit: params.limit,
       lifecycle: lifecycleKey ? (lifecycleKey.split(',') as Lifecycle[]) : null,
+      line: lineKey ? lineKey.split(',') : null,
+      caps: capsKey ? (capsKey.split(',') as CapabilityPath[]) : null,
+      min_context: minContext,
+      retiring_within: retiringWithin,
       workspace: params.ws,
     }),
-    [debouncedQ, params.sort, params.limit, lifecycleKey, params.ws],
+    [debouncedQ, params.sort, params.limit, lifecycleKey, lineKey, capsKey, minContext, retiringWithin, params.ws],
+  )
+  const facets = useMemo<Facets>(
+    () => ({
+      line: lineKey ? (lineKey.split(',') as LineOption[]) : null,
+      caps: capsKey ? (capsKey.split(',') as CapabilityPath[]) : null,
+      min_context: minContext,
+      retiring_within: retiringWithin,
+    }),
+    [lineKey, capsKey, minContext, retiringWithin],
   )
   const columns = useMemo(() => (colsKey ? (colsKey.split(',') as OptionalColumn[]) : []), [colsKey])
   const cursor = useMemo<PageCursor>(
@@ -169,6 +225,17 @@ export function useModelsSearchParams() {
       setLimit: (limit: PageSize) => setParams({ limit, ...NO_CURSOR }, { history: 'push' }),
       setLifecycle: (stages: readonly Lifecycle[]) =>
         setParams({ lifecycle: canonicalStages(stages), ...NO_CURSOR }, { history: 'push' }),
+      /** A facet changed: the list starts again at its first page. */
+      setFacets: (next: Partial<Facets>) =>
+        setParams(
+          {
+            ...next,
+            ...('line' in next ? { line: inOrder(LINE_OPTIONS, next.line ?? null) } : {}),
+            ...('caps' in next ? { caps: inOrder(CAPABILITY_PATHS, next.caps ?? null) } : {}),
+            ...NO_CURSOR,
+          },
+          { history: 'push' },
+        ),
       setColumns: (columns: readonly OptionalColumn[]) =>
         setParams({ cols: columns.length > 0 ? OPTIONAL_COLUMNS.filter((column) => columns.includes(column)) : null }),
       setTab: (tab: Tab) =>
@@ -216,6 +283,8 @@ export function useModelsSearchParams() {
     model: params.model,
     /** The lifecycle stages shown (never empty). */
     lifecycle: view.lifecycle ?? DEFAULT_LIFECYCLES,
+    /** The facets chosen, each null when not used. */
+    facets,
     /** The optional columns shown, in their table order. */
     columns,
     tab: params.view,
