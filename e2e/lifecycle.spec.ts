@@ -100,10 +100,14 @@ test.describe('lifecycle and capabilities', () => {
   test('the detail dialog lists the capabilities in plain words', async ({ page }) => {
     await page.goto('/?model=claude-haiku-4-5-20251001')
     const dialog = page.getByRole('dialog', { name: 'Claude Haiku 4.5' })
-    const supported = dialog.getByRole('list', { name: 'Supported' })
-    await expect(supported).toContainText('Batch API')
-    await expect(supported).toContainText('PDF input')
-    await expect(supported).toContainText('Extended thinking')
+    for (const words of ['Batch API', 'PDF input', 'Extended thinking']) {
+      await expect(dialog.getByRole('list', { name: words }).getByRole('listitem').first()).toContainText(
+        `${words}Supported`,
+      )
+    }
+    await expect(
+      dialog.getByRole('list', { name: 'Extended thinking' }).getByRole('listitem').filter({ hasText: 'Adaptive' }),
+    ).toContainText('Not supported')
     await expect(dialog).toContainText('64,000')
   })
 

@@ -47,6 +47,7 @@ export const modelKeys = {
   lists: () => [...modelKeys.all, 'list'] as const,
   list: (view: ModelsView) => [...modelKeys.lists(), view] as const,
   detail: (workspace: string | null, id: string) => [...modelKeys.all, 'detail', workspace, id] as const,
+  replacement: (workspace: string | null, line: string) => [...modelKeys.all, 'replacement', workspace, line] as const,
   seen: (workspace: string | null, since: string | null) => [...modelKeys.all, 'seen', workspace, since] as const,
   changes: (workspace: string | null, kinds: readonly ChangeKind[] | null) =>
     [...modelKeys.all, 'changes', workspace, kinds] as const,

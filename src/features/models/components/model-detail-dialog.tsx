@@ -9,16 +9,20 @@ import { useShareableLink } from '../hooks/use-models-search-params'
 import { useNow } from '../../../hooks/use-now'
 import { ErrorCallout } from '../../../components/error-callout'
 import { ModelFields } from './model-fields'
+import { RetirementPlan } from './retirement-plan'
+import { UseThisModel } from './use-this-model'
 
 export interface ModelDetailDialogProps {
   id: string
+  /** Opens another model (a suggested replacement) in this dialog. */
+  onOpenModel: (id: string) => void
   /** The row from the list, shown at once while the full model loads. */
   placeholder: Model | undefined
   onClose: () => void
 }
 
 /** One model with every field the upstream gave, loaded from `/api/models/:id`. Loaded lazily: most visits never open it. */
-export function ModelDetailDialog({ id, placeholder, onClose }: ModelDetailDialogProps) {
+export function ModelDetailDialog({ id, placeholder, onClose, onOpenModel }: ModelDetailDialogProps) {
   const headingId = useId()
   const now = useNow(60_000)
   const workspace = useWorkspace()
@@ -42,7 +46,11 @@ export function ModelDetailDialog({ id, placeholder, onClose }: ModelDetailDialo
           <ErrorCallout error={error} failedAt={errorUpdatedAt} onRetry={() => void refetch()} />
         )}
         {model ? (
-          <ModelFields model={model} now={now} />
+          <>
+            <RetirementPlan model={model} now={now} onOpen={onOpenModel} />
+            <ModelFields model={model} now={now} />
+            <UseThisModel id={model.id} />
+          </>
         ) : (
           !error && (
             <p role="status" className="py-6 text-center text-sm text-zinc-500">

@@ -197,6 +197,7 @@ export function ModelsDashboard() {
             id={params.model}
             placeholder={page?.data.find((model) => model.id === params.model)}
             onClose={closeModel}
+            onOpenModel={(id) => void params.openModel(id)}
           />
         </Suspense>
       )}

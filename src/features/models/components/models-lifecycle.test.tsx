@@ -126,9 +126,9 @@ describe('detail dialog', () => {
     renderApp('/?model=claude-opus-4-5-20251101')
     const dialog = await screen.findByRole('dialog', { name: 'Claude Opus 4.5' })
     await waitFor(() => expect(within(dialog).getByText('Capabilities', { selector: 'dt' })).toBeInTheDocument())
-    const supported = within(dialog).getByRole('list', { name: 'Supported' })
     for (const words of ['Batch API', 'Citations', 'Image input', 'PDF input', 'Extended thinking']) {
-      expect(within(supported).getByText(words)).toBeInTheDocument()
+      const group = within(dialog).getByRole('list', { name: words })
+      expect(within(group).getAllByRole('listitem')[0]).toHaveTextContent(`${words}Supported`)
     }
     expect(within(dialog).getByText('200,000')).toBeInTheDocument()
   })
