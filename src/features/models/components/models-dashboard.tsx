@@ -21,6 +21,7 @@ import { DemoBanner } from './demo-banner'
 import { ErrorCallout } from '../../../components/error-callout'
 import { LifecycleFilter } from './lifecycle-filter'
 import { ModelFacets } from './model-facets'
+import { CompareModels } from './compare-models'
 import { NoModels } from './no-models'
 import { StaleDataWarning } from './stale-data-warning'
 import { ViewTabs } from './view-tabs'
@@ -132,6 +133,9 @@ export function ModelsDashboard() {
               <ColumnsMenu value={params.columns} onChange={(columns) => void params.setColumns(columns)} />
             </div>
             <ModelFacets value={params.facets} onChange={(next) => void params.setFacets(next)} />
+            {params.compared.length > 0 && (
+              <CompareModels ids={params.compared} onChange={(ids) => void params.setCompared(ids)} />
+            )}
             {pages.error ? (
               <ErrorCallout error={pages.error.error} failedAt={pages.error.failedAt} onRetry={pages.retry} />
             ) : (
@@ -198,6 +202,8 @@ export function ModelsDashboard() {
             placeholder={page?.data.find((model) => model.id === params.model)}
             onClose={closeModel}
             onOpenModel={(id) => void params.openModel(id)}
+            compared={params.compared}
+            onCompare={(ids) => void params.setCompared(ids)}
           />
         </Suspense>
       )}

@@ -71,6 +71,19 @@ function wholeNumber(min: number, max: number) {
   })
 }
 
+/** At most this many models side by side. */
+export const MAX_COMPARED = 4
+
+/** `compare=id1,id2`: the models compared, ids the BFF would accept, without repeats, at most four. */
+const comparedIds = createParser({
+  parse: (value: string) => {
+    const ids = [...new Set(value.split(',').filter((id) => MODEL_ID_PATTERN.test(id)))].slice(0, MAX_COMPARED)
+    return ids.length > 0 ? ids : null
+  },
+  serialize: (ids: string[]) => ids.join(','),
+  eq: (a: string[], b: string[]) => a.join() === b.join(),
+})
+
 const workspaceName = createParser({
   parse: (value: string) => (WORKSPACE_NAME_PATTERN.test(value) ? value : null),
   serialize: (value: string) => value,
@@ -102,6 +115,7 @@ const searchParams = {
   min_context: wholeNumber(1, MAX_CONTEXT),
   retiring_within: wholeNumber(0, MAX_RETIRING_WITHIN_DAYS),
   cols: listOf(OPTIONAL_COLUMNS),
+  compare: comparedIds,
   view: parseAsStringLiteral(TABS).withDefault('models'),
   /** The Changes view's search of removed models. */
   gone: parseAsString.withDefault(''),
@@ -159,6 +173,7 @@ function linkTo(params: Params): string {
 }
 
 const NO_CURSOR = { after_id: null, before_id: null }
+const NONE_COMPARED: readonly string[] = []
 
 /** What the open model's dialog is to do on close. */
 type OpenedModel =
@@ -236,6 +251,12 @@ export function useModelsSearchParams() {
           },
           { history: 'push' },
         ),
+      /** The models compared side by side; none closes the comparison. */
+      setCompared: (ids: readonly string[]) =>
+        setParams(
+          { compare: ids.length > 0 ? [...new Set(ids)].slice(0, MAX_COMPARED) : null, model: null },
+          { history: 'push' },
+        ),
       setColumns: (columns: readonly OptionalColumn[]) =>
         setParams({ cols: columns.length > 0 ? OPTIONAL_COLUMNS.filter((column) => columns.includes(column)) : null }),
       setTab: (tab: Tab) =>
@@ -283,6 +304,8 @@ export function useModelsSearchParams() {
     model: params.model,
     /** The lifecycle stages shown (never empty). */
     lifecycle: view.lifecycle ?? DEFAULT_LIFECYCLES,
+    /** The ids compared side by side (none: no comparison). */
+    compared: params.compare ?? NONE_COMPARED,
     /** The facets chosen, each null when not used. */
     facets,
     /** The optional columns shown, in their table order. */
