@@ -36,6 +36,16 @@ describe('compare', () => {
       expect(row).toHaveAttribute('data-differs', 'true')
   })
 
+  test('a deprecated model shows its countdown and the newest active model of its line as a suggestion', async () => {
+    renderApp('/?compare=claude-sonnet-4-5-20250929,claude-2.0,claude-opus-4-6')
+    await screen.findByRole('region', { name: 'Compare models' })
+    await waitFor(() =>
+      expect(valuesOf('Suggested replacement')).toEqual(['claude-sonnet-5-5 (suggestion)', 'None (no line)', '—']),
+    )
+    expect(valuesOf('Retires')[0]).toMatch(/^Nov 30, 2026 \((in \d+ days|retires today|overdue by \d+ days?)\)$/)
+    expect(valuesOf('Retires')[1]).toMatch(/^Jul 21, 2025 \(retired \d+ days ago\)$/)
+  })
+
   test('an unknown or removed id is shown as such, the others still compared', async () => {
     renderApp('/?compare=claude-opus-4-6,claude-no-such-model')
     const models = within(await screen.findByRole('list', { name: 'Compared models' }))

@@ -9,6 +9,7 @@ import { formatReleaseDate } from '../../../lib/format-time'
 import { useNow } from '../../../hooks/use-now'
 import { useWorkspace } from '../../workspaces/hooks/use-workspace'
 import { modelQueryOptions } from '../api/get-model'
+import { replacementQueryOptions } from '../api/get-replacement'
 import { CAPABILITY_LABELS, LINE_LABELS } from './capability-labels'
 import { retirementCountdown } from './retirement-plan'
 
@@ -72,7 +73,23 @@ export function CompareModels({ ids, onChange }: CompareModelsProps) {
   const [onlyDifferences, setOnlyDifferences] = useState(false)
   const results = useQueries({ queries: ids.map((id) => ({ ...modelQueryOptions(workspace, id), retry: false })) })
   const loaded = results.flatMap((result) => (result.data ? [result.data] : []))
-  const rows = FIELDS.map((field) => {
+  // A deprecated or retired model's suggested replacement: the newest active model of its line, as in the dialog.
+  const lineOf = (model: Model | undefined) =>
+    model && model.lifecycle !== 'active' && typeof model.line === 'string' ? model.line : null
+  const lines = [...new Set(results.map((result) => lineOf(result.data)).filter((line) => line !== null))]
+  const replacements = useQueries({ queries: lines.map((line) => replacementQueryOptions(workspace, line)) })
+  const suggestion: Field = {
+    label: 'Suggested replacement',
+    valueOf: (model) => {
+      if (model.lifecycle !== 'deprecated' && model.lifecycle !== 'retired') return '—'
+      const line = lineOf(model)
+      if (line === null) return 'None (no line)'
+      const found = replacements[lines.indexOf(line)]
+      if (!found?.isSuccess) return '…'
+      return found.data && found.data.id !== model.id ? `${found.data.id} (suggestion)` : 'None'
+    },
+  }
+  const rows = [...FIELDS, suggestion].map((field) => {
     const values = results.map((result) => (result.data ? field.valueOf(result.data, now) : null))
     const known = values.filter((value): value is string => value !== null)
     return { field, values, differs: new Set(known).size > 1 }
