@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { errorBody } from '../contract/api-error'
+import { DEFAULT_WORKSPACE } from '../contract/workspace'
 import type { ServerConfig } from './config'
 import { createCatalogueHistory } from './history/catalogue-history'
 import type { HistoryStore } from './history/history-store'
@@ -18,6 +19,8 @@ import { seenModels } from './routes/seen'
 import { securityHeaders } from './security-headers'
 import { pickWorkspace, selectWorkspace, type WorkspaceEnv } from './workspaces/select-workspace'
 import { createWorkspaces } from './workspaces/workspaces'
+import { DEMO_MODELS } from '../fake-upstream/demo-catalogue'
+import { demoHistory } from '../fake-upstream/demo-history'
 import { demoUpstream } from '../fake-upstream/demo-upstream'
 
 export interface AppDependencies {
@@ -52,6 +55,11 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   const history = createCatalogueHistory(deps.history ?? createMemoryHistoryStore(), logger)
   // Without a key the server runs the demo: the fake upstream, reached through its fetch like any upstream.
   const demo = config.apiKey === null ? demoUpstream(config.demoModels, deps.fetch) : null
+  // The demo's real line-up has a past (releases, deprecations, retirements at their dates), so Changes and the
+  // feed show what they do; not when a test gives the demo another upstream, whose catalogue it would contradict.
+  if (demo && config.demoModels === null && !deps.fetch) {
+    history.seed(DEFAULT_WORKSPACE, demoHistory(DEMO_MODELS, now()))
+  }
   const workspaces = createWorkspaces(config, { fetch: deps.fetch, demo, now, logger, history, pacing: deps.pacing })
 
   const app = new Hono<WorkspaceEnv>()
