@@ -5,6 +5,10 @@ import { fakeUpstream } from './support/fake-upstream'
 
 const RETIRED = DEMO_MODELS.filter((model) => model.lifecycle === 'retired').map((model) => model.id)
 const SHOWN_BY_DEFAULT = DEMO_MODELS.length - RETIRED.length
+// An upstream that gives no token limits for one model (null, as API 2026-10-21 says it): shown as unknown, and last.
+const SERVED = DEMO_MODELS.map((model) =>
+  model.id === 'claude-sonnet-4-6' ? { ...model, max_input_tokens: null, max_tokens: null } : { ...model },
+)
 
 const rowOf = (page: Page, id: string) =>
   page.getByRole('table', { name: 'Models' }).locator('tbody tr').filter({ hasText: id })
@@ -12,7 +16,7 @@ const rowOf = (page: Page, id: string) =>
 test.describe('lifecycle and capabilities', () => {
   test.beforeEach(async ({ page, request }) => {
     await fakeUpstream.reset()
-    await fakeUpstream.models(DEMO_MODELS.map((model) => ({ ...model })))
+    await fakeUpstream.models(SERVED)
     await untilCatalogueHas(request, SHOWN_BY_DEFAULT)
     // Sonnet 4.5 retires on 30 Nov 2026: 20 days from this clock, so its badge is red.
     await page.clock.setFixedTime(new Date('2026-11-10T12:00:00Z'))
@@ -26,7 +30,8 @@ test.describe('lifecycle and capabilities', () => {
     page,
     request,
   }) => {
-    await page.goto('/')
+    // A page that holds the whole line-up, retired models included.
+    await page.goto('/?limit=50')
     await expect(rangeText(page)).toHaveText(`1–${SHOWN_BY_DEFAULT} of ${SHOWN_BY_DEFAULT}`)
     const lifecycle = page.getByRole('group', { name: 'Lifecycle' })
     await expect(lifecycle.getByRole('checkbox', { name: 'Active' })).toBeChecked()
@@ -88,17 +93,21 @@ test.describe('lifecycle and capabilities', () => {
     await table.getByRole('button', { name: 'Context window' }).click()
     await expect(table.getByRole('columnheader', { name: 'Context window' })).toHaveAttribute('aria-sort', 'ascending')
     await expect.poll(() => visibleIds(page)).toEqual(await idsOfView(request, 'sort=max_input_tokens'))
-    // Undocumented limits are unknown, and last.
+    // Limits the upstream does not give are unknown, and last.
     await expect(rowOf(page, 'claude-sonnet-4-6')).toContainText('Unknown')
   })
 
   test('the detail dialog lists the capabilities in plain words', async ({ page }) => {
     await page.goto('/?model=claude-haiku-4-5-20251001')
     const dialog = page.getByRole('dialog', { name: 'Claude Haiku 4.5' })
-    const supported = dialog.getByRole('list', { name: 'Supported' })
-    await expect(supported).toContainText('Batch API')
-    await expect(supported).toContainText('PDF input')
-    await expect(supported).toContainText('Extended thinking')
+    for (const words of ['Batch API', 'PDF input', 'Extended thinking']) {
+      await expect(dialog.getByRole('list', { name: words }).getByRole('listitem').first()).toContainText(
+        `${words}Supported`,
+      )
+    }
+    await expect(
+      dialog.getByRole('list', { name: 'Extended thinking' }).getByRole('listitem').filter({ hasText: 'Adaptive' }),
+    ).toContainText('Not supported')
     await expect(dialog).toContainText('64,000')
   })
 
@@ -108,7 +117,7 @@ test.describe('lifecycle and capabilities', () => {
   }) => {
     await fakeUpstream.shape('seed')
     await untilCatalogueHas(request, DEMO_MODELS.length)
-    await page.goto('/')
+    await page.goto('/?limit=50')
     await expect(rangeText(page)).toHaveText(`1–${DEMO_MODELS.length} of ${DEMO_MODELS.length}`)
     await expect(page.getByRole('table', { name: 'Models' }).getByText(/Retires|Retired|Deprecated/)).toHaveCount(0)
     await page.getByRole('group', { name: 'Lifecycle' }).getByRole('checkbox', { name: 'Retired' }).check()

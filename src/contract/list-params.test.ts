@@ -2,11 +2,14 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { syntheticCatalogue } from '../fake-upstream/synthetic-catalogue'
 import { anyCodePoint } from '../testing/any-code-point'
+import { CAPABILITY_PATHS } from './capabilities'
 import { createTestApp } from '../testing/test-app'
 import {
   DEFAULT_LIMIT,
   LIFECYCLES,
   type ListParams,
+  MAX_CONTEXT,
+  MAX_RETIRING_WITHIN_DAYS,
   listParamsToSearch,
   MAX_LIMIT,
   MAX_QUERY_LENGTH,
@@ -14,7 +17,22 @@ import {
   SORT_VALUES,
 } from './list-params'
 
-const PARAM_NAMES = ['limit', 'after_id', 'before_id', 'q', 'sort', 'refresh', 'lifecycle']
+const PARAM_NAMES = [
+  'limit',
+  'after_id',
+  'before_id',
+  'q',
+  'sort',
+  'refresh',
+  'lifecycle',
+  'lifecycle[]',
+  'line',
+  'line[]',
+  'caps',
+  'caps[]',
+  'min_context',
+  'retiring_within',
+]
 
 /** Strings that look like parameter values, near-misses included, and anything at all. */
 const valueLike = fc.oneof(
@@ -25,6 +43,15 @@ const valueLike = fc.oneof(
   fc.constantFrom(
     ...SORT_VALUES,
     ...LIFECYCLES,
+    ...CAPABILITY_PATHS,
+    'opus,sonnet',
+    'none',
+    'Opus',
+    'thinking.types',
+    'pdf_input,thinking.types.adaptive',
+    '200000',
+    '1000000000',
+    '1000000001',
     'active,retired',
     'retired,,active',
     '-',
@@ -63,6 +90,13 @@ const validParams: fc.Arbitrary<ListParams> = fc
         .subarray([...LIFECYCLES], { minLength: 1 })
         .filter((stages) => stages.join(',') !== 'active,deprecated'),
       refresh: fc.constant(true),
+      // As parsed: lines sorted without repeats, capability paths in the tree's order.
+      line: fc
+        .uniqueArray(fc.constantFrom('opus', 'sonnet', 'haiku', 'fable', 'mythos', 'none', 'lyric-2'), { minLength: 1 })
+        .map((lines) => lines.sort()),
+      caps: fc.subarray([...CAPABILITY_PATHS], { minLength: 1 }),
+      min_context: fc.integer({ min: 1, max: MAX_CONTEXT }),
+      retiring_within: fc.integer({ min: 0, max: MAX_RETIRING_WITHIN_DAYS }),
     },
     { requiredKeys: ['limit'] },
   )
@@ -93,7 +127,7 @@ describe('parseListParams', () => {
       fc.property(paramEntries, (entries) => {
         const result = parseListParams(new URLSearchParams(entries))
         if (!result.ok) return
-        const { limit, after_id: afterId, before_id: beforeId, q, sort, lifecycle } = result.value
+        const { limit, after_id: afterId, before_id: beforeId, q, sort, lifecycle, line, caps } = result.value
         expect(Number.isInteger(limit) && limit >= 1 && limit <= MAX_LIMIT).toBe(true)
         expect(afterId !== undefined && beforeId !== undefined).toBe(false)
         expect((q ?? '').length).toBeLessThanOrEqual(MAX_QUERY_LENGTH)
@@ -102,6 +136,11 @@ describe('parseListParams', () => {
           expect(lifecycle.length).toBeGreaterThan(0)
           expect(lifecycle).toEqual(LIFECYCLES.filter((stage) => lifecycle.includes(stage)))
         }
+        if (line !== undefined) for (const item of line) expect(item).toMatch(/^[a-z][a-z0-9_-]*$/)
+        if (caps !== undefined) expect(caps).toEqual(CAPABILITY_PATHS.filter((path) => caps.includes(path)))
+        const { min_context: minContext, retiring_within: retiringWithin } = result.value
+        if (minContext !== undefined) expect(minContext >= 1 && minContext <= MAX_CONTEXT).toBe(true)
+        if (retiringWithin !== undefined) expect(retiringWithin).toBeLessThanOrEqual(MAX_RETIRING_WITHIN_DAYS)
       }),
       { numRuns: 2000 },
     )
@@ -137,6 +176,65 @@ describe('parseListParams', () => {
     expect(parseListParams(new URLSearchParams('lifecycle=gone'))).toMatchObject({ ok: false })
     expect(listParamsToSearch({ lifecycle: ['retired', 'active'] }).toString()).toBe('lifecycle=active%2Cretired')
     expect(listParamsToSearch({ lifecycle: ['active', 'deprecated'] }).toString()).toBe('')
+  })
+
+  it("reads lifecycle[], the SDK's bracket form, as lifecycle, and the two add up", () => {
+    expect(parseListParams(new URLSearchParams('lifecycle[]=retired'))).toEqual({
+      ok: true,
+      value: { limit: DEFAULT_LIMIT, lifecycle: ['retired'] },
+    })
+    expect(parseListParams(new URLSearchParams('lifecycle[]=retired&lifecycle=active'))).toMatchObject({
+      value: { lifecycle: ['active', 'retired'] },
+    })
+    expect(parseListParams(new URLSearchParams('lifecycle[]=sunset'))).toMatchObject({ ok: false })
+  })
+
+  it('reads line as a sorted comma list of lower-case lines, none included; a line[] form too', () => {
+    expect(parseListParams(new URLSearchParams('line=sonnet,opus,sonnet'))).toMatchObject({
+      value: { line: ['opus', 'sonnet'] },
+    })
+    expect(parseListParams(new URLSearchParams('line[]=none&line[]=haiku'))).toMatchObject({
+      value: { line: ['haiku', 'none'] },
+    })
+    expect(listParamsToSearch({ line: ['sonnet', 'opus'] }).toString()).toBe('line=opus%2Csonnet')
+    for (const bad of ['Opus', 'opus,,sonnet', 'op us', '1x', 'a'.repeat(40)]) {
+      const result = parseListParams(new URLSearchParams({ line: bad }))
+      expect(result, bad).toMatchObject({ ok: false, message: expect.stringContaining('line must be') })
+    }
+  })
+
+  it("reads caps as dotted capability paths in the tree's order; an unknown path is refused, naming the known ones", () => {
+    expect(parseListParams(new URLSearchParams('caps=thinking.types.adaptive,pdf_input'))).toMatchObject({
+      value: { caps: ['pdf_input', 'thinking.types.adaptive'] },
+    })
+    const unknown = parseListParams(new URLSearchParams('caps=pdf_input,thinking.types'))
+    expect(unknown).toMatchObject({ ok: false })
+    if (unknown.ok) return
+    expect(unknown.message).toContain('caps must be')
+    for (const path of CAPABILITY_PATHS) expect(unknown.message).toContain(path)
+  })
+
+  it('reads min_context and retiring_within as whole numbers within bounds', () => {
+    expect(parseListParams(new URLSearchParams('min_context=200000&retiring_within=90'))).toMatchObject({
+      value: { min_context: 200_000, retiring_within: 90 },
+    })
+    expect(parseListParams(new URLSearchParams('retiring_within=0'))).toMatchObject({ value: { retiring_within: 0 } })
+    for (const bad of ['min_context=0', 'min_context=-1', 'min_context=1e6', `min_context=${MAX_CONTEXT + 1}`]) {
+      expect(parseListParams(new URLSearchParams(bad)), bad).toMatchObject({
+        ok: false,
+        message: expect.stringContaining('min_context must be a whole number'),
+      })
+    }
+    for (const bad of ['retiring_within=-5', 'retiring_within=3651', 'retiring_within=soon', 'retiring_within=1.5']) {
+      expect(parseListParams(new URLSearchParams(bad)), bad).toMatchObject({
+        ok: false,
+        message: expect.stringContaining('retiring_within must be a whole number'),
+      })
+    }
+    expect(parseListParams(new URLSearchParams('min_context=1&min_context=2'))).toMatchObject({
+      ok: false,
+      message: 'min_context was given more than once',
+    })
   })
 
   it('fills the default limit and reads refresh', () => {

@@ -1,6 +1,16 @@
 import * as z from 'zod/mini'
+import { CAPABILITY_PATHS, type CapabilityPath } from './capabilities'
 
-export const SORT_KEYS = ['id', 'display_name', 'created_at', 'type', 'max_input_tokens', 'max_tokens'] as const
+export const SORT_KEYS = [
+  'id',
+  'display_name',
+  'created_at',
+  'type',
+  'max_input_tokens',
+  'max_tokens',
+  'retires_at',
+  'line',
+] as const
 export type SortKey = (typeof SORT_KEYS)[number]
 export type SortValue = SortKey | `-${SortKey}`
 export const SORT_VALUES = SORT_KEYS.flatMap((key): SortValue[] => [key, `-${key}`]) as [SortValue, ...SortValue[]]
@@ -10,6 +20,13 @@ export const LIFECYCLES = ['active', 'deprecated', 'retired'] as const
 export type Lifecycle = (typeof LIFECYCLES)[number]
 /** What the list shows without a `lifecycle` parameter, as the upstream does. */
 export const DEFAULT_LIFECYCLES: readonly Lifecycle[] = ['active', 'deprecated']
+
+/** `line=none` asks for models with no line (null). */
+export const NO_LINE = 'none'
+/** A line as the filter takes it: a lower-case word (lines the upstream adds later included), or `none`. */
+const LINE_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/
+export const MAX_CONTEXT = 1_000_000_000
+export const MAX_RETIRING_WITHIN_DAYS = 3650
 
 export const DEFAULT_LIMIT = 20
 export const MAX_LIMIT = 1000
@@ -35,7 +52,8 @@ const modelIdParam = (name: string) =>
 const integerParam = (name: string, min: number, max: number) => {
   const message = `${name} must be a whole number from ${min} to ${max}`
   return z.pipe(
-    z.string().check(z.regex(/^\d{1,7}$/, message)),
+    // Ten digits hold every bound here, and keep Number() from ever seeing a huge string.
+    z.string().check(z.regex(/^\d{1,10}$/, message)),
     z.pipe(z.transform(Number), z.number().check(z.gte(min, message), z.lte(max, message))),
   )
 }
@@ -68,6 +86,25 @@ export function commaListParam<T extends string>(known: readonly T[], message: s
     }),
   )
 }
+
+/** A comma list of lines, sorted and without repeats, so equal lists have equal parameters. */
+const lineParam = z.pipe(
+  z
+    .string()
+    .check(
+      z.refine(
+        (value) => commaItems(value).every((item) => LINE_PATTERN.test(item)),
+        `line must be a comma list of lines in lower case (e.g. opus,sonnet), or ${NO_LINE} for models without one`,
+      ),
+    ),
+  z.transform((value) => [...new Set(commaItems(value))].sort()),
+)
+
+/** A comma list of capability paths, all of which a model must support; in the tree's order. */
+const capsParam = commaListParam<CapabilityPath>(
+  CAPABILITY_PATHS,
+  `caps must be a comma list of capability paths, from: ${CAPABILITY_PATHS.join(', ')}`,
+)
 
 /** A comma list of stages; undefined when it is the default, so equal views have equal parameters. */
 const lifecycleParam = z.pipe(
@@ -102,6 +139,10 @@ export const listParamsSchema = z
     ...pageParams,
     lifecycle: z.optional(lifecycleParam),
     sort: z.optional(z.enum(SORT_VALUES, { error: `sort must be one of ${SORT_VALUES.join(', ')}` })),
+    line: z.optional(lineParam),
+    caps: z.optional(capsParam),
+    min_context: z.optional(integerParam('min_context', 1, MAX_CONTEXT)),
+    retiring_within: z.optional(integerParam('retiring_within', 0, MAX_RETIRING_WITHIN_DAYS)),
     refresh: z.optional(flagParam('refresh')),
     // With refresh: the operator believes a doubted catalogue (see the README's "Bad days").
     accept: z.optional(flagParam('accept')),
@@ -111,17 +152,22 @@ export type ListParams = z.output<typeof listParamsSchema>
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string }
 
+/** Lists whose values add up when repeated, also taken in the SDK's bracket form (`lifecycle[]=retired`). */
+const LIST_KEYS = new Set(['lifecycle', 'line', 'caps'])
+
 /**
  * Parses URL search parameters. A parameter given twice is an error rather than
- * a silent pick (but `lifecycle` is a list: its values add up), and unknown
- * parameters are ignored, as the upstream does.
+ * a silent pick (but a list, `lifecycle`, `line` or `caps`, adds its values up,
+ * given as `key` or as the SDK's `key[]`), and unknown parameters are ignored,
+ * as the upstream does.
  */
 export function parseListParams(search: URLSearchParams): ParseResult<ListParams> {
   const raw: Record<string, string> = {}
   for (const key of Object.keys(listParamsSchema.shape)) {
+    const isList = LIST_KEYS.has(key)
     // An empty value (`?q=`) means the same as leaving the parameter out.
-    const values = search.getAll(key).filter((value) => value !== '')
-    if (key === 'lifecycle' && values.length > 0) raw[key] = values.join(',')
+    const values = [...search.getAll(key), ...(isList ? search.getAll(`${key}[]`) : [])].filter((value) => value !== '')
+    if (isList && values.length > 0) raw[key] = values.join(',')
     else if (values.length > 1) return { ok: false, message: `${key} was given more than once` }
     else if (values.length === 1) raw[key] = values[0]!
   }
@@ -132,7 +178,11 @@ export function parseListParams(search: URLSearchParams): ParseResult<ListParams
 
 /** The inverse of parseListParams: defaults are left out, so equal views give equal URLs. */
 export function listParamsToSearch(
-  params: Partial<Omit<ListParams, 'lifecycle'>> & { lifecycle?: readonly Lifecycle[] | null },
+  params: Partial<Omit<ListParams, 'lifecycle' | 'line' | 'caps'>> & {
+    lifecycle?: readonly Lifecycle[] | null
+    line?: readonly string[] | null
+    caps?: readonly CapabilityPath[] | null
+  },
 ): URLSearchParams {
   const search = new URLSearchParams()
   if (params.limit !== undefined && params.limit !== DEFAULT_LIMIT) search.set('limit', String(params.limit))
@@ -142,9 +192,29 @@ export function listParamsToSearch(
   const stages = LIFECYCLES.filter((stage) => params.lifecycle?.includes(stage))
   if (stages.length > 0 && !sameStages(stages, DEFAULT_LIFECYCLES)) search.set('lifecycle', stages.join(','))
   if (params.sort) search.set('sort', params.sort)
+  if (params.line && params.line.length > 0) search.set('line', [...new Set(params.line)].sort().join(','))
+  const caps = CAPABILITY_PATHS.filter((path) => params.caps?.includes(path))
+  if (caps.length > 0) search.set('caps', caps.join(','))
+  if (params.min_context !== undefined) search.set('min_context', String(params.min_context))
+  if (params.retiring_within !== undefined) search.set('retiring_within', String(params.retiring_within))
   if (params.refresh) search.set('refresh', '1')
   if (params.accept) search.set('accept', '1')
   return search
+}
+
+/** A view's facets (null or absent: none) as the parameters `listParamsToSearch` takes. */
+export function facetParams(view: {
+  line?: readonly string[] | null
+  caps?: readonly CapabilityPath[] | null
+  min_context?: number | null
+  retiring_within?: number | null
+}) {
+  return {
+    line: view.line,
+    caps: view.caps,
+    min_context: view.min_context ?? undefined,
+    retiring_within: view.retiring_within ?? undefined,
+  }
 }
 
 /** The stages a view shows: the parameter's, or the default. */

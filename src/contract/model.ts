@@ -1,9 +1,49 @@
 // zod/mini: the same schemas as zod, a fraction of the bytes in the dashboard's bundle.
 import * as z from 'zod/mini'
 
+/** One leaf of the capability tree: whether the model supports it. */
+const capabilitySupportSchema = z.looseObject({ supported: z.boolean() })
+const leaf = z.nullish(capabilitySupportSchema)
+
+/**
+ * What a model can do, as API 2026-10-21 describes it (the pinned SDK's
+ * `ModelCapabilities`). Every known key is there when the tree is; each is
+ * still optional here, and unknown keys pass through, so a tree from another
+ * API version is shown as far as it goes rather than refused.
+ */
+export const capabilitiesSchema = z.looseObject({
+  batch: leaf,
+  citations: leaf,
+  code_execution: leaf,
+  context_management: z.nullish(
+    z.looseObject({
+      supported: z.optional(z.boolean()),
+      clear_thinking_20251015: leaf,
+      clear_tool_uses_20250919: leaf,
+      compact_20260112: leaf,
+    }),
+  ),
+  effort: z.nullish(
+    z.looseObject({ supported: z.optional(z.boolean()), low: leaf, medium: leaf, high: leaf, max: leaf, xhigh: leaf }),
+  ),
+  image_input: leaf,
+  pdf_input: leaf,
+  server_tools: z.nullish(
+    z.looseObject({ supported: z.optional(z.boolean()), web_search: leaf, code_execution: leaf }),
+  ),
+  structured_outputs: leaf,
+  thinking: z.nullish(
+    z.looseObject({
+      supported: z.optional(z.boolean()),
+      types: z.nullish(z.looseObject({ adaptive: leaf, between_tools: leaf, disabled: leaf, enabled: leaf })),
+    }),
+  ),
+})
+export type Capabilities = z.infer<typeof capabilitiesSchema>
+
 /**
  * A model as the upstream describes it. The seed's four fields are always there;
- * newer API versions add optional ones (lifecycle, max_input_tokens, capabilities…),
+ * newer API versions add optional ones (lifecycle, line, max_input_tokens, capabilities…),
  * and a field we do not know yet is passed through untouched rather than dropped.
  */
 export const modelSchema = z.looseObject({
@@ -17,8 +57,14 @@ export const modelSchema = z.looseObject({
   retires_at: z.nullish(z.string()),
   max_input_tokens: z.nullish(z.number()),
   max_tokens: z.nullish(z.number()),
+  // haiku, sonnet, opus, fable, mythos today; more may come, so any string is kept. Null: the model has no line.
+  line: z.nullish(z.string()),
+  capabilities: z.nullish(capabilitiesSchema),
 })
 export type Model = z.infer<typeof modelSchema>
+
+/** The lines API 2026-10-21 names; more may come, and a model may have none (null). */
+export const MODEL_LINES = ['haiku', 'sonnet', 'opus', 'fable', 'mythos'] as const
 
 /** The upstream's convention for "release date unknown". */
 export const UNKNOWN_RELEASE_DATE = '1970-01-01T00:00:00Z'

@@ -1,4 +1,5 @@
 import { DEMO_MODELS } from './demo-catalogue'
+import { demoHistory, type PastWalk } from './demo-history'
 import { createFakeUpstream, FAKE_API_KEY } from './fake-upstream'
 import { syntheticCatalogue } from './synthetic-catalogue'
 
@@ -8,6 +9,12 @@ export interface DemoUpstream {
   /** Null: the server's configured base URL (a fetch given in a test ignores it anyway). */
   baseURL: string | null
   fetch: typeof globalThis.fetch
+  /**
+   * The real line-up's past (releases, deprecations, retirements at their
+   * dates) up to `until`, for a history to start with; null for a synthetic
+   * catalogue or a given fetch, whose catalogue it would contradict.
+   */
+  pastWalks: ((until: number) => PastWalk[]) | null
 }
 
 const DEMO_BASE_URL = 'http://demo-upstream.invalid'
@@ -18,7 +25,12 @@ const DEMO_BASE_URL = 'http://demo-upstream.invalid'
  * The catalogues stay behind its fetch, as a real upstream's do.
  */
 export function demoUpstream(models: number | null, fetch?: typeof globalThis.fetch): DemoUpstream {
-  if (fetch) return { apiKey: FAKE_API_KEY, baseURL: null, fetch }
+  if (fetch) return { apiKey: FAKE_API_KEY, baseURL: null, fetch, pastWalks: null }
   const fake = createFakeUpstream({ models: models ? syntheticCatalogue(models) : DEMO_MODELS })
-  return { apiKey: FAKE_API_KEY, baseURL: DEMO_BASE_URL, fetch: fake.fetch }
+  return {
+    apiKey: FAKE_API_KEY,
+    baseURL: DEMO_BASE_URL,
+    fetch: fake.fetch,
+    pastWalks: models ? null : (until) => demoHistory(DEMO_MODELS, until),
+  }
 }

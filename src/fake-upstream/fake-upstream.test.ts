@@ -164,6 +164,22 @@ describe('fake upstream: listing', () => {
     expect((await get(fake, '/v1/models?lifecycle[]=sunset')).status).toBe(400)
   })
 
+  it('refuses an empty lifecycle value, or more than three, with 400 invalid_request_error', async () => {
+    const fake = createFakeUpstream()
+    const empty = await get(fake, '/v1/models?lifecycle[]=')
+    expect(empty.status).toBe(400)
+    expect(await errorOf(empty)).toMatchObject({ error: { type: 'invalid_request_error' } })
+    const four = await get(
+      fake,
+      '/v1/models?lifecycle[]=active&lifecycle[]=deprecated&lifecycle[]=retired&lifecycle[]=active',
+    )
+    expect(four.status).toBe(400)
+    expect((await errorOf(four)).error.message).toMatch(/at most 3/)
+    expect((await get(fake, '/v1/models?lifecycle[]=active&lifecycle[]=deprecated&lifecycle[]=retired')).status).toBe(
+      200,
+    )
+  })
+
   it('serves only the seed fields in the seed shape, and the newer fields in the current shape', async () => {
     const fake = createFakeUpstream({ shape: 'seed' })
     const seed = await list(fake, '?limit=1')

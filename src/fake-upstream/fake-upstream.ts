@@ -94,8 +94,8 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}) {
       return errorResponse(400, 'invalid_request_error', 'Cannot specify both before_id and after_id')
     }
     const asked = [...url.searchParams.getAll('lifecycle[]'), ...url.searchParams.getAll('lifecycle')]
-    const unknownStage = asked.find((stage) => !(LIFECYCLES as readonly string[]).includes(stage))
-    if (unknownStage) return errorResponse(400, 'invalid_request_error', `lifecycle: unknown value ${unknownStage}`)
+    const refused = lifecycleFilterError(asked)
+    if (refused) return errorResponse(400, 'invalid_request_error', refused)
     const all = visible(served, asked.length > 0 ? asked : DEFAULT_LIFECYCLES)
 
     let start = 0
@@ -272,6 +272,16 @@ function decodedAsFetchWould(response: Response): Response {
     new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>,
   )
   return new Response(body, { status: response.status, headers })
+}
+
+/** What is wrong with a `lifecycle[]` filter, as the upstream says it: at most 3 values, each a known stage. */
+function lifecycleFilterError(asked: readonly string[]): string | null {
+  if (asked.length > LIFECYCLES.length) {
+    return `lifecycle: at most ${LIFECYCLES.length} values, got ${asked.length}`
+  }
+  if (asked.some((stage) => stage === '')) return 'lifecycle: a value must not be empty'
+  const unknownStage = asked.find((stage) => !(LIFECYCLES as readonly string[]).includes(stage))
+  return unknownStage === undefined ? null : `lifecycle: unknown value ${unknownStage}`
 }
 
 function nextRequestId(): string {

@@ -18,13 +18,14 @@ function hash(text: string): number {
  * is already deprecated there, retiring 20 days after `now`. Deterministic in
  * the workspace id, so the demo and the tests can tell workspaces apart.
  */
-export function workspaceVariant(models: readonly Model[], workspaceId: string, now = Date.now()): Model[] {
+export function workspaceVariant<T extends Model>(models: readonly T[], workspaceId: string, now = Date.now()): T[] {
   const retiresAt = new Date(now + 20 * DAY_MS).toISOString().slice(0, 10) + 'T00:00:00Z'
-  return models.flatMap((model): Model[] => {
+  return models.flatMap((model): T[] => {
     const roll = hash(`${workspaceId}/${model.id}`) % 40
     if (roll < 8) return []
     if (roll < 13 && (model.lifecycle ?? 'active') === 'active') {
-      return [{ ...model, lifecycle: 'deprecated', deprecated_at: new Date(now).toISOString(), retires_at: retiresAt }]
+      const deprecatedAt = new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z')
+      return [{ ...model, lifecycle: 'deprecated' as const, deprecated_at: deprecatedAt, retires_at: retiresAt }]
     }
     return [model]
   })

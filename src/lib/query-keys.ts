@@ -1,5 +1,6 @@
 import type { AvailabilitySort } from '../contract/availability'
 import type { ChangeKind } from '../contract/history'
+import type { CapabilityPath } from '../contract/capabilities'
 import type { Lifecycle, SortValue } from '../contract/list-params'
 
 // The inputs that name a query are declared here, beside the keys, so this file needs
@@ -12,6 +13,12 @@ export interface ModelsView {
   limit: number
   /** The stages shown, in canonical order; null for the default (active and deprecated). */
   lifecycle: readonly Lifecycle[] | null
+  /** The facets, as the BFF's parameters: lines (`none` for models without one), capabilities all supported, a
+   * least context window, and deprecated models retiring within some days; null (or absent) for no such filter. */
+  line?: readonly string[] | null
+  caps?: readonly CapabilityPath[] | null
+  min_context?: number | null
+  retiring_within?: number | null
   /** The workspace whose catalogue is listed; null for the server's default one. */
   workspace: string | null
 }
@@ -40,6 +47,7 @@ export const modelKeys = {
   lists: () => [...modelKeys.all, 'list'] as const,
   list: (view: ModelsView) => [...modelKeys.lists(), view] as const,
   detail: (workspace: string | null, id: string) => [...modelKeys.all, 'detail', workspace, id] as const,
+  replacement: (workspace: string | null, line: string) => [...modelKeys.all, 'replacement', workspace, line] as const,
   seen: (workspace: string | null, since: string | null) => [...modelKeys.all, 'seen', workspace, since] as const,
   changes: (workspace: string | null, kinds: readonly ChangeKind[] | null) =>
     [...modelKeys.all, 'changes', workspace, kinds] as const,

@@ -111,6 +111,36 @@ describe('GET /api/health', () => {
     expect(page.data.map((model) => model.id)).toEqual(listed.map((model) => model.id))
   })
 
+  it("gives the demo's line-up its past: the retirements of the notes are changes at their dates, and nothing since", async () => {
+    const now = () => Date.UTC(2026, 10, 30, 12)
+    // A retention long enough for Claude 2.x's retirement in 2025, which the default 365 days would drop.
+    const app = createApp(
+      { ...TEST_CONFIG, apiKey: null, baseURL: 'http://must-not-be-called.invalid', historyRetentionDays: 3650 },
+      { now },
+    )
+    expect((await app.request('/api/models')).status).toBe(200)
+    const response = await app.request('/api/changes?kind=lifecycle_changed&limit=1000')
+    expect(response.status).toBe(200)
+    const { data } = (await response.json()) as {
+      data: { model_id: string; at: string; before?: string; after?: string }[]
+    }
+    const retirements = data.filter((change) => change.after === 'retired')
+    expect(retirements).toContainEqual(
+      expect.objectContaining({
+        model_id: 'claude-opus-4-1-20250805',
+        at: '2026-08-05T00:00:00.000Z',
+        before: 'deprecated',
+      }),
+    )
+    expect(retirements.map((change) => change.model_id).sort()).toEqual(
+      DEMO_MODELS.filter((model) => model.lifecycle === 'retired')
+        .map((model) => model.id)
+        .sort(),
+    )
+    // The first live walk finds the catalogue as the past left it.
+    expect(data.every((change) => Date.parse(change.at) < now())).toBe(true)
+  })
+
   it('serves a synthetic demo catalogue of the configured size', async () => {
     const app = createApp({ ...TEST_CONFIG, apiKey: null, demoModels: 1500 })
     const response = await app.request('/api/models?limit=1')

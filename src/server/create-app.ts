@@ -1,5 +1,6 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { errorBody } from '../contract/api-error'
+import { DEFAULT_WORKSPACE } from '../contract/workspace'
 import { demoUpstream } from '../fake-upstream/demo-upstream'
 import { hasSignIn } from './auth/auth-config'
 import { authenticate } from './auth/authenticate'
@@ -82,6 +83,9 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   )
   // Without a key the server runs the demo: the fake upstream, reached through its fetch like any upstream.
   const demo = config.apiKey === null ? demoUpstream(config.demoModels, deps.fetch) : null
+  // The demo's real line-up has a past (releases, deprecations, retirements at their dates), so Changes and the
+  // feed show what they do; not when a test gives the demo another upstream, whose catalogue it would contradict.
+  if (demo?.pastWalks) history.seed(DEFAULT_WORKSPACE, demo.pastWalks(now()))
   const workspaces = createWorkspaces(config, {
     fetch: deps.fetch,
     demo,

@@ -22,7 +22,7 @@ const CATALOGUE = syntheticCatalogue(30)
 const CEILING_TEST_ATTEMPT_MS = 3_000
 
 /** `attemptMs`: a ceiling's test gives a deadline long enough that only the ceiling can stop the answer. */
-function hostileApp(attemptMs = ATTEMPT_MS) {
+function hostileApp(attemptMs = ATTEMPT_MS, limits: Partial<typeof TEST_CONFIG.limits> = {}) {
   return createTestApp({
     upstream: { models: CATALOGUE },
     config: {
@@ -35,6 +35,7 @@ function hostileApp(attemptMs = ATTEMPT_MS) {
         maxPageBytes: 1024 * 1024,
         maxWalkBytes: 4 * 1024 * 1024,
         walkMaxModels: 5_000,
+        ...limits,
       },
     },
     pacing: { forcedRefreshIntervalMs: 0, retryAfterFailureMs: 1_000 },
@@ -145,7 +146,8 @@ describe('a hostile upstream, warm (a good snapshot to keep)', () => {
   })
 
   it('100k models: the walk stops at the model ceiling, six pages in', async () => {
-    const test = hostileApp()
+    // Full 2026-10-21 records are about 1 KB each: room for the pages, so the model ceiling is what stops it.
+    const test = hostileApp(ATTEMPT_MS, { maxPageBytes: 4 * 1024 * 1024, maxWalkBytes: 64 * 1024 * 1024 })
     await test.listPage()
     test.fake.setModels(syntheticCatalogue(100_000))
     const page = await test.listPage({ refresh: '1' })

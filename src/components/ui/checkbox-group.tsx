@@ -7,10 +7,19 @@ export interface CheckboxGroupProps<T extends string> {
   labels: Readonly<Record<T, string>>
   value: readonly T[]
   onChange: (value: T[]) => void
+  /** Every option may be off (a facet); by default the last one left stays on. */
+  allowNone?: boolean
 }
 
-/** A row of checkboxes choosing some of `options`, at least one of them on. */
-export function CheckboxGroup<T extends string>({ legend, options, labels, value, onChange }: CheckboxGroupProps<T>) {
+/** A row of checkboxes choosing some of `options`, at least one of them on unless `allowNone`. */
+export function CheckboxGroup<T extends string>({
+  legend,
+  options,
+  labels,
+  value,
+  onChange,
+  allowNone = false,
+}: CheckboxGroupProps<T>) {
   function toggle(option: T, checked: boolean) {
     onChange(options.filter((each) => (each === option ? checked : value.includes(each))))
   }
@@ -20,7 +29,7 @@ export function CheckboxGroup<T extends string>({ legend, options, labels, value
       {options.map((option) => {
         const checked = value.includes(option)
         // The last option left stays on: choosing none would always show nothing.
-        const onlyOne = checked && value.length === 1
+        const onlyOne = !allowNone && checked && value.length === 1
         return (
           <label key={option} className="inline-flex items-center gap-1.5 text-zinc-800 dark:text-zinc-200">
             <input

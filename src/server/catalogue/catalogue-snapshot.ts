@@ -2,6 +2,7 @@ import type { Model } from '../../contract/model'
 import { DEFAULT_LIFECYCLES, type Lifecycle, type SortValue } from '../../contract/list-params'
 import type { CachedPage } from './cached-page'
 import { LruMap } from './lru-map'
+import { filtersKey, type ModelFilters, modelFilter } from './model-filters'
 import { SearchIndex } from './search-index'
 import { sortModels } from './sort-order'
 
@@ -92,14 +93,19 @@ export class CatalogueSnapshot {
     q: string | undefined,
     sort: SortValue | undefined,
     lifecycles: readonly Lifecycle[] = DEFAULT_LIFECYCLES,
+    filters: ModelFilters = {},
   ): CatalogueView {
     const terms = (q ?? '').toLowerCase().split(/\s+/).filter(Boolean)
-    return this.#views.getOrCreate(`${sort ?? ''}\u0000${lifecycles.join(',')}\u0000${terms.join(' ')}`, () => {
+    const key = `${sort ?? ''}\u0000${lifecycles.join(',')}\u0000${terms.join(' ')}\u0000${filtersKey(filters)}`
+    return this.#views.getOrCreate(key, () => {
       const order = this.#stagedBy(sort, lifecycles)
       // Built on the first filter, so a snapshot nobody searches does not pay for it.
       if (terms.length > 0) this.#search ??= new SearchIndex(this.models)
       const indices = terms.length > 0 ? this.#search!.filter(order, terms) : order
-      return new CatalogueView(Array.from(indices, (index) => this.models[index]!))
+      const models = Array.from(indices, (index) => this.models[index]!)
+      // "Retiring within" counts from the snapshot's time, so a view stays the same while its snapshot does.
+      const keep = modelFilter(filters, this.fetchedAt)
+      return new CatalogueView(keep ? models.filter(keep) : models)
     })
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Model } from '../../contract/model'
 import { csvCell, csvColumns, exportFilename, exportStream } from './export-format'
+import { DEMO_MODELS } from '../../fake-upstream/demo-catalogue'
 
 const AT = Date.UTC(2026, 10, 25, 14)
 
@@ -104,6 +105,33 @@ describe('csvColumns', () => {
       'max_tokens',
       'future_field',
     ])
+  })
+
+  it('has a column for each of the eleven keys of an API 2026-10-21 record, the capability tree as JSON', async () => {
+    expect(csvColumns(DEMO_MODELS)).toEqual([
+      'id',
+      'display_name',
+      'created_at',
+      'type',
+      'lifecycle',
+      'deprecated_at',
+      'retires_at',
+      'line',
+      'max_input_tokens',
+      'max_tokens',
+      'capabilities',
+    ])
+    const csv = await new Response(exportStream(DEMO_MODELS.slice(0, 1), 'csv')).text()
+    const cells = csv.split('\r\n')[1]!
+    expect(cells).toContain(',opus,1000000,128000,')
+    expect(cells).toContain(csvCell(DEMO_MODELS[0]!.capabilities))
+  })
+})
+
+describe('exportStream as JSON', () => {
+  it('keeps every field of every record, the whole capability tree included', async () => {
+    const json = await new Response(exportStream(DEMO_MODELS, 'json')).text()
+    expect(JSON.parse(json)).toEqual(DEMO_MODELS)
   })
 })
 

@@ -16,6 +16,7 @@ const OPTIONAL_COLUMNS = [
   'lifecycle',
   'deprecated_at',
   'retires_at',
+  'line',
   'max_input_tokens',
   'max_tokens',
   'capabilities',
@@ -108,7 +109,15 @@ export function exportStream(models: readonly Model[], format: ExportFormat): Re
  * every system and cannot break out of the header.
  */
 export function exportFilename(
-  view: { q?: string; sort?: string; lifecycle?: readonly string[] },
+  view: {
+    q?: string
+    sort?: string
+    lifecycle?: readonly string[]
+    line?: readonly string[]
+    caps?: readonly string[]
+    min_context?: number
+    retiring_within?: number
+  },
   at: number,
   format: ExportFormat,
   workspace: string = DEFAULT_WORKSPACE,
@@ -117,6 +126,10 @@ export function exportFilename(
   const terms = slug(view.q ?? '')
   if (terms) parts.push(terms)
   if (view.lifecycle) parts.push(slug(view.lifecycle.join('-')))
+  if (view.line) parts.push(slug(view.line.join('-')))
+  if (view.caps) parts.push(`with-${slug(view.caps.join('-'))}`)
+  if (view.min_context !== undefined) parts.push(`context-${view.min_context}`)
+  if (view.retiring_within !== undefined) parts.push(`retiring-${view.retiring_within}d`)
   if (view.sort) {
     const descending = view.sort.startsWith('-')
     parts.push(`by-${slug(view.sort.replace(/^-/, ''))}${descending ? '-desc' : ''}`)

@@ -30,7 +30,7 @@ function parseQuery(url: string): ParsedQuery {
 
 /** The view the list parameters select; the export (`/api/models/export`) takes the same one. */
 export function viewOf(snapshot: CatalogueSnapshot, params: ListParams): CatalogueView {
-  return snapshot.view(params.q, params.sort, lifecyclesOf(params))
+  return snapshot.view(params.q, params.sort, lifecyclesOf(params), params)
 }
 
 /** What `GET /api/models` sends: a cached page, or 304 when the client has it already. */

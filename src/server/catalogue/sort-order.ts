@@ -12,9 +12,24 @@ function tokenCount(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null
 }
 
+function retirementTime(model: Model): number | null {
+  const time = typeof model.retires_at === 'string' ? Date.parse(model.retires_at) : NaN
+  return Number.isNaN(time) ? null : time
+}
+
 type Compare = (a: Model, b: Model) => number
 
-/** Compares numbers; unknown ones (an epoch date, a missing token count) go last whichever way the list is sorted. */
+/** Compares text; a model without one (no line) goes last whichever way the list is sorted. */
+function compareTexts(valueOf: (model: Model) => string | null, sign: number): Compare {
+  return (a, b) => {
+    const valueA = valueOf(a)
+    const valueB = valueOf(b)
+    if (valueA === null || valueB === null) return (valueA === null ? 1 : 0) - (valueB === null ? 1 : 0)
+    return sign * collator.compare(valueA, valueB)
+  }
+}
+
+/** Compares numbers; unknown ones (an epoch date, a missing token count or retirement date) go last whichever way the list is sorted. */
 function compareNumbers(valueOf: (model: Model) => number | null, sign: number): Compare {
   return (a, b) => {
     const valueA = valueOf(a)
@@ -32,6 +47,10 @@ function compareBy(key: SortKey, descending: boolean): Compare {
     case 'max_input_tokens':
     case 'max_tokens':
       return compareNumbers((model) => tokenCount(model[key]), sign)
+    case 'retires_at':
+      return compareNumbers(retirementTime, sign)
+    case 'line':
+      return compareTexts((model) => (typeof model.line === 'string' ? model.line : null), sign)
     default:
       return (a, b) => sign * collator.compare(a[key], b[key])
   }

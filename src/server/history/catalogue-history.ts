@@ -25,6 +25,24 @@ export function createCatalogueHistory(store: HistoryStore, logger: Logger) {
         )
     },
 
+    /**
+     * Records past walks as a workspace's beginning, only when it has none yet:
+     * a kept history is never rewritten. The demo's line-up gets its past this way.
+     */
+    seed(workspace: string, walks: readonly { at: number; models: readonly Model[] }[]): void {
+      recording = recording
+        .then(async () => {
+          if ((await store.workspace(workspace)).firstWalkAt !== null) return
+          for (const walk of walks) await store.recordWalk(workspace, walk.models, walk.at)
+          logger.info(`Catalogue history of workspace ${workspace} starts with ${walks.length} past walks of the demo.`)
+        })
+        .catch((error: unknown) =>
+          logger.warn(
+            `Catalogue history could not record the demo's past: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        )
+    },
+
     async read<T>(work: (store: HistoryStore) => Promise<T>): Promise<T> {
       await recording
       return work(store)

@@ -40,6 +40,8 @@ describe('the page HTML', () => {
     '/?q=opus&sort=-created_at',
     '/?sort=display_name&limit=10',
     '/?q=sonnet&after_id=claude-sonnet-4-5-20250929',
+    '/?line=sonnet,opus&caps=thinking.types.adaptive,pdf_input&min_context=1000000',
+    '/?retiring_within=400&line=none,sonnet&lifecycle=deprecated,retired',
   ])('embeds for %s the first page /api/models answers for the same parameters, and renders its rows', async (path) => {
     const { app } = await pageApp()
     const page = await html(app, path)

@@ -25,7 +25,20 @@ const ROOT = '<div id="root"></div>'
  */
 // The render takes the list's parameters only; a URL with others (another view,
 // extra columns) would render differently, so it gets the bare HTML instead.
-const LIST_PAGE_PARAMS = new Set(['limit', 'after_id', 'before_id', 'q', 'sort', 'lifecycle', 'refresh', 'model'])
+const LIST_PAGE_PARAMS = new Set([
+  'limit',
+  'after_id',
+  'before_id',
+  'q',
+  'sort',
+  'lifecycle',
+  'line',
+  'caps',
+  'min_context',
+  'retiring_within',
+  'refresh',
+  'model',
+])
 
 function rendersAsListed(search: URLSearchParams): boolean {
   return [...search.keys()].every((key) => LIST_PAGE_PARAMS.has(key))

@@ -1,4 +1,4 @@
-import { listParamsToSearch } from '../../../contract/list-params'
+import { facetParams, listParamsToSearch } from '../../../contract/list-params'
 import { inWorkspace } from '../../../lib/api-request'
 import type { ModelsView } from '../../../lib/query-keys'
 
@@ -12,7 +12,10 @@ export type ExportFormat = 'csv' | 'json'
 export function exportUrl(view: ModelsView, format: ExportFormat): string {
   // Everything that selects the view goes along; the page size does not, the export has no pages.
   const { q, sort, workspace, lifecycle } = view
-  const search = inWorkspace(workspace, listParamsToSearch({ lifecycle, q: q || undefined, sort: sort ?? undefined }))
+  const search = inWorkspace(
+    workspace,
+    listParamsToSearch({ lifecycle, q: q || undefined, sort: sort ?? undefined, ...facetParams(view) }),
+  )
   search.set('format', format)
   return `/api/models/export?${search.toString()}`
 }

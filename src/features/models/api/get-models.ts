@@ -1,5 +1,5 @@
 import { type InfiniteData, infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query'
-import { listParamsToSearch } from '../../../contract/list-params'
+import { facetParams, listParamsToSearch } from '../../../contract/list-params'
 import { type ModelPage, modelPageSchema } from '../../../contract/model'
 import { getJson, inWorkspace } from '../../../lib/api-request'
 import { takeEmbeddedFirstPage } from './embedded-first-page'
@@ -18,6 +18,7 @@ export function modelsPageSearch(view: ModelsView, cursor: PageCursor, refresh =
     q: view.q || undefined,
     sort: view.sort ?? undefined,
     lifecycle: view.lifecycle,
+    ...facetParams(view),
     after_id: cursor.after_id,
     before_id: cursor.before_id,
     refresh,

@@ -5,6 +5,7 @@ import { OPTIONAL_COLUMNS, type OptionalColumn } from '../hooks/use-models-searc
 export const OPTIONAL_COLUMN_LABELS: Record<OptionalColumn, string> = {
   max_input_tokens: 'Context window',
   max_tokens: 'Max output',
+  line: 'Line',
 }
 
 export interface ColumnsMenuProps {

@@ -10,6 +10,7 @@ import { FOCUS_RING } from '../../../components/ui/button'
 import type { Model } from '../../../contract/model'
 import { LifecycleBadge, NewBadge } from './model-badges'
 import { ReleaseDate } from '../../../components/release-date'
+import { LINE_LABELS } from './capability-labels'
 
 export interface ModelsTableMeta {
   openModel: (id: string) => void
@@ -31,6 +32,12 @@ const tokens = new Intl.NumberFormat()
 function TokenCount({ value }: { value: unknown }) {
   if (typeof value !== 'number') return <span className="text-zinc-500 dark:text-zinc-400">Unknown</span>
   return <span className="tabular-nums">{tokens.format(value)}</span>
+}
+
+/** The line as sent (named where the dashboard knows it); a model without one says so, never a guess from its id. */
+export function LineName({ line }: { line: string | null | undefined }) {
+  if (typeof line !== 'string') return <span className="text-zinc-500 dark:text-zinc-400">No line</span>
+  return <span>{LINE_LABELS[line] ?? line}</span>
 }
 
 // Sorting and filtering belong to the server (over the whole catalogue): the
@@ -101,5 +108,10 @@ export const modelColumns = column.columns([
     header: 'Max output',
     meta: { className: 'w-[8rem]', optional: true },
     cell: ({ row }) => <TokenCount value={row.original.max_tokens} />,
+  }),
+  column.accessor('line', {
+    header: 'Line',
+    meta: { className: 'w-[7rem]', optional: true },
+    cell: ({ row }) => <LineName line={row.original.line} />,
   }),
 ])

@@ -1,24 +1,39 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
+import { Button } from '../../../components/ui/button'
 import { CopyButton } from '../../../components/ui/copy-button'
 import { Dialog, DialogHeader } from '../../../components/ui/dialog'
 import type { Model } from '../../../contract/model'
 import { modelQueryOptions } from '../api/get-model'
 import { useWorkspace } from '../../workspaces/hooks/use-workspace'
-import { useShareableLink } from '../hooks/use-models-search-params'
+import { MAX_COMPARED, useShareableLink } from '../hooks/use-models-search-params'
 import { useNow } from '../../../hooks/use-now'
 import { ErrorCallout } from '../../../components/error-callout'
 import { ModelFields } from './model-fields'
+import { RetirementPlan } from './retirement-plan'
+import { UseThisModel } from './use-this-model'
 
 export interface ModelDetailDialogProps {
   id: string
+  /** Opens another model (a suggested replacement) in this dialog. */
+  onOpenModel: (id: string) => void
+  /** The models compared now; Compare adds this one (up to four) and shows the comparison. */
+  compared: readonly string[]
+  onCompare: (ids: string[]) => void
   /** The row from the list, shown at once while the full model loads. */
   placeholder: Model | undefined
   onClose: () => void
 }
 
 /** One model with every field the upstream gave, loaded from `/api/models/:id`. Loaded lazily: most visits never open it. */
-export function ModelDetailDialog({ id, placeholder, onClose }: ModelDetailDialogProps) {
+export function ModelDetailDialog({
+  id,
+  placeholder,
+  onClose,
+  onOpenModel,
+  compared,
+  onCompare,
+}: ModelDetailDialogProps) {
   const headingId = useId()
   const now = useNow(60_000)
   const workspace = useWorkspace()
@@ -42,7 +57,11 @@ export function ModelDetailDialog({ id, placeholder, onClose }: ModelDetailDialo
           <ErrorCallout error={error} failedAt={errorUpdatedAt} onRetry={() => void refetch()} />
         )}
         {model ? (
-          <ModelFields model={model} now={now} />
+          <>
+            <RetirementPlan model={model} now={now} onOpen={onOpenModel} />
+            <ModelFields model={model} now={now} />
+            <UseThisModel id={model.id} />
+          </>
         ) : (
           !error && (
             <p role="status" className="py-6 text-center text-sm text-zinc-500">
@@ -57,6 +76,12 @@ export function ModelDetailDialog({ id, placeholder, onClose }: ModelDetailDialo
         )}
       </div>
       <div className="flex flex-wrap justify-end gap-2 border-t border-zinc-200 px-4 py-3 dark:border-zinc-800">
+        <Button
+          disabled={compared.length >= MAX_COMPARED && !compared.includes(id)}
+          onClick={() => onCompare(compared.includes(id) ? [...compared] : [...compared, id])}
+        >
+          {compared.length === 0 ? 'Compare' : `Compare with ${compared.length} chosen`}
+        </Button>
         <CopyButton
           label="Copy ID"
           visibleLabel="Copy ID"

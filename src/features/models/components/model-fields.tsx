@@ -1,13 +1,16 @@
 import type { ReactNode } from 'react'
-import { isReleaseDateUnknown, type Model } from '../../../contract/model'
+import { type Capabilities, isReleaseDateUnknown, type Model } from '../../../contract/model'
 import { formatExactUtc, formatRelativeDate, formatReleaseDate } from '../../../lib/format-time'
 import { ReleaseDate } from '../../../components/release-date'
+import { CapabilityTree } from './capability-tree'
+import { LineName } from './columns'
 
 const LABELS: Readonly<Record<string, string>> = {
   id: 'ID',
   display_name: 'Display name',
   created_at: 'Released',
   type: 'Type',
+  line: 'Line',
   lifecycle: 'Lifecycle',
   deprecated_at: 'Deprecated',
   retires_at: 'Retires',
@@ -50,8 +53,9 @@ function renderValue(key: string, value: unknown, now: number): ReactNode {
     )
   }
   if (key === 'capabilities' && typeof value === 'object' && !Array.isArray(value)) {
-    return <Capabilities capabilities={value as Record<string, unknown>} />
+    return <CapabilityTree capabilities={value as Capabilities} />
   }
+  if (key === 'line' && typeof value === 'string') return <LineName line={value} />
   if (key === 'id') return <span className="font-mono break-all">{String(value)}</span>
   if (DATE_FIELDS.has(key) && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
     return (
@@ -66,67 +70,6 @@ function renderValue(key: string, value: unknown, now: number): ReactNode {
     return <pre className="overflow-x-auto font-mono text-xs whitespace-pre-wrap">{JSON.stringify(value, null, 2)}</pre>
   }
   return String(value)
-}
-
-const CAPABILITY_NAMES: Readonly<Record<string, string>> = {
-  batch: 'Batch API',
-  citations: 'Citations',
-  code_execution: 'Tool calls from executed code',
-  context_management: 'Context management',
-  effort: 'Effort levels',
-  image_input: 'Image input',
-  pdf_input: 'PDF input',
-  server_tools: 'Server tools',
-  structured_outputs: 'Structured outputs',
-  thinking: 'Extended thinking',
-  web_search: 'web search',
-}
-
-/** `clear_tool_uses_20250919` → "clear tool uses": a capability the dashboard has no words for yet. */
-function capabilityName(key: string): string {
-  return CAPABILITY_NAMES[key] ?? key.replace(/_\d{8}$/, '').replaceAll('_', ' ')
-}
-
-function isSupported(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && (value as { supported?: unknown }).supported === true
-}
-
-/** The supported parts of a capability (effort levels, server tools…), named. */
-function supportedParts(value: unknown): string[] {
-  if (typeof value !== 'object' || value === null) return []
-  return Object.entries(value)
-    .filter(([part, detail]) => part !== 'supported' && (isSupported(detail) || detail === true))
-    .map(([part]) => capabilityName(part))
-}
-
-/** The capabilities in plain words: what the model supports (with its options) and what it does not. */
-function Capabilities({ capabilities }: { capabilities: Record<string, unknown> }) {
-  const entries = Object.entries(capabilities)
-  const supported = entries.filter(([, value]) => isSupported(value))
-  const unsupported = entries.filter(([, value]) => !isSupported(value))
-  return (
-    <div className="space-y-1">
-      {supported.length > 0 && (
-        <ul aria-label="Supported" className="list-inside list-disc">
-          {supported.map(([key, value]) => {
-            const parts = supportedParts(value)
-            return (
-              <li key={key}>
-                {capabilityName(key)}
-                {parts.length > 0 && <span className="text-zinc-600 dark:text-zinc-400"> ({parts.join(', ')})</span>}
-              </li>
-            )
-          })}
-        </ul>
-      )}
-      {unsupported.length > 0 && (
-        <p className="text-zinc-600 dark:text-zinc-400">
-          Not supported: {unsupported.map(([key]) => capabilityName(key)).join(', ')}
-        </p>
-      )}
-      {entries.length === 0 && <span className="text-zinc-500">None listed</span>}
-    </div>
-  )
 }
 
 function RelativeAndExact({ iso, now }: { iso: string; now: number }) {

@@ -20,6 +20,8 @@ import { DataTableToolbar } from './data-table-toolbar'
 import { DemoBanner } from './demo-banner'
 import { ErrorCallout } from '../../../components/error-callout'
 import { LifecycleFilter } from './lifecycle-filter'
+import { ModelFacets } from './model-facets'
+import { CompareModels } from './compare-models'
 import { NoModels } from './no-models'
 import { StaleDataWarning } from './stale-data-warning'
 import { ViewTabs } from './view-tabs'
@@ -130,6 +132,10 @@ export function ModelsDashboard() {
               <LifecycleFilter value={params.lifecycle} onChange={(stages) => void params.setLifecycle(stages)} />
               <ColumnsMenu value={params.columns} onChange={(columns) => void params.setColumns(columns)} />
             </div>
+            <ModelFacets value={params.facets} onChange={(next) => void params.setFacets(next)} />
+            {params.compared.length > 0 && (
+              <CompareModels ids={params.compared} onChange={(ids) => void params.setCompared(ids)} />
+            )}
             {pages.error ? (
               <ErrorCallout error={pages.error.error} failedAt={pages.error.failedAt} onRetry={pages.retry} />
             ) : (
@@ -195,6 +201,9 @@ export function ModelsDashboard() {
             id={params.model}
             placeholder={page?.data.find((model) => model.id === params.model)}
             onClose={closeModel}
+            onOpenModel={(id) => void params.openModel(id)}
+            compared={params.compared}
+            onCompare={(ids) => void params.setCompared(ids)}
           />
         </Suspense>
       )}

@@ -8,13 +8,19 @@ import {
   useQueryStates,
 } from 'nuqs'
 import { useMemo, useRef } from 'react'
+import { CAPABILITY_PATHS, type CapabilityPath } from '../../../contract/capabilities'
+import { MODEL_LINES } from '../../../contract/model'
 import {
   DEFAULT_LIFECYCLES,
   DEFAULT_LIMIT,
   type Lifecycle,
   LIFECYCLES,
+  MAX_CONTEXT,
   MAX_QUERY_LENGTH,
   LISTED_ID_PATTERN,
+  MAX_RETIRING_WITHIN_DAYS,
+  NO_LINE,
+  MODEL_ID_PATTERN,
   SORT_VALUES,
   type SortValue,
 } from '../../../contract/list-params'
@@ -30,8 +36,20 @@ export type PageSize = (typeof PAGE_SIZES)[number]
 export const FILTER_DEBOUNCE_MS = 250
 
 /** The columns a person can add to the table; hidden unless the URL's `cols` names them. */
-export const OPTIONAL_COLUMNS = ['max_input_tokens', 'max_tokens'] as const
+export const OPTIONAL_COLUMNS = ['max_input_tokens', 'max_tokens', 'line'] as const
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number]
+
+/** The lines the Line facet offers, and `none` for models without one. */
+export const LINE_OPTIONS = [...MODEL_LINES, NO_LINE] as const
+export type LineOption = (typeof LINE_OPTIONS)[number]
+
+/** The facets, under the BFF's parameter names; null for no such filter. */
+export interface Facets {
+  line: LineOption[] | null
+  caps: CapabilityPath[] | null
+  min_context: number | null
+  retiring_within: number | null
+}
 
 /** The dashboard's views: the catalogue table, the history of changes, and availability across workspaces. */
 export const TABS = ['models', 'changes', 'availability'] as const
@@ -41,6 +59,30 @@ export type Tab = (typeof TABS)[number]
 export const modelId = createParser({
   parse: (value: string) => (LISTED_ID_PATTERN.test(value) ? value : null),
   serialize: (value: string) => value,
+})
+
+/** A whole number from `min` to `max` in the URL, as the BFF takes it; anything else reads as none. */
+function wholeNumber(min: number, max: number) {
+  return createParser({
+    parse: (value: string) => {
+      const number = /^\d{1,10}$/.test(value) ? Number(value) : NaN
+      return number >= min && number <= max ? number : null
+    },
+    serialize: (value: number) => String(value),
+  })
+}
+
+/** At most this many models side by side. */
+export const MAX_COMPARED = 4
+
+/** `compare=id1,id2`: the models compared, ids the BFF would accept, without repeats, at most four. */
+const comparedIds = createParser({
+  parse: (value: string) => {
+    const ids = [...new Set(value.split(',').filter((id) => MODEL_ID_PATTERN.test(id)))].slice(0, MAX_COMPARED)
+    return ids.length > 0 ? ids : null
+  },
+  serialize: (ids: string[]) => ids.join(','),
+  eq: (a: string[], b: string[]) => a.join() === b.join(),
 })
 
 const workspaceName = createParser({
@@ -69,7 +111,12 @@ const searchParams = {
   before_id: modelId,
   model: modelId,
   lifecycle: listOf(LIFECYCLES),
+  line: listOf(LINE_OPTIONS),
+  caps: listOf(CAPABILITY_PATHS),
+  min_context: wholeNumber(1, MAX_CONTEXT),
+  retiring_within: wholeNumber(0, MAX_RETIRING_WITHIN_DAYS),
   cols: listOf(OPTIONAL_COLUMNS),
+  compare: comparedIds,
   view: parseAsStringLiteral(TABS).withDefault('models'),
   /** The Changes view's search of removed models. */
   gone: parseAsString.withDefault(''),
@@ -101,10 +148,18 @@ function canonical(params: Params): Params {
     // A link with both cursors is not one the dashboard makes; the forward one wins.
     before_id: params.after_id ? null : params.before_id,
     lifecycle: canonicalStages(params.lifecycle),
+    line: inOrder(LINE_OPTIONS, params.line),
+    caps: inOrder(CAPABILITY_PATHS, params.caps),
     cols: params.cols ? OPTIONAL_COLUMNS.filter((column) => params.cols?.includes(column)) : null,
     gone: params.gone.slice(0, MAX_QUERY_LENGTH),
     kinds: canonicalKinds(params.kinds),
   }
+}
+
+/** The chosen items in the order of `known`, without repeats; null for none. */
+function inOrder<T extends string>(known: readonly T[], chosen: readonly T[] | null): T[] | null {
+  const ordered = known.filter((item) => chosen?.includes(item))
+  return ordered.length > 0 ? ordered : null
 }
 
 /** The kinds in their canonical order; null for every kind (what the URL leaves out). */
@@ -119,6 +174,7 @@ function linkTo(params: Params): string {
 }
 
 const NO_CURSOR = { after_id: null, before_id: null }
+const NONE_COMPARED: readonly string[] = []
 
 /** What the open model's dialog is to do on close. */
 type OpenedModel =
@@ -138,22 +194,38 @@ type OpenedModel =
  */
 export function useModelsSearchParams() {
   const [params, setParams] = useQueryStates(searchParams)
-  const { q, lifecycle, cols, after_id: afterId, before_id: beforeId, gone, kinds } = canonical(params)
+  const { q, lifecycle, cols, after_id: afterId, before_id: beforeId, gone, kinds, line, caps } = canonical(params)
   const debouncedQ = useDebouncedValue(q, FILTER_DEBOUNCE_MS)
   const opened = useRef<OpenedModel>(null)
 
   // Keys, not arrays, for the memos below: a new array each render is the same view.
   const lifecycleKey = lifecycle?.join() ?? ''
   const colsKey = cols?.join() ?? ''
+  const lineKey = line?.join() ?? ''
+  const capsKey = caps?.join() ?? ''
+  const { min_context: minContext, retiring_within: retiringWithin } = params
   const view = useMemo<ModelsView>(
     () => ({
       q: debouncedQ.trim(),
       sort: params.sort,
       limit: params.limit,
       lifecycle: lifecycleKey ? (lifecycleKey.split(',') as Lifecycle[]) : null,
+      line: lineKey ? lineKey.split(',') : null,
+      caps: capsKey ? (capsKey.split(',') as CapabilityPath[]) : null,
+      min_context: minContext,
+      retiring_within: retiringWithin,
       workspace: params.ws,
     }),
-    [debouncedQ, params.sort, params.limit, lifecycleKey, params.ws],
+    [debouncedQ, params.sort, params.limit, lifecycleKey, lineKey, capsKey, minContext, retiringWithin, params.ws],
+  )
+  const facets = useMemo<Facets>(
+    () => ({
+      line: lineKey ? (lineKey.split(',') as LineOption[]) : null,
+      caps: capsKey ? (capsKey.split(',') as CapabilityPath[]) : null,
+      min_context: minContext,
+      retiring_within: retiringWithin,
+    }),
+    [lineKey, capsKey, minContext, retiringWithin],
   )
   const columns = useMemo(() => (colsKey ? (colsKey.split(',') as OptionalColumn[]) : []), [colsKey])
   const cursor = useMemo<PageCursor>(
@@ -169,6 +241,23 @@ export function useModelsSearchParams() {
       setLimit: (limit: PageSize) => setParams({ limit, ...NO_CURSOR }, { history: 'push' }),
       setLifecycle: (stages: readonly Lifecycle[]) =>
         setParams({ lifecycle: canonicalStages(stages), ...NO_CURSOR }, { history: 'push' }),
+      /** A facet changed: the list starts again at its first page. */
+      setFacets: (next: Partial<Facets>) =>
+        setParams(
+          {
+            ...next,
+            ...('line' in next ? { line: inOrder(LINE_OPTIONS, next.line ?? null) } : {}),
+            ...('caps' in next ? { caps: inOrder(CAPABILITY_PATHS, next.caps ?? null) } : {}),
+            ...NO_CURSOR,
+          },
+          { history: 'push' },
+        ),
+      /** The models compared side by side; none closes the comparison. */
+      setCompared: (ids: readonly string[]) =>
+        setParams(
+          { compare: ids.length > 0 ? [...new Set(ids)].slice(0, MAX_COMPARED) : null, model: null },
+          { history: 'push' },
+        ),
       setColumns: (columns: readonly OptionalColumn[]) =>
         setParams({ cols: columns.length > 0 ? OPTIONAL_COLUMNS.filter((column) => columns.includes(column)) : null }),
       setTab: (tab: Tab) =>
@@ -216,6 +305,10 @@ export function useModelsSearchParams() {
     model: params.model,
     /** The lifecycle stages shown (never empty). */
     lifecycle: view.lifecycle ?? DEFAULT_LIFECYCLES,
+    /** The ids compared side by side (none: no comparison). */
+    compared: params.compare ?? NONE_COMPARED,
+    /** The facets chosen, each null when not used. */
+    facets,
     /** The optional columns shown, in their table order. */
     columns,
     tab: params.view,

@@ -1,0 +1,20 @@
+import { queryOptions } from '@tanstack/react-query'
+import { listParamsToSearch } from '../../../contract/list-params'
+import { type Model, modelPageSchema } from '../../../contract/model'
+import { getJson, inWorkspace } from '../../../lib/api-request'
+import { modelKeys } from '../../../lib/query-keys'
+
+/** The newest active model of a line, asked of the BFF as one row of that view; null when the line has none. */
+export async function fetchReplacement(workspace: string | null, line: string, signal?: AbortSignal) {
+  const search = listParamsToSearch({ line: [line], lifecycle: ['active'], sort: '-created_at', limit: 1 })
+  const page = await getJson('/api/models', inWorkspace(workspace, search), modelPageSchema, signal)
+  return (page.data[0] as Model | undefined) ?? null
+}
+
+/** The suggested replacement of a deprecated or retired model: the newest active model of its line. */
+export function replacementQueryOptions(workspace: string | null, line: string) {
+  return queryOptions({
+    queryKey: modelKeys.replacement(workspace, line),
+    queryFn: ({ signal }) => fetchReplacement(workspace, line, signal),
+  })
+}
