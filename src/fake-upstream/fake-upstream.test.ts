@@ -75,7 +75,7 @@ describe('fake upstream: authentication and version', () => {
     const response = await get(fake, '/v1/models', {})
     const body = await errorOf(response)
     expect(body.type).toBe('error')
-    expect(body.request_id).toMatch(/^req_/)
+    expect(body.request_id).toMatch(/^req_[0-9A-Za-z]{24}$/)
     expect(response.headers.get('request-id')).toBe(body.request_id)
   })
 

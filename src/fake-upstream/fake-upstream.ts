@@ -284,9 +284,14 @@ function lifecycleFilterError(asked: readonly string[]): string | null {
   return unknownStage === undefined ? null : `lifecycle: unknown value ${unknownStage}`
 }
 
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+
+/** An id in the real API's shape (`req_` and 24 base62 characters): FAKE, then a counter, so tests can tell it apart. */
 function nextRequestId(): string {
   requestCounter += 1
-  return `req_fake_${String(requestCounter).padStart(8, '0')}`
+  let digits = ''
+  for (let rest = requestCounter; rest > 0; rest = Math.floor(rest / 62)) digits = BASE62[rest % 62] + digits
+  return `req_FAKE${digits.padStart(20, '0')}`
 }
 
 function json(

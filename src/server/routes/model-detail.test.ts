@@ -61,7 +61,7 @@ describe('GET /api/models/:id', () => {
     const body = await readError(response)
     expect(body.error.type).toBe('not_found_error')
     expect(body.error.message).toContain('claude-unknown-9')
-    expect(body.upstream_request_id).toMatch(/^req_fake_/)
+    expect(body.upstream_request_id).toMatch(/^req_FAKE[0-9A-Za-z]{20}$/)
     expect(body.request_id).toBe(response.headers.get('request-id'))
   })
 

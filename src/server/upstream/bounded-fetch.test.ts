@@ -18,7 +18,7 @@ describe('the bounded fetch', () => {
     const { fetch } = fetchAgainst(null)
     const response = await fetch(LIST, { headers: HEADERS })
     expect(response.status).toBe(200)
-    expect(response.headers.get('request-id')).toMatch(/^req_fake_/)
+    expect(response.headers.get('request-id')).toMatch(/^req_FAKE[0-9A-Za-z]{20}$/)
     expect(((await response.json()) as { data: unknown[] }).data.length).toBeGreaterThan(0)
   })
 

@@ -2,3 +2,4 @@
 export { AvailabilityView } from '../../availability/components/availability-view'
 export { ChangesView } from '../../changes/components/changes-view'
 export { ModelDetailDialog } from './model-detail-dialog'
+export { CompareModels } from './compare-models'

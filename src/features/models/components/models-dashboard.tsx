@@ -21,7 +21,6 @@ import { DemoBanner } from './demo-banner'
 import { ErrorCallout } from '../../../components/error-callout'
 import { LifecycleFilter } from './lifecycle-filter'
 import { ModelFacets } from './model-facets'
-import { CompareModels } from './compare-models'
 import { NoModels } from './no-models'
 import { StaleDataWarning } from './stale-data-warning'
 import { ViewTabs } from './view-tabs'
@@ -36,6 +35,7 @@ const ShortcutsDialog = lazy(() =>
 )
 const ChangesView = lazy(() => import('./lazy-panels').then((module) => ({ default: module.ChangesView })))
 const AvailabilityView = lazy(() => import('./lazy-panels').then((module) => ({ default: module.AvailabilityView })))
+const CompareModels = lazy(() => import('./lazy-panels').then((module) => ({ default: module.CompareModels })))
 const ModelIdCheck = lazy(() =>
   import('../../model-id-check/components/model-id-check').then((module) => ({ default: module.ModelIdCheck })),
 )
@@ -134,7 +134,9 @@ export function ModelsDashboard() {
             </div>
             <ModelFacets value={params.facets} onChange={(next) => void params.setFacets(next)} />
             {params.compared.length > 0 && (
-              <CompareModels ids={params.compared} onChange={(ids) => void params.setCompared(ids)} />
+              <Suspense fallback={null}>
+                <CompareModels ids={params.compared} onChange={(ids) => void params.setCompared(ids)} />
+              </Suspense>
             )}
             {pages.error ? (
               <ErrorCallout error={pages.error.error} failedAt={pages.error.failedAt} onRetry={pages.retry} />
