@@ -35,11 +35,15 @@ export function runFaultSchedule(control: FakeControl, { phaseMs, until }: { pha
   let index = 0
   let current = FAULT_PHASES[0]!
   const done = (async () => {
+    // Phases start on a fixed timeline, so the time a switch takes on a busy machine shortens its phase
+    // instead of pushing every later one back: a short soak still runs each phase.
+    const start = performance.now()
     while (performance.now() < until) {
       current = FAULT_PHASES[index % FAULT_PHASES.length]!
       await control.fault(current.fault)
       index += 1
-      await new Promise((resolve) => setTimeout(resolve, Math.min(phaseMs, Math.max(0, until - performance.now()))))
+      const nextAt = Math.min(start + index * phaseMs, until)
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, nextAt - performance.now())))
     }
     current = FAULT_PHASES[0]!
     await control.fault(null)

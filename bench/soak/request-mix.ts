@@ -23,6 +23,8 @@ export type Expectation =
       sort: SortValue | undefined
       /** Where the page must start, or end for before_id, in its view. */
       position?: { start: number } | { end: number }
+      /** The snapshot (`fetched_at`) the position was counted in: a newer one may have moved the models. */
+      positionIn?: string
       ifNoneMatch?: string
     }
   | { type: 'model'; id: string }
@@ -97,6 +99,12 @@ export interface SeenPage {
   ids: string[]
   offset: number
   total: number
+  fetchedAt: string
+}
+
+/** An id that a path segment can carry (encoded): not one made only of dots, which URLs resolve away. */
+export function fitsInPath(id: string): boolean {
+  return !/^\.+$/.test(id)
 }
 
 function listPath(view: View, cursor: Record<string, string> = {}, extra: Record<string, string> = {}) {
@@ -139,10 +147,14 @@ export function createUser(random: Random) {
         if (!seen || seen.ids.length === 0 || seen.offset + seen.ids.length >= seen.total) return firstPage()
         return list('next', listPath(view, { after_id: seen.ids.at(-1)! }), {
           position: { start: seen.offset + seen.ids.length },
+          positionIn: seen.fetchedAt,
         })
       case 'previous':
         if (!seen || seen.ids.length === 0 || seen.offset === 0) return firstPage()
-        return list('previous', listPath(view, { before_id: seen.ids[0]! }), { position: { end: seen.offset } })
+        return list('previous', listPath(view, { before_id: seen.ids[0]! }), {
+          position: { end: seen.offset },
+          positionIn: seen.fetchedAt,
+        })
       case 'conditional':
         if (!seen?.etag) return firstPage()
         return {
@@ -152,7 +164,9 @@ export function createUser(random: Random) {
       case 'refresh':
         return list('refresh', listPath(view, {}, { refresh: '1' }), { position: { start: 0 } })
       case 'detail': {
-        const id = seen && seen.ids.length > 0 && random.next() < 0.8 ? random.pick(seen.ids) : random.pick(ALIASES)
+        // The odd-ids phase lists ids such as `..`, which no path can open; they are pageable, and skipped here.
+        const openable = seen?.ids.filter(fitsInPath) ?? []
+        const id = openable.length > 0 && random.next() < 0.8 ? random.pick(openable) : random.pick(ALIASES)
         return { kind, path: `/api/models/${encodeURIComponent(id)}`, expect: { type: 'model', id } }
       }
       case 'detail-missing':

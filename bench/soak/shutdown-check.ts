@@ -4,6 +4,7 @@ import type { RunningProcess } from '../lib/processes'
 import { connectionPool } from './client'
 import { judge } from './judge'
 import type { Check } from './report'
+import { fitsInPath } from './request-mix'
 
 const SHUTDOWN_REQUESTS = 20
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -17,7 +18,7 @@ export async function shutdownCheck(server: RunningProcess, control: FakeControl
   const pool = connectionPool(server.url, SHUTDOWN_REQUESTS)
   // The odd-ids phase may have left ids with spaces or slashes (encoded) or only dots (no path segment can say them).
   const inFlight = page.data
-    .filter(({ id }) => !/^\.+$/.test(id))
+    .filter(({ id }) => fitsInPath(id))
     .map(async ({ id }) => judge(await pool.send(`/api/models/${encodeURIComponent(id)}`), { type: 'model', id }))
   await sleep(100)
   const signalledAt = performance.now()

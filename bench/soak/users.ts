@@ -32,6 +32,7 @@ export async function runUsers(
             ids: verdict.page.data.map((model) => model.id),
             offset: verdict.page.offset,
             total: verdict.page.total,
+            fetchedAt: verdict.page.fetched_at,
           })
         }
       }
