@@ -4,6 +4,7 @@ import { DEFAULT_WORKSPACE } from '../contract/workspace'
 import { demoUpstream } from '../fake-upstream/demo-upstream'
 import { hasSignIn } from './auth/auth-config'
 import { authenticate } from './auth/authenticate'
+import { compressAnswers } from './compress-answers'
 import { hostCheck, hostIsAllowed } from './auth/host-check'
 import type { AuthEnv } from './auth/identity'
 import { isOpenPath } from './auth/open-paths'
@@ -112,6 +113,8 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   // First, so every answer carries a request id and is logged and timed, whatever answers it.
   app.use('*', observeRequests(recordRequest))
   app.use('*', securityHeaders())
+  // Inside the log and the security headers, so both see the answer as sent; every answer below may be gzipped.
+  app.use('*', compressAnswers())
   app.use('*', hostCheck(config.auth.allowedHosts))
   // One gate for every path but the probes, /metrics included: it sets `identity` for the routes and the logs.
   app.use(

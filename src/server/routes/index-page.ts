@@ -4,6 +4,7 @@ import { modelPageSchema } from '../../contract/model'
 import type { CachedPage } from '../catalogue/cached-page'
 import type { CatalogueCache } from '../catalogue/catalogue-cache'
 import type { ModelsListPages } from '../catalogue/models-list-pages'
+import { etagFor, matchesEtag } from '../etag'
 
 /**
  * The dashboard's HTML for the page URL with query string `search`, its rows
@@ -84,7 +85,23 @@ export function indexPage({
     return rendered.get(cached)!
   }
 
-  // Private: the page is rendered per request from the live catalogue, and no shared cache may keep it.
-  return async (c: Context) =>
-    c.html((await withFirstPage(c.req.url)) ?? indexHtml, 200, { 'Cache-Control': 'private, no-cache' })
+  // One fingerprint per page text: the bare page's once, a rendered one's once per cached answer.
+  const etags = new Map<string, string>([[indexHtml, etagFor(0, indexHtml)]])
+  const etagOf = (html: string) => {
+    let etag = etags.get(html)
+    if (etag === undefined) {
+      if (etags.size > 256) etags.clear()
+      etags.set(html, (etag = etagFor(0, html)))
+    }
+    return etag
+  }
+
+  // Private: the page is rendered per request from the live catalogue, and no shared cache may keep it;
+  // revalidated each time, so an unchanged page costs a 304.
+  return async (c: Context) => {
+    const html = (await withFirstPage(c.req.url)) ?? indexHtml
+    const headers = { 'Cache-Control': 'private, no-cache', ETag: etagOf(html) }
+    if (matchesEtag(c.req.header('if-none-match'), headers.ETag)) return c.body(null, 304, headers)
+    return c.html(html, 200, headers)
+  }
 }
