@@ -87,7 +87,9 @@ export function compressAnswers({ threshold = COMPRESS_THRESHOLD_BYTES } = {}): 
         const headers = new Headers(response.headers)
         headers.set('Content-Length', String(size))
         c.res = undefined
-        c.res = new Response(new Blob(head as BlobPart[]), { status: response.status, headers })
+        const whole = new Uint8Array(size)
+        head.reduce((offset, chunk) => (whole.set(chunk, offset), offset + chunk.byteLength), 0)
+        c.res = new Response(whole, { status: response.status, headers })
         return
       }
       body = rejoined(head, reader)
