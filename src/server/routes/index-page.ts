@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { type EmbeddedFirstPage, FIRST_PAGE_ELEMENT_ID } from '../../contract/first-page'
 import { modelPageSchema } from '../../contract/model'
+import { pageTitle, type PageTitle } from '../../contract/page-title'
 import type { CachedPage } from '../catalogue/cached-page'
 import type { CatalogueCache } from '../catalogue/catalogue-cache'
 import type { ModelsListPages } from '../catalogue/models-list-pages'
@@ -14,6 +15,23 @@ import { etagFor, matchesEtag } from '../etag'
 export type PageRenderer = (first: EmbeddedFirstPage, search: string) => string | null
 
 const ROOT = '<div id="root"></div>'
+// index.html's title, description and Open Graph tags, from <title> to og:description: written per view.
+const HEAD_TAGS = /<title>[\s\S]*?<meta\s+property="og:description"[^>]*>/
+
+const escapeHtml = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
+
+/** The page with the title and description of its view, for the tab, search engines and a pasted link's preview (in place of index.html's). */
+function withHeadTags(html: string, { title, description }: PageTitle): string {
+  const tags = [
+    `<title>${escapeHtml(title)}</title>`,
+    `<meta name="description" content="${escapeHtml(description)}" />`,
+    '<meta property="og:type" content="website" />',
+    `<meta property="og:title" content="${escapeHtml(title)}" />`,
+    `<meta property="og:description" content="${escapeHtml(description)}" />`,
+  ].join('\n    ')
+  return html.replace(HEAD_TAGS, () => tags)
+}
 
 /**
  * The dashboard's HTML for a page URL, with the first page of the view in
@@ -85,22 +103,15 @@ export function indexPage({
     return rendered.get(cached)!
   }
 
-  // One fingerprint per page text: the bare page's once, a rendered one's once per cached answer.
-  const etags = new Map<string, string>([[indexHtml, etagFor(0, indexHtml)]])
-  const etagOf = (html: string) => {
-    let etag = etags.get(html)
-    if (etag === undefined) {
-      if (etags.size > 256) etags.clear()
-      etags.set(html, (etag = etagFor(0, html)))
-    }
-    return etag
-  }
-
   // Private: the page is rendered per request from the live catalogue, and no shared cache may keep it;
   // revalidated each time, so an unchanged page costs a 304.
   return async (c: Context) => {
-    const html = (await withFirstPage(c.req.url)) ?? indexHtml
-    const headers = { 'Cache-Control': 'private, no-cache', ETag: etagOf(html) }
+    const search = new URL(c.req.url).searchParams
+    const snapshot = catalogue.peek().snapshot
+    // Names from the default workspace's catalogue, which this page shows; another workspace's model goes by its id.
+    const head = pageTitle(search, (id) => (search.has('ws') ? undefined : snapshot?.model(id)?.display_name))
+    const html = withHeadTags((await withFirstPage(c.req.url)) ?? indexHtml, head)
+    const headers = { 'Cache-Control': 'private, no-cache', ETag: etagFor(0, html) }
     if (matchesEtag(c.req.header('if-none-match'), headers.ETag)) return c.body(null, 304, headers)
     return c.html(html, 200, headers)
   }
