@@ -1,3 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import devServer from '@hono/vite-dev-server'
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
@@ -21,6 +24,39 @@ function entryScriptAtEndOfBody(): Plugin {
         if (!entry) throw new Error('entry-script-at-end-of-body: no entry script in the built index.html')
         return html.replace(entry[0], '').replace('</body>', `  ${entry[0].trim()}\n  </body>`)
       },
+    },
+  }
+}
+
+/**
+ * Writes a brotli (`.br`) and a gzip (`.gz`) form beside each hashed text
+ * asset, both at their highest level: made once here, they cost the server
+ * nothing per request (serveStatic's `precompressed` picks one by
+ * Accept-Encoding). A form no smaller than the file is not written.
+ */
+function precompressedAssets(): Plugin {
+  let outDir = 'dist/client'
+  return {
+    name: 'precompressed-assets',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir
+    },
+    writeBundle(_options, bundle) {
+      for (const fileName of Object.keys(bundle)) {
+        if (!/^assets\/.+\.(?:js|css|svg|json|txt)$/.test(fileName)) continue
+        const path = join(outDir, fileName)
+        const content = readFileSync(path)
+        const brotli = brotliCompressSync(content, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+            [constants.BROTLI_PARAM_SIZE_HINT]: content.byteLength,
+          },
+        })
+        const gzip = gzipSync(content, { level: 9 })
+        if (brotli.byteLength < content.byteLength) writeFileSync(`${path}.br`, brotli)
+        if (gzip.byteLength < content.byteLength) writeFileSync(`${path}.gz`, gzip)
+      }
     },
   }
 }
@@ -50,6 +86,7 @@ export default defineConfig(({ isSsrBuild }) =>
           react(),
           tailwindcss(),
           entryScriptAtEndOfBody(),
+          precompressedAssets(),
           // `npm run dev`: the BFF answers /api inside Vite's own server, with HMR for the page.
           devServer({ entry: 'src/server/dev-entry.ts', exclude: [/^(?!\/api(\/|$)).*/] }),
         ],

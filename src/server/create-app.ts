@@ -4,9 +4,9 @@ import { DEFAULT_WORKSPACE } from '../contract/workspace'
 import { demoUpstream } from '../fake-upstream/demo-upstream'
 import { hasSignIn } from './auth/auth-config'
 import { authenticate } from './auth/authenticate'
+import { compressAnswers } from './compress-answers'
 import { hostCheck, hostIsAllowed } from './auth/host-check'
 import type { AuthEnv } from './auth/identity'
-import { isOpenPath } from './auth/open-paths'
 import { oidcSignIn } from './auth/oidc-sign-in'
 import type { TokenEntry } from './auth/tokens'
 import type { ServerConfig } from './config'
@@ -21,7 +21,7 @@ import { createMetrics } from './observability/metrics'
 import { observeRequests } from './observability/observe-requests'
 import { createRequestRecorder } from './observability/request-recorder'
 import { refreshFailureReason } from './observability/upstream-outcome'
-import { methodNotAllowed, sendError } from './respond'
+import { methodNotAllowed, NOT_FOUND_PAGE, sendError } from './respond'
 import { availability } from './routes/availability'
 import { listChanges } from './routes/changes'
 import { metricsEndpoint } from './routes/metrics'
@@ -112,6 +112,8 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   // First, so every answer carries a request id and is logged and timed, whatever answers it.
   app.use('*', observeRequests(recordRequest))
   app.use('*', securityHeaders())
+  // Inside the log and the security headers, so both see the answer as sent; every answer below may be gzipped.
+  app.use('*', compressAnswers())
   app.use('*', hostCheck(config.auth.allowedHosts))
   // One gate for every path but the probes, /metrics included: it sets `identity` for the routes and the logs.
   app.use(
@@ -185,11 +187,11 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
     app.get('/', page)
     // Nor is the built index.html served raw from disk, without the page's caching rule.
     app.get('/index.html', page)
+    // The public files: favicon.svg, robots.txt.
     app.use('*', assets)
-    // Every other path is one of the app's own routes: the page decides what to show.
-    // Never at the probes' paths: they are open without sign-in, so the page (with its first rows) must not answer there.
-    app.get('*', (c, next) => (isOpenPath(c.req.path) ? next() : page(c)))
   }
+  // The dashboard's views are query strings on `/`: any other path is not a page of this site.
+  app.notFound((c) => c.html(NOT_FOUND_PAGE, 404, { 'Cache-Control': 'no-store' }))
 
   app.onError((error, c) => {
     logger.error(`Unexpected error on ${c.req.method} ${c.req.path}: ${error.name}`, {

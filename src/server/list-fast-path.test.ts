@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { gunzipSync } from 'node:zlib'
 import { getRequestListener } from '@hono/node-server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { FAKE_API_KEY } from '../fake-upstream/fake-upstream'
@@ -106,6 +107,34 @@ describe('the fast path of GET /api/models', () => {
     expectSameAnswer(await get(fastPort, path, { 'If-None-Match': etag }), fromHono)
     expect(answered()).toEqual(['fast', 'fast'])
   })
+
+  it.each(['gzip, deflate, br', 'br;q=0.9, gzip;q=0.5'])(
+    'gzips a cached page for a client that accepts it (%s) with the same bytes and headers as the route',
+    async (acceptEncoding) => {
+      const { honoPort, fastPort, answered } = await bothServers()
+      const path = '/api/models?limit=10'
+      const plain = await get(honoPort, path)
+      const headers = { 'Accept-Encoding': acceptEncoding }
+      const fromHono = await get(honoPort, path, headers)
+      expect(fromHono.headers).toContain('content-encoding: gzip')
+      expect(fromHono.headers).toContain('vary: Accept-Encoding')
+      const fromFastPath = await get(fastPort, path, headers)
+      expect(answered()).toEqual(['fast'])
+      expect(fromFastPath.status).toBe(200)
+      expect(fromFastPath.headers).toEqual(fromHono.headers)
+      expect(gunzipSync(fromFastPath.body)).toEqual(plain.body)
+      expect(gunzipSync(fromHono.body)).toEqual(plain.body)
+      // Its weak ETag revalidates on either server.
+      const etag = fromFastPath.headers.find((line) => line.startsWith('etag: '))!.slice(6)
+      expect(etag).toMatch(/^W\//)
+      expectSameAnswer(
+        await get(fastPort, path, { ...headers, 'If-None-Match': etag }),
+        await get(honoPort, path, { ...headers, 'If-None-Match': etag }),
+      )
+      // And a client that takes no gzip still gets the plain page from the fast path.
+      expectSameAnswer(await get(fastPort, path, { 'Accept-Encoding': 'identity' }), plain)
+    },
+  )
 
   it('answers from the named workspace, and leaves an unknown one to the route (400)', async () => {
     const { honoPort, fastPort, answered } = await bothServers()

@@ -1,4 +1,6 @@
 import type { IncomingMessage, RequestListener } from 'node:http'
+import { gzipSync } from 'node:zlib'
+import { gzippedListAnswer, wantsGzip } from './catalogue/gzipped-list-answer'
 import type { ListAnswer } from './catalogue/models-list-pages'
 import { newRequestId } from './observability/request-id'
 import type { RequestRecorder } from './observability/request-recorder'
@@ -49,6 +51,8 @@ export function withListFastPath(
     if (!answer) return next(request, response)
     const requestId = newRequestId()
     response.setHeader('request-id', requestId)
+    // Negotiated as the route does: gzipped for a client that accepts it.
+    if (wantsGzip(answer, request.headers['accept-encoding'])) answer = gzippedListAnswer(answer, gzipSync)
     response.writeHead(answer.status, answer.headers).end(answer.body)
     const url = request.url!
     const queryStart = url.indexOf('?')

@@ -31,3 +31,24 @@ export function sendRevalidated(c: Context, body: string, contentType: string): 
   if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers)
   return c.body(body, 200, { ...headers, 'Content-Type': contentType })
 }
+
+/**
+ * What a browser gets at a path that is no page of this site (the API's own
+ * 404 is JSON): a small page, no script, styled inline-free for the CSP, with
+ * a link back to the dashboard.
+ */
+export const NOT_FOUND_PAGE = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1.0" />
+    <meta name="robots" content="noindex" />
+    <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+    <title>Not found · Model catalogue</title>
+  </head>
+  <body>
+    <h1>Not found</h1>
+    <p>There is no page at this address. The dashboard's views are all on <a href="/">the model catalogue</a>.</p>
+  </body>
+</html>
+`

@@ -70,7 +70,12 @@ process.on('exit', () => {
 })
 
 const app = createApp(config, {
-  client: { assets: serveStatic({ root: relative(process.cwd(), clientDir) || '.' }), indexHtml, renderPage },
+  client: {
+    // The build's .br and .gz files, made beside each asset (vite.config.ts), sent to a client that accepts them.
+    assets: serveStatic({ root: relative(process.cwd(), clientDir) || '.', precompressed: true }),
+    indexHtml,
+    renderPage,
+  },
   history,
   logger,
   stopping: stopping.signal,

@@ -1,3 +1,4 @@
+import { COMPRESS_THRESHOLD_BYTES } from '../accept-encoding'
 import { type SecuredHeaders, withSecurityHeaders } from '../security-headers'
 
 // Short, so a refreshed catalogue reaches people quickly; shared caches may serve it a little longer while they revalidate.
@@ -32,6 +33,8 @@ export class CachedPage {
       ...(notModified
         ? {}
         : { 'content-type': 'application/json; charset=utf-8', 'content-length': String(this.bytes.byteLength) }),
+      // Sent gzipped to a client that accepts it (compressAnswers, the fast path), so it varies by Accept-Encoding.
+      ...(notModified || this.bytes.byteLength >= COMPRESS_THRESHOLD_BYTES ? { vary: 'Accept-Encoding' } : {}),
     }))
   }
 }

@@ -1,9 +1,11 @@
 import type { Context } from 'hono'
 import { type EmbeddedFirstPage, FIRST_PAGE_ELEMENT_ID } from '../../contract/first-page'
 import { modelPageSchema } from '../../contract/model'
+import { pageTitle, type PageTitle } from '../../contract/page-title'
 import type { CachedPage } from '../catalogue/cached-page'
 import type { CatalogueCache } from '../catalogue/catalogue-cache'
 import type { ModelsListPages } from '../catalogue/models-list-pages'
+import { etagFor, matchesEtag } from '../etag'
 
 /**
  * The dashboard's HTML for the page URL with query string `search`, its rows
@@ -13,6 +15,23 @@ import type { ModelsListPages } from '../catalogue/models-list-pages'
 export type PageRenderer = (first: EmbeddedFirstPage, search: string) => string | null
 
 const ROOT = '<div id="root"></div>'
+// index.html's title, description and Open Graph tags, from <title> to og:description: written per view.
+const HEAD_TAGS = /<title>[\s\S]*?<meta\s+property="og:description"[^>]*>/
+
+const escapeHtml = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
+
+/** The page with the title and description of its view, for the tab, search engines and a pasted link's preview (in place of index.html's). */
+function withHeadTags(html: string, { title, description }: PageTitle): string {
+  const tags = [
+    `<title>${escapeHtml(title)}</title>`,
+    `<meta name="description" content="${escapeHtml(description)}" />`,
+    '<meta property="og:type" content="website" />',
+    `<meta property="og:title" content="${escapeHtml(title)}" />`,
+    `<meta property="og:description" content="${escapeHtml(description)}" />`,
+  ].join('\n    ')
+  return html.replace(HEAD_TAGS, () => tags)
+}
 
 /**
  * The dashboard's HTML for a page URL, with the first page of the view in
@@ -84,7 +103,16 @@ export function indexPage({
     return rendered.get(cached)!
   }
 
-  // Private: the page is rendered per request from the live catalogue, and no shared cache may keep it.
-  return async (c: Context) =>
-    c.html((await withFirstPage(c.req.url)) ?? indexHtml, 200, { 'Cache-Control': 'private, no-cache' })
+  // Private: the page is rendered per request from the live catalogue, and no shared cache may keep it;
+  // revalidated each time, so an unchanged page costs a 304.
+  return async (c: Context) => {
+    const search = new URL(c.req.url).searchParams
+    const snapshot = catalogue.peek().snapshot
+    // Names from the default workspace's catalogue, which this page shows; another workspace's model goes by its id.
+    const head = pageTitle(search, (id) => (search.has('ws') ? undefined : snapshot?.model(id)?.display_name))
+    const html = withHeadTags((await withFirstPage(c.req.url)) ?? indexHtml, head)
+    const headers = { 'Cache-Control': 'private, no-cache', ETag: etagFor(0, html) }
+    if (matchesEtag(c.req.header('if-none-match'), headers.ETag)) return c.body(null, 304, headers)
+    return c.html(html, 200, headers)
+  }
 }

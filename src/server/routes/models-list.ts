@@ -1,3 +1,5 @@
+import { gzippedListAnswerAsync, wantsGzip } from '../catalogue/gzipped-list-answer'
+import type { ListAnswer } from '../catalogue/models-list-pages'
 import { badRequest, toHttpError } from '../errors'
 import { sendError } from '../respond'
 import { securedResponse } from '../security-headers'
@@ -8,14 +10,18 @@ export function listModels() {
   return async (c: WorkspaceContext): Promise<Response> => {
     const { pages, keyVariable } = c.get('workspace')
     const ifNoneMatch = c.req.header('if-none-match')
+    // Its answers are complete (compressAnswers leaves them be): gzipped here for a client that accepts it.
+    const send = async (answer: ListAnswer) => {
+      const sent = wantsGzip(answer, c.req.header('accept-encoding')) ? await gzippedListAnswerAsync(answer) : answer
+      return securedResponse(sent.body, sent.status, sent.headers, c.get('requestId'))
+    }
     // A built page goes through the same door as the Node fast path's (list-fast-path.ts).
     const cached = pages.answerFromCache(c.req.url, ifNoneMatch)
-    if (cached) return securedResponse(cached.body, cached.status, cached.headers, c.get('requestId'))
+    if (cached) return send(cached)
     const parsed = pages.parse(c.req.url)
     if (!parsed.ok) return sendError(c, badRequest(parsed.message))
     try {
-      const answer = await pages.answer(parsed.value, ifNoneMatch)
-      return securedResponse(answer.body, answer.status, answer.headers, c.get('requestId'))
+      return await send(await pages.answer(parsed.value, ifNoneMatch))
     } catch (error) {
       return sendError(c, toHttpError(error, { keyVariable }))
     }

@@ -8,6 +8,7 @@ import { useNewModelIds } from '../../changes/api/get-seen'
 import { useKeyboardShortcuts } from '../../shortcuts/hooks/use-keyboard-shortcuts'
 import { useModelPages } from '../hooks/use-model-pages'
 import { TABS, useModelsSearchParams } from '../hooks/use-models-search-params'
+import { useDocumentTitle } from '../hooks/use-document-title'
 import { WorkspaceContext } from '../../workspaces/hooks/use-workspace'
 import { useModelsTable } from '../hooks/use-models-table'
 import { useNow } from '../../../hooks/use-now'
@@ -43,6 +44,7 @@ const ModelIdCheck = lazy(() =>
 /** The dashboard: the catalogue as a sortable, filterable table of cursor pages, and one model in a dialog. */
 export function ModelsDashboard() {
   const params = useModelsSearchParams()
+  useDocumentTitle(params)
   const pages = useModelPages(params)
   const health = useQuery(healthQueryOptions(params.workspace))
   // The list of workspaces, from the default one: it answers even when the URL names an unknown workspace.
