@@ -14,7 +14,7 @@ import {
 import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import { isStaleCursorError } from '../../../lib/api-request'
 import { availabilityQueryOptions } from '../api/get-availability'
-import { formatExactUtc } from '../../../lib/format-time'
+import { formatDateTimeUtc } from '../../../lib/format-time'
 import { useAvailabilitySearchParams } from '../hooks/use-availability-search-params'
 import { DataTablePagination } from '../../../components/data-table-pagination'
 import { ErrorCallout } from '../../../components/error-callout'
@@ -228,7 +228,7 @@ function WorkspaceProblem({ workspace, onRetry }: { workspace: AvailabilityWorks
     <Callout
       tone="warning"
       role="status"
-      title={`Workspace ${workspace.name}: showing its catalogue from ${formatExactUtc(workspace.fetched_at)}; the latest refresh failed.`}
+      title={`Workspace ${workspace.name}: showing its catalogue from ${formatDateTimeUtc(workspace.fetched_at)}; the latest refresh failed.`}
     >
       {workspace.error.message}
     </Callout>

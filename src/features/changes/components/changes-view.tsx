@@ -7,7 +7,7 @@ import { CHANGE_KINDS, type Change, type ChangeKind, type SeenModel } from '../.
 import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import { changesQueryOptions } from '../api/get-changes'
 import { seenQueryOptions } from '../api/get-seen'
-import { formatDayMonthYear, formatExactUtc } from '../../../lib/format-time'
+import { formatDate, formatDateTimeUtc } from '../../../lib/format-time'
 import { useWorkspace } from '../../workspaces/hooks/use-workspace'
 import { ErrorCallout } from '../../../components/error-callout'
 
@@ -27,21 +27,12 @@ function describeChange(change: Change): string {
   }
 }
 
-const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
-
-/** "3 Oct" within the current year of `now`, "3 Oct 2025" before it: when a change happened, in UTC. */
-function formatChangeDate(iso: string, now: number): string {
-  const date = new Date(iso)
-  return date.getUTCFullYear() === new Date(now).getUTCFullYear() ? dayMonth.format(date) : formatDayMonthYear(iso)
-}
-
 /**
  * The Changes view: every recorded change of the catalogue, newest first, in
  * cursor pages, and a search of the models that have left it ("gone since 3 Oct").
  * Loaded lazily: most visits never open it.
  */
 export interface ChangesViewProps {
-  now: number
   /** The search of removed models, as typed (it lives in the URL as `gone`). */
   search: string
   onSearchChange: (search: string) => void
@@ -57,16 +48,16 @@ const KIND_LABELS: Record<ChangeKind, string> = {
   lifecycle_changed: 'Lifecycle changed',
 }
 
-export function ChangesView({ now, search, onSearchChange, kinds, onKindsChange }: ChangesViewProps) {
+export function ChangesView({ search, onSearchChange, kinds, onKindsChange }: ChangesViewProps) {
   return (
     <div className="flex flex-col gap-6">
-      <RemovedModels now={now} search={search} onSearchChange={onSearchChange} />
-      <ChangeList now={now} kinds={kinds} onKindsChange={onKindsChange} />
+      <RemovedModels search={search} onSearchChange={onSearchChange} />
+      <ChangeList kinds={kinds} onKindsChange={onKindsChange} />
     </div>
   )
 }
 
-function ChangeList({ now, kinds, onKindsChange }: Pick<ChangesViewProps, 'now' | 'kinds' | 'onKindsChange'>) {
+function ChangeList({ kinds, onKindsChange }: Pick<ChangesViewProps, 'kinds' | 'onKindsChange'>) {
   const headingId = useId()
   const query = useInfiniteQuery(changesQueryOptions(useWorkspace(), kinds))
   const changes = query.data?.pages.flatMap((page) => page.data) ?? []
@@ -103,10 +94,10 @@ function ChangeList({ now, kinds, onKindsChange }: Pick<ChangesViewProps, 'now' 
             <li key={change.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 px-3 py-2">
               <time
                 dateTime={change.at}
-                title={formatExactUtc(change.at)}
+                title={formatDateTimeUtc(change.at)}
                 className="w-24 shrink-0 text-zinc-600 tabular-nums dark:text-zinc-400"
               >
-                {formatChangeDate(change.at, now)}
+                {formatDate(change.at)}
               </time>
               <span className="w-40 shrink-0 font-medium text-zinc-700 dark:text-zinc-300">
                 {describeChange(change)}
@@ -135,7 +126,7 @@ function matches(model: SeenModel, terms: readonly string[]): boolean {
   return terms.every((term) => text.includes(term))
 }
 
-function RemovedModels({ now, search, onSearchChange }: Pick<ChangesViewProps, 'now' | 'search' | 'onSearchChange'>) {
+function RemovedModels({ search, onSearchChange }: Pick<ChangesViewProps, 'search' | 'onSearchChange'>) {
   const headingId = useId()
   const inputId = useId()
   const { data, error, errorUpdatedAt, isFetching, refetch } = useQuery(seenQueryOptions(useWorkspace(), null))
@@ -186,8 +177,8 @@ function RemovedModels({ now, search, onSearchChange }: Pick<ChangesViewProps, '
                   <span className="text-zinc-900 dark:text-zinc-100">{model.display_name}</span>
                   <span className="text-zinc-600 dark:text-zinc-400">
                     gone since{' '}
-                    <time dateTime={model.removed_at!} title={formatExactUtc(model.removed_at!)}>
-                      {formatChangeDate(model.removed_at!, now)}
+                    <time dateTime={model.removed_at!} title={formatDateTimeUtc(model.removed_at!)}>
+                      {formatDate(model.removed_at!)}
                     </time>
                   </span>
                 </li>

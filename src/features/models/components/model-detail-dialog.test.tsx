@@ -23,7 +23,7 @@ describe('detail dialog', () => {
       expect(within(dialog).getByText(label, { selector: 'dt' })).toBeInTheDocument()
     }
     expect(within(dialog).getByText('deprecated')).toBeInTheDocument()
-    expect(within(dialog).getByText('Nov 1, 2025')).toBeInTheDocument()
+    expect(within(dialog).getByText('1 Nov 2025')).toBeInTheDocument()
     expect(within(dialog).getByRole('button', { name: 'Copy ID' })).toBeInTheDocument()
     expect(within(dialog).getByRole('button', { name: 'Copy link' })).toBeInTheDocument()
   })

@@ -168,7 +168,6 @@ export function ModelsDashboard() {
           >
             {params.tab === 'changes' ? (
               <ChangesView
-                now={now}
                 search={params.goneSearch}
                 onSearchChange={(search) => void params.setGoneSearch(search)}
                 kinds={params.changeKinds}
