@@ -126,3 +126,25 @@ describe('keyboard shortcuts', () => {
     expect(opener).toHaveFocus()
   })
 })
+
+describe('keyboard paths', () => {
+  test('the first Tab stop is a skip link that moves focus to the table', async () => {
+    const { user } = renderApp()
+    await findRange('1–20 of 137')
+    await user.tab()
+    const skip = screen.getByRole('link', { name: 'Skip to the table' })
+    expect(skip).toHaveFocus()
+    await user.keyboard('{Enter}')
+    expect(screen.getByRole('table', { name: 'Models' })).toHaveFocus()
+    expect(window.location.hash).toBe('')
+  })
+
+  test("each row's copy button is named with its model", async () => {
+    renderApp()
+    await findRange('1–20 of 137')
+    const names = screen
+      .getAllByRole('button', { name: /^Copy ID / })
+      .map((button) => button.getAttribute('aria-label'))
+    expect(names).toEqual(TEST_CATALOGUE.slice(0, 20).map((model) => `Copy ID ${model.id}`))
+  })
+})
