@@ -153,7 +153,7 @@ test('Copy link right after typing, or right after opening a model, copies that 
 
   const [id] = await visibleIds(page)
   await loadTheDialog(page, id!)
-  const openedThenCopied = await openModelAndClick(page, id!, 'Copy link')
+  const openedThenCopied = await openModelAndClick(page, id!, `Copy link to ${id}`)
   expect(openedThenCopied).not.toContain('model=')
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('model=')
   const link = new URL(await page.evaluate(() => navigator.clipboard.readText()))

@@ -1,3 +1,4 @@
+import { type RefObject, useEffect, useRef } from 'react'
 import { Button } from './ui/button'
 import { ChevronLeftIcon, ChevronRightIcon } from './ui/icons'
 import type { ModelPage } from '../contract/model'
@@ -24,21 +25,62 @@ export function rangeText(page: PagePosition): string {
 }
 
 export function DataTablePagination({ page, canGoPrevious, canGoNext, onPrevious, onNext }: DataTablePaginationProps) {
+  const previous = useRef<HTMLButtonElement>(null)
+  const next = useRef<HTMLButtonElement>(null)
+  // A button that becomes disabled drops focus to <body>: hand it to the other one, which pages back.
+  useFollowFocus(previous, next, !canGoPrevious)
+  useFollowFocus(next, previous, !canGoNext)
   return (
     <nav aria-label="Pages" className="flex items-center justify-end gap-3">
       <p aria-live="polite" className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400">
         {page ? rangeText(page) : '\u00a0'}
       </p>
       <div className="flex gap-1">
-        <Button aria-label="Previous page" disabled={!canGoPrevious} onClick={onPrevious}>
+        <Button ref={previous} aria-label="Previous page" disabled={!canGoPrevious} onClick={onPrevious}>
           <ChevronLeftIcon />
           <span className="hidden sm:inline">Previous</span>
         </Button>
-        <Button aria-label="Next page" disabled={!canGoNext} onClick={onNext}>
+        <Button ref={next} aria-label="Next page" disabled={!canGoNext} onClick={onNext}>
           <span className="hidden sm:inline">Next</span>
           <ChevronRightIcon />
         </Button>
       </div>
     </nav>
   )
+}
+
+/**
+ * When `from` becomes disabled while it has focus, focus moves to `to`, so a
+ * keyboard user who paged to the end (or back to the start) is not dropped to
+ * <body>. Browsers differ: some leave focus on the disabled button, some move
+ * it to <body>; both count as focus lost with it.
+ */
+function useFollowFocus(
+  from: RefObject<HTMLButtonElement | null>,
+  to: RefObject<HTMLButtonElement | null>,
+  disabled: boolean,
+) {
+  const hadFocus = useRef(false)
+  useEffect(() => {
+    const button = from.current
+    if (!button) return
+    const onFocus = () => (hadFocus.current = true)
+    // A blur to another element is a move; a blur to nowhere is the loss this hook repairs.
+    const onBlur = (event: FocusEvent) => {
+      if (event.relatedTarget !== null) hadFocus.current = false
+    }
+    button.addEventListener('focus', onFocus)
+    button.addEventListener('blur', onBlur)
+    return () => {
+      button.removeEventListener('focus', onFocus)
+      button.removeEventListener('blur', onBlur)
+    }
+  }, [from])
+  useEffect(() => {
+    if (!disabled || !hadFocus.current) return
+    hadFocus.current = false
+    const active = document.activeElement
+    const lost = active === null || active === document.body || active === from.current
+    if (lost && to.current && !to.current.disabled) to.current.focus()
+  }, [disabled, from, to])
 }

@@ -1,5 +1,5 @@
 import { isReleaseDateUnknown } from '../contract/model'
-import { formatExactUtc, formatRelativeDate, formatReleaseDate } from '../lib/format-time'
+import { formatDateTimeUtc, formatRelative, formatDate } from '../lib/format-time'
 
 /** A release date: the calendar date in UTC, the exact instant on hover, and how long ago. */
 export function ReleaseDate({ iso, now, showRelative = true }: { iso: string; now: number; showRelative?: boolean }) {
@@ -9,12 +9,12 @@ export function ReleaseDate({ iso, now, showRelative = true }: { iso: string; no
   }
   return (
     <span className="inline-flex min-w-0 items-baseline gap-2">
-      <time dateTime={iso} title={formatExactUtc(iso)} className="tabular-nums">
-        {formatReleaseDate(iso)}
+      <time dateTime={iso} title={formatDateTimeUtc(iso)} className="tabular-nums">
+        {formatDate(iso)}
       </time>
       {showRelative && (
         <span className="hidden truncate text-xs text-zinc-500 md:inline dark:text-zinc-400">
-          {formatRelativeDate(iso, now)}
+          {formatRelative(iso, now)}
         </span>
       )}
     </span>

@@ -67,8 +67,17 @@ export const changeSchema = z.object({
 export type Change = z.infer<typeof changeSchema>
 
 /** A cursor page of changes, newest first; `after_id=last_id` gives the next (older) page. */
+/**
+ * Why the workspace's catalogue could not be read, when its latest walk
+ * failed: the history may then be empty or behind, and a reader must be told
+ * rather than shown an all-clear. Null while the catalogue is read.
+ */
+export const catalogueErrorSchema = z.nullable(z.object({ type: z.string(), message: z.string() }))
+export type CatalogueError = z.infer<typeof catalogueErrorSchema>
+
 export const changesPageSchema = z.object({
   data: z.array(changeSchema),
+  catalogue_error: z.optional(catalogueErrorSchema),
   first_id: z.nullable(z.number()),
   last_id: z.nullable(z.number()),
   has_more: z.boolean(),
@@ -100,6 +109,7 @@ export const seenAnswerSchema = z.object({
   workspace: z.string(),
   history_started_at: z.nullable(z.string()),
   last_walk_at: z.nullable(z.string()),
+  catalogue_error: z.optional(catalogueErrorSchema),
   data: z.array(seenModelSchema),
 })
 export type SeenAnswer = z.infer<typeof seenAnswerSchema>

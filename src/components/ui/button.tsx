@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react'
+import type { ButtonHTMLAttributes, Ref } from 'react'
 
 type Variant = 'default' | 'ghost' | 'primary'
 
@@ -18,6 +18,7 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: Variant
   /** Square, for a button that shows only an icon (it needs an aria-label then). */
   iconOnly?: boolean
+  ref?: Ref<HTMLButtonElement>
 }
 
 export function Button({

@@ -14,15 +14,23 @@ export interface DialogProps {
 
 /**
  * A modal dialog: focus moves in and stays in (Tab wraps), Escape and a click
- * on the backdrop close it. The caller makes the page behind it inert and
- * decides where focus goes after it closes.
+ * on the backdrop close it, and focus goes back to what had it before (the
+ * opener) when it closes. The caller makes the page behind it inert, and may
+ * move focus elsewhere after closing (to a row that replaced the opener).
  */
 export function Dialog({ labelledBy, onClose, children }: DialogProps) {
   const panel = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
+    // Read before focus moves in: the element the dialog was opened from.
+    const opener = document.activeElement
     const first = panel.current?.querySelector<HTMLElement>(FOCUSABLE)
     ;(first ?? panel.current)?.focus()
+    return () => {
+      // Only when focus was lost with the dialog: never take it from where someone has put it since.
+      const lost = document.activeElement === null || document.activeElement === document.body
+      if (lost && opener instanceof HTMLElement && opener !== document.body && opener.isConnected) opener.focus()
+    }
   }, [])
 
   function onKeyDown(event: React.KeyboardEvent) {

@@ -104,3 +104,36 @@ export const KeyboardIcon = (props: IconProps) => (
     <path d="M4.5 7h.01M7 7h.01M9.5 7h.01M12 7h.01M5 9.5h6" />
   </Icon>
 )
+
+/** A circle with a bar: not there. */
+export const AbsentIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <circle cx="8" cy="8" r="5.5" />
+    <path d="M5.5 8h5" />
+  </Icon>
+)
+
+/** A circle with a question mark: not known. */
+export const UnknownIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <circle cx="8" cy="8" r="5.5" strokeDasharray="2 1.5" />
+    <path d="M6.5 6.5a1.5 1.5 0 1 1 2 1.4c-.4.2-.5.5-.5.9v.2" />
+    <path d="M8 11h.01" />
+  </Icon>
+)
+
+/** A clock: on its way out. */
+export const ClockIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <circle cx="8" cy="8" r="5.5" />
+    <path d="M8 5v3l2 1.5" />
+  </Icon>
+)
+
+/** A box: kept away. */
+export const ArchiveIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="2.5" y="3" width="11" height="3" rx="0.5" />
+    <path d="M3.5 6v6.5a1 1 0 0 0 1 1h7a1 1 0 0 0 1-1V6M6.5 8.5h3" />
+  </Icon>
+)

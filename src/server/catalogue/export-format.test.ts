@@ -181,4 +181,15 @@ describe('exportStream', () => {
     expect(chunks).toBeGreaterThan(1)
     expect(JSON.parse(body)).toEqual(models)
   })
+
+  it('leaves an unknown release date empty in the CSV and keeps the upstream value in the JSON', async () => {
+    const models = [
+      { id: 'old', type: 'model', display_name: 'Old', created_at: '1970-01-01T00:00:00Z' },
+      { id: 'new', type: 'model', display_name: 'New', created_at: '2025-01-01T00:00:00Z' },
+    ]
+    expect(await text(exportStream(models, 'csv'))).toBe(
+      'id,display_name,created_at,type\r\nold,Old,,model\r\nnew,New,2025-01-01T00:00:00Z,model\r\n',
+    )
+    expect(JSON.parse(await text(exportStream(models, 'json')))).toEqual(models)
+  })
 })

@@ -1,5 +1,5 @@
 import { DEFAULT_WORKSPACE } from '../../contract/workspace'
-import type { Model } from '../../contract/model'
+import { isReleaseDateUnknown, type Model } from '../../contract/model'
 
 export const EXPORT_FORMATS = ['csv', 'json'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -76,6 +76,16 @@ export function csvRow(cells: readonly unknown[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`
 }
 
+/**
+ * A model's field as the CSV shows it: an unknown release date (the upstream's
+ * epoch, or a value that is no date) is an empty cell, as the screen says
+ * "Unknown"; JSON keeps the upstream's value.
+ */
+function csvValue(model: Model, column: string): unknown {
+  if (column === 'created_at' && isReleaseDateUnknown(model.created_at)) return ''
+  return (model as Record<string, unknown>)[column]
+}
+
 /** The models as a stream of text, in chunks, so a large view starts downloading at once. */
 export function exportStream(models: readonly Model[], format: ExportFormat): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
@@ -93,7 +103,7 @@ export function exportStream(models: readonly Model[], format: ExportFormat): Re
       const end = Math.min(next + MODELS_PER_CHUNK, models.length)
       for (; next < end; next += 1) {
         const model = models[next]!
-        if (format === 'csv') text += csvRow(columns.map((column) => (model as Record<string, unknown>)[column]))
+        if (format === 'csv') text += csvRow(columns.map((column) => csvValue(model, column)))
         else text += `${next === 0 ? '' : ','}\n${JSON.stringify(model)}`
       }
       if (next >= models.length && format === 'json') text += models.length === 0 ? ']\n' : '\n]\n'

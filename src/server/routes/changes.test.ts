@@ -105,7 +105,13 @@ describe('GET /api/changes', () => {
 
   it('records the first walk as a baseline: no change for a catalogue seen for the first time', async () => {
     const { app } = await walkedApp([[OPUS, SONNET, HAIKU]])
-    expect(await changes(app)).toEqual({ data: [], first_id: null, last_id: null, has_more: false })
+    expect(await changes(app)).toEqual({
+      data: [],
+      catalogue_error: null,
+      first_id: null,
+      last_id: null,
+      has_more: false,
+    })
   })
 
   it('records nothing for a failed walk, and the changes once a walk succeeds', async () => {
@@ -203,6 +209,7 @@ describe('GET /api/seen', () => {
       workspace: 'default',
       history_started_at: start,
       last_walk_at: new Date(clock.now()).toISOString(),
+      catalogue_error: null,
       data: [
         {
           model_id: 'claude-sonnet-9',
@@ -237,11 +244,41 @@ describe('GET /api/seen', () => {
     expect((await app.request('/api/seen?since=tomorrow')).status).toBe(400)
   })
 
-  it('says the history has not begun before the first walk', async () => {
+  it('says the history has not begun before the first walk, and why: the catalogue could not be read', async () => {
     const { app, fake } = createTestApp()
     fake.setFault({ kind: 'hang' })
     const answer = seenAnswerSchema.parse(await (await app.request('/api/seen')).json())
-    expect(answer).toEqual({ workspace: 'default', history_started_at: null, last_walk_at: null, data: [] })
+    expect(answer).toEqual({
+      workspace: 'default',
+      history_started_at: null,
+      last_walk_at: null,
+      catalogue_error: { type: 'timeout_error', message: expect.stringContaining('too slow') as unknown },
+      data: [],
+    })
+  })
+
+  it('an empty history with a failing upstream says why, in /api/changes too', async () => {
+    const { app, fake } = createTestApp()
+    fake.setFault({ kind: 'status', status: 500 })
+    const page = changesPageSchema.parse(await (await app.request('/api/changes')).json())
+    expect(page.data).toEqual([])
+    expect(page.catalogue_error).toMatchObject({
+      type: expect.any(String) as unknown,
+      message: expect.any(String) as unknown,
+    })
+  })
+
+  it('a failed refresh behind a served snapshot is reported beside the recorded history', async () => {
+    const test = await walkedApp([
+      [OPUS, SONNET],
+      [OPUS, SONNET, HAIKU],
+    ])
+    expect((await changes(test.app)).catalogue_error).toBeNull()
+    test.fake.setFault({ kind: 'status', status: 500 })
+    await test.listPage({ refresh: '1' })
+    const page = await changes(test.app)
+    expect(page.data.map((change) => change.model_id)).toEqual(['claude-haiku-9'])
+    expect(page.catalogue_error).toMatchObject({ message: expect.any(String) as unknown })
   })
 })
 

@@ -1,6 +1,7 @@
 import { type Change, type ChangesPage, parseChangesParams } from '../../contract/history'
 import { badRequest, toHttpError } from '../errors'
-import { type CatalogueHistory, freshen } from '../history/catalogue-history'
+import type { CatalogueHistory } from '../history/catalogue-history'
+import { catalogueErrorOf } from './catalogue-error'
 import type { StoredChange } from '../history/history-store'
 import { sendError, sendRevalidated } from '../respond'
 import type { WorkspaceContext } from '../workspaces/select-workspace'
@@ -21,17 +22,19 @@ export function toChangeJson(change: StoredChange): Change {
 /** `GET /api/changes`: the catalogue's recorded changes, newest first, in cursor pages. */
 export function listChanges(history: CatalogueHistory) {
   return async (c: WorkspaceContext): Promise<Response> => {
-    const { name: workspaceName, catalogue } = c.get('workspace')
+    const workspace = c.get('workspace')
+    const workspaceName = workspace.name
     const parsed = parseChangesParams(new URL(c.req.url).searchParams)
     if (!parsed.ok) return sendError(c, badRequest(parsed.message))
     const { since, limit, after_id: afterId, kind: kinds } = parsed.value
-    freshen(catalogue)
     try {
+      const catalogueError = await catalogueErrorOf(workspace)
       const page = await history.read((store) =>
         store.changes({ workspace: workspaceName, since, limit, afterId, kinds }),
       )
       const body: ChangesPage = {
         data: page.changes.map(toChangeJson),
+        catalogue_error: catalogueError,
         first_id: page.changes[0]?.id ?? null,
         last_id: page.changes.at(-1)?.id ?? null,
         has_more: page.hasMore,

@@ -1,6 +1,7 @@
 import { parseSeenParams, type SeenAnswer } from '../../contract/history'
 import { badRequest, toHttpError } from '../errors'
-import { type CatalogueHistory, freshen } from '../history/catalogue-history'
+import type { CatalogueHistory } from '../history/catalogue-history'
+import { catalogueErrorOf } from './catalogue-error'
 import { sendError, sendRevalidated } from '../respond'
 import type { WorkspaceContext } from '../workspaces/select-workspace'
 
@@ -12,25 +13,27 @@ const isoOrNull = (time: number | null) => (time === null ? null : new Date(time
  */
 export function seenModels(history: CatalogueHistory) {
   return async (c: WorkspaceContext): Promise<Response> => {
-    const { name: workspaceName, catalogue } = c.get('workspace')
+    const workspace = c.get('workspace')
+    const workspaceName = workspace.name
     const parsed = parseSeenParams(new URL(c.req.url).searchParams)
     if (!parsed.ok) return sendError(c, badRequest(parsed.message))
-    freshen(catalogue)
     try {
-      const [workspace, records] = await history.read((store) =>
+      const catalogueError = await catalogueErrorOf(workspace)
+      const [recorded, records] = await history.read((store) =>
         Promise.all([store.workspace(workspaceName), store.seen(workspaceName, parsed.value.since)]),
       )
       const body: SeenAnswer = {
-        workspace: workspace.workspace,
-        history_started_at: isoOrNull(workspace.firstWalkAt),
-        last_walk_at: isoOrNull(workspace.lastWalkAt),
+        workspace: recorded.workspace,
+        history_started_at: isoOrNull(recorded.firstWalkAt),
+        last_walk_at: isoOrNull(recorded.lastWalkAt),
+        catalogue_error: catalogueError,
         data: records.map((record) => ({
           model_id: record.modelId,
           display_name: record.displayName,
           first_seen: new Date(record.firstSeen).toISOString(),
           baseline: record.baseline,
           // While a model is listed, the latest walk saw it.
-          last_seen: new Date(record.lastSeen ?? workspace.lastWalkAt ?? record.firstSeen).toISOString(),
+          last_seen: new Date(record.lastSeen ?? recorded.lastWalkAt ?? record.firstSeen).toISOString(),
           removed_at: isoOrNull(record.removedAt),
         })),
       }

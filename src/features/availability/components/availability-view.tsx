@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useId } from 'react'
+import { type ReactNode, useEffect, useId } from 'react'
 import { Callout } from '../../../components/ui/callout'
+import { AbsentIcon, ArchiveIcon, CheckIcon, ClockIcon, UnknownIcon } from '../../../components/ui/icons'
 import { Button, FOCUS_RING } from '../../../components/ui/button'
 import { SearchField } from '../../../components/ui/search-field'
 import { SortableHeader } from '../../../components/ui/sortable-header'
@@ -14,7 +15,7 @@ import {
 import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import { isStaleCursorError } from '../../../lib/api-request'
 import { availabilityQueryOptions } from '../api/get-availability'
-import { formatExactUtc } from '../../../lib/format-time'
+import { formatDateTimeUtc } from '../../../lib/format-time'
 import { useAvailabilitySearchParams } from '../hooks/use-availability-search-params'
 import { DataTablePagination } from '../../../components/data-table-pagination'
 import { ErrorCallout } from '../../../components/error-callout'
@@ -25,6 +26,13 @@ const STATUS_TEXT: Record<AvailabilityStatus, string> = {
   deprecated: 'Deprecated',
   retired: 'Retired',
   absent: 'Absent',
+}
+// Each state has its own icon and word, so none is told apart by colour alone.
+const STATUS_ICON: Record<AvailabilityStatus, (props: { className?: string }) => ReactNode> = {
+  available: CheckIcon,
+  deprecated: ClockIcon,
+  retired: ArchiveIcon,
+  absent: AbsentIcon,
 }
 const STATUS_TONE: Record<AvailabilityStatus, string> = {
   available: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/40 dark:text-emerald-100',
@@ -187,14 +195,13 @@ function AvailabilityTableRow({
         return (
           <td key={workspace.name} className="px-2 whitespace-nowrap sm:px-3" data-status={status ?? 'unknown'}>
             {status ? (
-              <span className={`inline-flex rounded px-1.5 py-px text-xs font-medium ${STATUS_TONE[status]}`}>
-                {STATUS_TEXT[status]}
-              </span>
+              <StatusBadge status={status} />
             ) : (
               <span
-                className="text-xs text-zinc-500 dark:text-zinc-400"
+                className="inline-flex items-center gap-1 rounded border border-dashed border-zinc-400 px-1.5 py-px text-xs font-medium text-zinc-700 italic dark:border-zinc-500 dark:text-zinc-300"
                 title="This workspace's catalogue could not be read"
               >
+                <UnknownIcon className="size-3.5" />
                 Unknown
               </span>
             )}
@@ -228,9 +235,19 @@ function WorkspaceProblem({ workspace, onRetry }: { workspace: AvailabilityWorks
     <Callout
       tone="warning"
       role="status"
-      title={`Workspace ${workspace.name}: showing its catalogue from ${formatExactUtc(workspace.fetched_at)}; the latest refresh failed.`}
+      title={`Workspace ${workspace.name}: showing its catalogue from ${formatDateTimeUtc(workspace.fetched_at)}; the latest refresh failed.`}
     >
       {workspace.error.message}
     </Callout>
+  )
+}
+
+function StatusBadge({ status }: { status: AvailabilityStatus }) {
+  const Icon = STATUS_ICON[status]
+  return (
+    <span className={`inline-flex items-center gap-1 rounded px-1.5 py-px text-xs font-medium ${STATUS_TONE[status]}`}>
+      <Icon className="size-3.5" />
+      {STATUS_TEXT[status]}
+    </span>
   )
 }

@@ -1,4 +1,5 @@
-import { createParser, parseAsBoolean, parseAsString, useQueryStates } from 'nuqs'
+import { createParser, parseAsString, useQueryStates } from 'nuqs'
+import { parseAsFlag } from '../../../lib/url-flag'
 import { useMemo } from 'react'
 import { type AvailabilitySort, isAvailabilitySort } from '../../../contract/availability'
 import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
@@ -13,7 +14,7 @@ const searchParams = {
     parse: (value: string) => (isAvailabilitySort(value) ? value : null),
     serialize: (value: AvailabilitySort) => value,
   }),
-  avail_differs: parseAsBoolean.withDefault(false),
+  avail_differs: parseAsFlag.withDefault(false),
   avail_after: modelId,
   avail_before: modelId,
 }

@@ -1,13 +1,27 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import {
+  type UseInfiniteQueryResult,
+  type InfiniteData,
+  useInfiniteQuery,
+  useQuery,
+  type UseQueryResult,
+} from '@tanstack/react-query'
 import { useId } from 'react'
 import { Button, FOCUS_RING } from '../../../components/ui/button'
 import { CheckboxGroup } from '../../../components/ui/checkbox-group'
 import { FIELD } from '../../../components/ui/field'
-import { CHANGE_KINDS, type Change, type ChangeKind, type SeenModel } from '../../../contract/history'
+import {
+  CHANGE_KINDS,
+  type Change,
+  type ChangeKind,
+  type ChangesPage,
+  type SeenAnswer,
+  type SeenModel,
+} from '../../../contract/history'
+import { ApiError, inWorkspace } from '../../../lib/api-request'
 import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import { changesQueryOptions } from '../api/get-changes'
 import { seenQueryOptions } from '../api/get-seen'
-import { formatDayMonthYear, formatExactUtc } from '../../../lib/format-time'
+import { formatDate, formatDateTimeUtc } from '../../../lib/format-time'
 import { useWorkspace } from '../../workspaces/hooks/use-workspace'
 import { ErrorCallout } from '../../../components/error-callout'
 
@@ -27,21 +41,12 @@ function describeChange(change: Change): string {
   }
 }
 
-const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
-
-/** "3 Oct" within the current year of `now`, "3 Oct 2025" before it: when a change happened, in UTC. */
-function formatChangeDate(iso: string, now: number): string {
-  const date = new Date(iso)
-  return date.getUTCFullYear() === new Date(now).getUTCFullYear() ? dayMonth.format(date) : formatDayMonthYear(iso)
-}
-
 /**
  * The Changes view: every recorded change of the catalogue, newest first, in
  * cursor pages, and a search of the models that have left it ("gone since 3 Oct").
  * Loaded lazily: most visits never open it.
  */
 export interface ChangesViewProps {
-  now: number
   /** The search of removed models, as typed (it lives in the URL as `gone`). */
   search: string
   onSearchChange: (search: string) => void
@@ -57,18 +62,70 @@ const KIND_LABELS: Record<ChangeKind, string> = {
   lifecycle_changed: 'Lifecycle changed',
 }
 
-export function ChangesView({ now, search, onSearchChange, kinds, onKindsChange }: ChangesViewProps) {
+type SeenQuery = UseQueryResult<SeenAnswer>
+type ChangesQuery = UseInfiniteQueryResult<InfiniteData<ChangesPage>>
+
+/**
+ * Why the view cannot be trusted, if it cannot: a request that failed, or an
+ * answer that says the catalogue could not be read. Shown once, above both
+ * lists, with one Retry; the lists then never claim that nothing happened.
+ */
+function failureOf(seen: SeenQuery, changes: ChangesQuery): { error: Error; failedAt: number } | null {
+  for (const query of [changes, seen]) {
+    if (query.error && !query.isFetching) return { error: query.error, failedAt: query.errorUpdatedAt }
+  }
+  const catalogueError = changes.data?.pages[0]?.catalogue_error ?? seen.data?.catalogue_error ?? null
+  if (!catalogueError) return null
+  return {
+    error: new ApiError(502, catalogueError.type, catalogueError.message, null, null),
+    failedAt: Math.max(changes.dataUpdatedAt, seen.dataUpdatedAt),
+  }
+}
+
+export function ChangesView({ search, onSearchChange, kinds, onKindsChange }: ChangesViewProps) {
+  const workspace = useWorkspace()
+  const seen = useQuery(seenQueryOptions(workspace, null))
+  const changes = useInfiniteQuery(changesQueryOptions(workspace, kinds))
+  const failure = failureOf(seen, changes)
+  const retry = () => {
+    void seen.refetch()
+    void changes.refetch()
+  }
   return (
     <div className="flex flex-col gap-6">
-      <RemovedModels now={now} search={search} onSearchChange={onSearchChange} />
-      <ChangeList now={now} kinds={kinds} onKindsChange={onKindsChange} />
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">
+        Follow these changes in a feed reader:{' '}
+        <a
+          href={`/feed.xml${feedSearch(workspace)}`}
+          type="application/atom+xml"
+          className={`font-medium underline underline-offset-2 ${FOCUS_RING}`}
+        >
+          Subscribe
+        </a>{' '}
+        (Atom)
+      </p>
+      {failure && <ErrorCallout error={failure.error} failedAt={failure.failedAt} onRetry={retry} />}
+      <RemovedModels query={seen} failed={failure !== null} search={search} onSearchChange={onSearchChange} />
+      <ChangeList query={changes} failed={failure !== null} kinds={kinds} onKindsChange={onKindsChange} />
     </div>
   )
 }
 
-function ChangeList({ now, kinds, onKindsChange }: Pick<ChangesViewProps, 'now' | 'kinds' | 'onKindsChange'>) {
+function feedSearch(workspace: string | null): string {
+  const search = inWorkspace(workspace).toString()
+  return search ? `?${search}` : ''
+}
+
+/** A list's words when its data failed, or came with no catalogue behind it: never an all-clear. */
+const UNAVAILABLE = 'Cannot be listed until the problem above is resolved.'
+
+function ChangeList({
+  query,
+  failed,
+  kinds,
+  onKindsChange,
+}: Pick<ChangesViewProps, 'kinds' | 'onKindsChange'> & { query: ChangesQuery; failed: boolean }) {
   const headingId = useId()
-  const query = useInfiniteQuery(changesQueryOptions(useWorkspace(), kinds))
   const changes = query.data?.pages.flatMap((page) => page.data) ?? []
   return (
     <section aria-labelledby={headingId} className="space-y-2">
@@ -82,12 +139,12 @@ function ChangeList({ now, kinds, onKindsChange }: Pick<ChangesViewProps, 'now' 
         value={kinds ?? CHANGE_KINDS}
         onChange={onKindsChange}
       />
-      {query.error && !query.isFetching ? (
-        <ErrorCallout error={query.error} failedAt={query.errorUpdatedAt} onRetry={() => void query.refetch()} />
-      ) : query.isPending ? (
+      {query.data === undefined && !failed ? (
         <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
           Loading changes…
         </p>
+      ) : query.data === undefined || (changes.length === 0 && failed) ? (
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">{UNAVAILABLE}</p>
       ) : changes.length === 0 ? (
         <p role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
           {kinds
@@ -103,10 +160,10 @@ function ChangeList({ now, kinds, onKindsChange }: Pick<ChangesViewProps, 'now' 
             <li key={change.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 px-3 py-2">
               <time
                 dateTime={change.at}
-                title={formatExactUtc(change.at)}
+                title={formatDateTimeUtc(change.at)}
                 className="w-24 shrink-0 text-zinc-600 tabular-nums dark:text-zinc-400"
               >
-                {formatChangeDate(change.at, now)}
+                {formatDate(change.at)}
               </time>
               <span className="w-40 shrink-0 font-medium text-zinc-700 dark:text-zinc-300">
                 {describeChange(change)}
@@ -135,10 +192,15 @@ function matches(model: SeenModel, terms: readonly string[]): boolean {
   return terms.every((term) => text.includes(term))
 }
 
-function RemovedModels({ now, search, onSearchChange }: Pick<ChangesViewProps, 'now' | 'search' | 'onSearchChange'>) {
+function RemovedModels({
+  query,
+  failed,
+  search,
+  onSearchChange,
+}: Pick<ChangesViewProps, 'search' | 'onSearchChange'> & { query: SeenQuery; failed: boolean }) {
   const headingId = useId()
   const inputId = useId()
-  const { data, error, errorUpdatedAt, isFetching, refetch } = useQuery(seenQueryOptions(useWorkspace(), null))
+  const { data } = query
   const terms = search.toLowerCase().split(/\s+/).filter(Boolean)
   const removed = (data?.data ?? []).filter((model) => model.removed_at !== null)
   const found = removed.filter((model) => matches(model, terms))
@@ -163,12 +225,12 @@ function RemovedModels({ now, search, onSearchChange }: Pick<ChangesViewProps, '
           className={`${FIELD} w-full max-w-md px-2 placeholder:text-zinc-400 ${FOCUS_RING}`}
         />
       </div>
-      {error && !isFetching ? (
-        <ErrorCallout error={error} failedAt={errorUpdatedAt} onRetry={() => void refetch()} />
-      ) : data === undefined ? (
+      {data === undefined && !failed ? (
         <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
           Loading removed models…
         </p>
+      ) : data === undefined || (failed && removed.length === 0) ? (
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">{UNAVAILABLE}</p>
       ) : (
         <>
           <p role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
@@ -186,8 +248,8 @@ function RemovedModels({ now, search, onSearchChange }: Pick<ChangesViewProps, '
                   <span className="text-zinc-900 dark:text-zinc-100">{model.display_name}</span>
                   <span className="text-zinc-600 dark:text-zinc-400">
                     gone since{' '}
-                    <time dateTime={model.removed_at!} title={formatExactUtc(model.removed_at!)}>
-                      {formatChangeDate(model.removed_at!, now)}
+                    <time dateTime={model.removed_at!} title={formatDateTimeUtc(model.removed_at!)}>
+                      {formatDate(model.removed_at!)}
                     </time>
                   </span>
                 </li>

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { Button } from '../../../components/ui/button'
 import { RefreshIcon } from '../../../components/ui/icons'
 import { SignedInUser } from '../../auth/components/signed-in-user'
-import { formatAge, formatExactUtc } from '../../../lib/format-time'
+import { formatAge, formatDateTimeUtc } from '../../../lib/format-time'
 import { useNow } from '../../../hooks/use-now'
 
 export interface CatalogueHeaderProps {
@@ -53,7 +53,7 @@ function CatalogueAge({ fetchedAt }: { fetchedAt: string }) {
   return (
     <p
       className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400"
-      title={`Catalogue read ${formatExactUtc(fetchedAt)}`}
+      title={`Catalogue read ${formatDateTimeUtc(fetchedAt)}`}
     >
       Updated {formatAge(now - Date.parse(fetchedAt))} ago
     </p>

@@ -62,7 +62,11 @@ export const modelColumns = column.columns([
         <span className="truncate font-mono text-[0.8125rem]" title={row.original.id}>
           {row.original.id}
         </span>
-        <CopyButton label="Copy ID" text={() => row.original.id} copiedMessage={`Copied ${row.original.id}`} />
+        <CopyButton
+          label={`Copy ID ${row.original.id}`}
+          text={() => row.original.id}
+          copiedMessage={`Copied ${row.original.id}`}
+        />
       </span>
     ),
   }),

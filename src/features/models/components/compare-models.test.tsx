@@ -42,8 +42,10 @@ describe('compare', () => {
     await waitFor(() =>
       expect(valuesOf('Suggested replacement')).toEqual(['claude-sonnet-5-5 (suggestion)', 'None (no line)', '—']),
     )
-    expect(valuesOf('Retires')[0]).toMatch(/^Nov 30, 2026 \((in \d+ days|retires today|overdue by \d+ days?)\)$/)
-    expect(valuesOf('Retires')[1]).toMatch(/^Jul 21, 2025 \(retired \d+ days ago\)$/)
+    expect(valuesOf('Retires')[0]).toMatch(
+      /^30 Nov 2026 \((in \d+ days|tomorrow|Retires today|Retirement overdue: it was due .+)\)$/,
+    )
+    expect(valuesOf('Retires')[1]).toMatch(/^21 Jul 2025 \(Retired \d+ days ago\)$/)
   })
 
   test('an unknown or removed id is shown as such, the others still compared', async () => {

@@ -5,13 +5,12 @@ import { CAPABILITY_PATHS, capabilitySupport } from '../../../contract/capabilit
 import type { Model } from '../../../contract/model'
 import { isReleaseDateUnknown } from '../../../contract/model'
 import { ApiError } from '../../../lib/api-request'
-import { formatReleaseDate } from '../../../lib/format-time'
+import { describeRetirement, formatDate } from '../../../lib/format-time'
 import { useNow } from '../../../hooks/use-now'
 import { useWorkspace } from '../../workspaces/hooks/use-workspace'
 import { modelQueryOptions } from '../api/get-model'
 import { replacementQueryOptions } from '../api/get-replacement'
 import { CAPABILITY_LABELS, LINE_LABELS } from './capability-labels'
-import { retirementCountdown } from './retirement-plan'
 
 const numbers = new Intl.NumberFormat()
 
@@ -22,7 +21,7 @@ interface Field {
 }
 
 const date = (value: unknown) =>
-  typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? formatReleaseDate(value) : '—'
+  typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? formatDate(value) : '—'
 const count = (value: unknown) => (typeof value === 'number' ? numbers.format(value) : '—')
 
 const FIELDS: readonly Field[] = [
@@ -34,14 +33,14 @@ const FIELDS: readonly Field[] = [
   { label: 'Lifecycle', valueOf: (model) => model.lifecycle ?? '—' },
   {
     label: 'Released',
-    valueOf: (model) => (isReleaseDateUnknown(model.created_at) ? 'Unknown' : formatReleaseDate(model.created_at)),
+    valueOf: (model) => (isReleaseDateUnknown(model.created_at) ? 'Unknown' : formatDate(model.created_at)),
   },
   { label: 'Deprecated', valueOf: (model) => date(model.deprecated_at) },
   {
     label: 'Retires',
     valueOf: (model, now) => {
-      const countdown = retirementCountdown(model, now)
-      return countdown ? `${date(model.retires_at)} (${countdown})` : date(model.retires_at)
+      const retirement = describeRetirement(model.lifecycle, model.retires_at, now)
+      return retirement ? `${date(model.retires_at)} (${retirement.sentence})` : date(model.retires_at)
     },
   },
   { label: 'Context window', valueOf: (model) => count(model.max_input_tokens) },

@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react'
 import type { ModelsTable } from '../hooks/use-models-table'
 import { DataTableColumnHeader } from './data-table-column-header'
 import { DataTableSkeletonRows } from './data-table-skeleton-rows'
+import { MODELS_TABLE_ID } from './skip-to-table'
 
 export interface DataTableProps {
   table: ModelsTable
@@ -37,6 +38,9 @@ export function DataTable({ table, isLoading, isBusy, skeletonRows, empty }: Dat
         </div>
       )}
       <table
+        id={MODELS_TABLE_ID}
+        // Focusable by script only: the skip link's target.
+        tabIndex={-1}
         aria-busy={isLoading || isBusy}
         aria-label="Models"
         className={`w-full table-fixed border-collapse text-sm ${columnCount > 4 ? 'min-w-[52rem] lg:min-w-0' : 'min-w-[38rem] sm:min-w-0'}`}

@@ -1,5 +1,5 @@
 import type { Model } from '../../../contract/model'
-import { formatDayMonthYear, formatExactUtc } from '../../../lib/format-time'
+import { describeRetirement, formatDateTimeUtc } from '../../../lib/format-time'
 
 const DAY_MS = 86_400_000
 /** A retirement this close is shown in red. */
@@ -13,24 +13,26 @@ const TONES = {
   retired: 'bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300',
 } as const
 
-function validDate(iso: string | null | undefined): string | null {
-  return iso && !Number.isNaN(Date.parse(iso)) ? iso : null
-}
-
-/** "Retires 30 Nov 2026" on a deprecated model (red within 30 days), "Retired" on a retired one. */
+/**
+ * "Retires 30 Nov 2026" on a deprecated model (red within 30 days), "Retires
+ * today" before the instant on its day, "Retirement overdue" after it;
+ * "Retired" on a retired one. The dialog says the same (describeRetirement).
+ */
 export function LifecycleBadge({ model, now }: { model: Model; now: number }) {
   if (model.lifecycle === 'retired') return <span className={`${BADGE} ${TONES.retired}`}>Retired</span>
   if (model.lifecycle !== 'deprecated') return null
-  const retiresAt = validDate(model.retires_at)
-  if (!retiresAt) return <span className={`${BADGE} ${TONES.deprecated}`}>Deprecated</span>
-  const soon = Date.parse(retiresAt) - now <= RETIREMENT_WARNING_DAYS * DAY_MS
+  const retirement = describeRetirement(model.lifecycle, model.retires_at, now)
+  if (!retirement) return <span className={`${BADGE} ${TONES.deprecated}`}>Deprecated</span>
+  const soon = retirement.remainingMs <= RETIREMENT_WARNING_DAYS * DAY_MS
   return (
     <span
       className={`${BADGE} ${soon ? TONES.soon : TONES.deprecated}`}
-      title={`Deprecated; retires ${formatExactUtc(retiresAt)}`}
+      title={`Deprecated; retires ${formatDateTimeUtc(model.retires_at!)}`}
       data-soon={soon || undefined}
+      data-retirement={retirement.state}
     >
-      <span className="sr-only">Deprecated, </span>Retires {formatDayMonthYear(retiresAt)}
+      <span className="sr-only">Deprecated, </span>
+      {retirement.label}
     </span>
   )
 }

@@ -23,9 +23,9 @@ describe('detail dialog', () => {
       expect(within(dialog).getByText(label, { selector: 'dt' })).toBeInTheDocument()
     }
     expect(within(dialog).getByText('deprecated')).toBeInTheDocument()
-    expect(within(dialog).getByText('Nov 1, 2025')).toBeInTheDocument()
-    expect(within(dialog).getByRole('button', { name: 'Copy ID' })).toBeInTheDocument()
-    expect(within(dialog).getByRole('button', { name: 'Copy link' })).toBeInTheDocument()
+    expect(within(dialog).getByText('1 Nov 2025')).toBeInTheDocument()
+    expect(within(dialog).getByRole('button', { name: `Copy ID ${model.id}` })).toBeInTheDocument()
+    expect(within(dialog).getByRole('button', { name: `Copy link to ${model.id}` })).toBeInTheDocument()
   })
 
   test('Escape closes it, focus returns to the row, and the URL drops the model', async () => {
@@ -66,7 +66,7 @@ describe('detail dialog', () => {
     const { user } = renderApp()
     await findRange('1–20 of 137')
     const row = rowOf(TEST_CATALOGUE[1]!.id)
-    await user.click(within(row).getByRole('button', { name: 'Copy ID' }))
+    await user.click(within(row).getByRole('button', { name: `Copy ID ${TEST_CATALOGUE[1]!.id}` }))
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
     expect(await window.navigator.clipboard.readText()).toBe(TEST_CATALOGUE[1]!.id)
 
@@ -103,9 +103,9 @@ describe('detail dialog', () => {
     const model = TEST_CATALOGUE[4]!
     const { user } = renderApp(`/?sort=id&model=${model.id}`)
     const dialog = await screen.findByRole('dialog', { name: model.display_name })
-    await user.click(within(dialog).getByRole('button', { name: 'Copy ID' }))
+    await user.click(within(dialog).getByRole('button', { name: `Copy ID ${model.id}` }))
     expect(await window.navigator.clipboard.readText()).toBe(model.id)
-    await user.click(within(dialog).getByRole('button', { name: 'Copy link' }))
+    await user.click(within(dialog).getByRole('button', { name: `Copy link to ${model.id}` }))
     const link = new URL(await window.navigator.clipboard.readText())
     expect(link.searchParams.get('model')).toBe(model.id)
     expect(link.searchParams.get('sort')).toBe('id')

@@ -83,13 +83,13 @@ export function ModelDetailDialog({
           {compared.length === 0 ? 'Compare' : `Compare with ${compared.length} chosen`}
         </Button>
         <CopyButton
-          label="Copy ID"
+          label={`Copy ID ${model?.id ?? id}`}
           visibleLabel="Copy ID"
           text={() => model?.id ?? id}
           copiedMessage="Model id copied"
         />
         <CopyButton
-          label="Copy link"
+          label={`Copy link to ${model?.id ?? id}`}
           visibleLabel="Copy link"
           text={shareableLink}
           copiedMessage="Link to this model copied"

@@ -61,7 +61,7 @@ describe('the dialog: retirement planning', () => {
   test('a deprecated model shows its dates, a countdown in days and the newest active model of its line as a suggestion', async () => {
     const { dialog, user } = await openDialog('claude-sonnet-4-5-20250929', 'Claude Sonnet 4.5')
     const plan = within(dialog).getByRole('region', { name: 'Retirement planning' })
-    expect(plan).toHaveTextContent('Deprecated Aug 31, 2026; retires Nov 30, 2026 — in 20 days')
+    expect(plan).toHaveTextContent('Deprecated 31 Aug 2026; retires 30 Nov 2026 — in 20 days')
     expect(plan).toHaveTextContent('Suggested replacement (the newest active model of the same line)')
     const suggestion = await within(plan).findByRole('button', { name: 'claude-sonnet-5-5' })
     await user.click(suggestion)
@@ -74,14 +74,14 @@ describe('the dialog: retirement planning', () => {
     vi.setSystemTime(new Date('2026-12-05T12:00:00Z'))
     const { dialog } = await openDialog('claude-sonnet-4-5-20250929', 'Claude Sonnet 4.5')
     const overdue = within(within(dialog).getByRole('region', { name: 'Retirement planning' })).getByText(/overdue/)
-    expect(overdue).toHaveTextContent('overdue by 5 days')
+    expect(overdue).toHaveTextContent('Retirement overdue: it was due 5 days ago')
     expect(overdue).toHaveAttribute('data-overdue', 'true')
   })
 
   test('a retired model without a line gets no suggestion: a line is never guessed from the id', async () => {
     const { dialog } = await openDialog('claude-2.0', 'Claude 2.0')
     const plan = within(dialog).getByRole('region', { name: 'Retirement planning' })
-    expect(plan).toHaveTextContent('retired Jul 21, 2025 — retired 477 days ago')
+    expect(plan).toHaveTextContent('retired 21 Jul 2025 — Retired 477 days ago')
     expect(plan).toHaveTextContent('No suggested replacement')
     expect(within(plan).queryByRole('button')).not.toBeInTheDocument()
   })

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { type Capabilities, isReleaseDateUnknown, type Model } from '../../../contract/model'
-import { formatExactUtc, formatRelativeDate, formatReleaseDate } from '../../../lib/format-time'
+import { formatDateTimeUtc, formatRelative, formatDate } from '../../../lib/format-time'
 import { ReleaseDate } from '../../../components/release-date'
 import { CapabilityTree } from './capability-tree'
 import { LineName } from './columns'
@@ -60,7 +60,7 @@ function renderValue(key: string, value: unknown, now: number): ReactNode {
   if (DATE_FIELDS.has(key) && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
     return (
       <span className="flex flex-wrap gap-x-2">
-        <time dateTime={value}>{formatReleaseDate(value)}</time>
+        <time dateTime={value}>{formatDate(value)}</time>
         <RelativeAndExact iso={value} now={now} />
       </span>
     )
@@ -75,7 +75,7 @@ function renderValue(key: string, value: unknown, now: number): ReactNode {
 function RelativeAndExact({ iso, now }: { iso: string; now: number }) {
   return (
     <span className="text-zinc-500 dark:text-zinc-400">
-      {formatRelativeDate(iso, now)} · {formatExactUtc(iso)}
+      {formatRelative(iso, now)} · {formatDateTimeUtc(iso)}
     </span>
   )
 }

@@ -23,6 +23,7 @@ import { ErrorCallout } from '../../../components/error-callout'
 import { LifecycleFilter } from './lifecycle-filter'
 import { ModelFacets } from './model-facets'
 import { NoModels } from './no-models'
+import { SkipToTable } from './skip-to-table'
 import { StaleDataWarning } from './stale-data-warning'
 import { ViewTabs } from './view-tabs'
 import { WorkspaceSelect } from '../../workspaces/components/workspace-select'
@@ -92,6 +93,7 @@ export function ModelsDashboard() {
         aria-hidden={dialogOpen ? true : undefined}
         className="mx-auto flex max-w-6xl flex-col gap-3 px-3 py-4 sm:px-6 sm:py-6"
       >
+        {onModels && <SkipToTable />}
         <CatalogueHeader
           fetchedAt={page?.fetched_at ?? health.data?.catalogue.fetched_at ?? null}
           onRefresh={pages.refresh}
@@ -172,7 +174,6 @@ export function ModelsDashboard() {
           >
             {params.tab === 'changes' ? (
               <ChangesView
-                now={now}
                 search={params.goneSearch}
                 onSearchChange={(search) => void params.setGoneSearch(search)}
                 kinds={params.changeKinds}

@@ -70,6 +70,27 @@ describe('lifecycle', () => {
     expect(within(rowOf('claude-opus-4-6')).queryByText(/Retires|Retired/)).not.toBeInTheDocument()
   })
 
+  test.each([
+    ['08:00', 'Retires today', 'Retires today'],
+    ['20:00', 'Retirement overdue', 'Retirement overdue: it was due today'],
+  ])('at %s UTC on its retirement day (12:00 UTC), the badge and the dialog agree', async (time, badge, sentence) => {
+    vi.setSystemTime(new Date(`2026-11-30T${time}:00Z`))
+    const id = 'claude-sonnet-4-5-20250929'
+    fake.setModels(
+      DEMO_MODELS.map((model) => (model.id === id ? { ...model, retires_at: '2026-11-30T12:00:00Z' } : model)),
+    )
+    const { user } = renderApp()
+    await findRange(`1–${shownByDefault} of ${shownByDefault}`)
+    const row = rowOf(id)
+    expect(within(row).getByText(badge)).toHaveAttribute('data-soon', 'true')
+    await user.click(within(row).getByRole('button', { name: 'Claude Sonnet 4.5' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Claude Sonnet 4.5' })
+    await waitFor(() => expect(within(dialog).queryByText('Loading the latest details…')).not.toBeInTheDocument())
+    const plan = within(dialog).getByRole('region', { name: 'Retirement planning' })
+    expect(plan).toHaveTextContent(`retires 30 Nov 2026 — ${sentence}`)
+    expect(dialog).not.toHaveTextContent('yesterday')
+  })
+
   test('a seed-era upstream (four fields) shows every model as active, with no badges', async () => {
     fake.setShape('seed')
     renderApp('/?lifecycle=retired')

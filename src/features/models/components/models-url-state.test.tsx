@@ -21,7 +21,7 @@ describe('the URL is the state', () => {
     const opened = rows[3]!
     await user.click(within(screen.getByRole('table')).getAllByRole('button', { name: /Synthetic/ })[3]!)
     await screen.findByRole('dialog')
-    await user.click(screen.getByRole('button', { name: 'Copy link' }))
+    await user.click(screen.getByRole('button', { name: `Copy link to ${opened}` }))
     const copied = await window.navigator.clipboard.readText()
     first.unmount()
 

@@ -40,7 +40,7 @@ describe('state not yet written to the URL', () => {
     fireEvent.click(openerOf(3))
     const dialog = screen.getByRole('dialog')
     expect(urlParams().has('model')).toBe(false)
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Copy link' }))
+    fireEvent.click(within(dialog).getByRole('button', { name: /^Copy link to / }))
     await waitFor(async () => expect(await window.navigator.clipboard.readText()).not.toBe(''))
 
     const link = new URL(await window.navigator.clipboard.readText())

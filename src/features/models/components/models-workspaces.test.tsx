@@ -103,7 +103,7 @@ describe('several workspaces', () => {
     await waitFor(() =>
       expect(Object.fromEntries(urlParams())).toEqual({
         view: 'availability',
-        avail_differs: 'true',
+        avail_differs: '1',
         avail_sort: 'status:staging',
       }),
     )
@@ -136,5 +136,36 @@ describe('several workspaces', () => {
     await screen.findByRole('link', { name: 'Changes' })
     await waitFor(() => expect(screen.queryByRole('combobox', { name: 'Workspace' })).toBeNull())
     expect(screen.queryByRole('link', { name: 'Availability' })).toBeNull()
+  })
+
+  test('a link with avail_differs=1 or avail_differs=true shows only the differences', async () => {
+    for (const written of ['1', 'true']) {
+      const view = renderApp(`/?view=availability&avail_differs=${written}`)
+      expect(await screen.findByRole('checkbox', { name: 'Only models that differ between workspaces' })).toBeChecked()
+      await waitFor(() =>
+        expect(bffRequests.some((request) => /^\/api\/availability\?.*differs=1/.test(request))).toBe(true),
+      )
+      view.unmount()
+      bffRequests.length = 0
+    }
+  })
+
+  test('Absent and Unknown cells differ by icon and word, not only by colour', async () => {
+    renderApp('/?view=availability&avail_differs=1')
+    const table = await availabilityTable()
+    const expected = await bffJson<AvailabilityPage>('/api/availability?limit=50&differs=1')
+    const absentIndex = expected.data.findIndex((row) => Object.values(row.status).includes('absent'))
+    expect(absentIndex).toBeGreaterThanOrEqual(0)
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(1 + Math.min(50, expected.total)))
+    const row = within(table).getAllByRole('row')[1 + absentIndex]!
+    const absent = row.querySelector('td[data-status="absent"]')!
+    const unknown = row.querySelector('td[data-status="unknown"]')!
+    expect(absent).toHaveTextContent(/^Absent$/)
+    expect(unknown).toHaveTextContent(/^Unknown$/)
+    const absentIcon = absent.querySelector('svg')
+    const unknownIcon = unknown.querySelector('svg')
+    expect(absentIcon).not.toBeNull()
+    expect(unknownIcon).not.toBeNull()
+    expect(absentIcon!.innerHTML).not.toBe(unknownIcon!.innerHTML)
   })
 })

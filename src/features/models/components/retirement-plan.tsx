@@ -1,25 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import type { Model } from '../../../contract/model'
-import { formatReleaseDate } from '../../../lib/format-time'
+import { describeRetirement, formatDate } from '../../../lib/format-time'
 import { useWorkspace } from '../../workspaces/hooks/use-workspace'
 import { replacementQueryOptions } from '../api/get-replacement'
 
-const DAY_MS = 86_400_000
-
 function validDate(value: unknown): string | null {
   return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : null
-}
-
-/** "in 12 days", "today", "overdue by 3 days" (deprecated, past its date), "retired 40 days ago". */
-export function retirementCountdown(model: Model, now: number): string | null {
-  const retiresAt = validDate(model.retires_at)
-  if (!retiresAt) return null
-  const days = Math.ceil((Date.parse(retiresAt) - now) / DAY_MS)
-  const plural = (count: number) => `${count} day${count === 1 ? '' : 's'}`
-  if (model.lifecycle === 'retired') return days < 0 ? `retired ${plural(-days)} ago` : 'retired'
-  if (days < 0) return `overdue by ${plural(-days)}`
-  if (days === 0) return 'retires today'
-  return `in ${plural(days)}`
 }
 
 /**
@@ -38,8 +24,8 @@ export function RetirementPlan({ model, now, onOpen }: { model: Model; now: numb
   if (model.lifecycle !== 'deprecated' && model.lifecycle !== 'retired') return null
   const deprecatedAt = validDate(model.deprecated_at)
   const retiresAt = validDate(model.retires_at)
-  const countdown = retirementCountdown(model, now)
-  const overdue = model.lifecycle === 'deprecated' && countdown?.startsWith('overdue')
+  const retirement = describeRetirement(model.lifecycle, model.retires_at, now)
+  const overdue = retirement?.state === 'overdue'
   const suggestion = replacement.data && replacement.data.id !== model.id ? replacement.data : null
 
   return (
@@ -49,16 +35,15 @@ export function RetirementPlan({ model, now, onOpen }: { model: Model; now: numb
     >
       <h3 className="font-medium text-zinc-900 dark:text-zinc-100">Retirement planning</h3>
       <p>
-        Deprecated{' '}
-        {deprecatedAt ? <time dateTime={deprecatedAt}>{formatReleaseDate(deprecatedAt)}</time> : '(date not given)'}
+        Deprecated {deprecatedAt ? <time dateTime={deprecatedAt}>{formatDate(deprecatedAt)}</time> : '(date not given)'}
         {'; '}
         {model.lifecycle === 'retired' ? 'retired' : 'retires'}{' '}
-        {retiresAt ? <time dateTime={retiresAt}>{formatReleaseDate(retiresAt)}</time> : '(date not given)'}
-        {countdown && (
+        {retiresAt ? <time dateTime={retiresAt}>{formatDate(retiresAt)}</time> : '(date not given)'}
+        {retirement && (
           <>
             {' — '}
             <strong data-overdue={overdue || undefined} className={overdue ? 'text-red-700 dark:text-red-400' : ''}>
-              {countdown}
+              {retirement.sentence}
             </strong>
           </>
         )}

@@ -4,11 +4,20 @@ import { useEffect, useEffectEvent } from 'react'
 export type ShortcutKey = '/' | '?' | 'n' | 'p'
 export type ShortcutHandlers = Readonly<Record<ShortcutKey, () => void>>
 
-/** Keys that belong to whatever has focus: typing there must never trigger a shortcut. */
+/** Inputs that take no typed text: a letter pressed on them is free for a shortcut. */
+const KEYLESS_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image'])
+
+/**
+ * Keys that belong to whatever has focus: typing in a text field (or a select,
+ * whose letters pick an option) must never trigger a shortcut. A checkbox, a
+ * button or a link takes no letters, so n and p still page from there.
+ */
 function isTypingTarget(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select') !== null)
-  )
+  if (!(target instanceof HTMLElement)) return false
+  if (target.isContentEditable) return true
+  const field = target.closest('input, textarea, select')
+  if (field instanceof HTMLInputElement) return !KEYLESS_INPUTS.has(field.type)
+  return field !== null
 }
 
 /**
