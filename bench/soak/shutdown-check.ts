@@ -20,7 +20,9 @@ export async function shutdownCheck(server: RunningProcess, control: FakeControl
   const inFlight = page.data
     .filter(({ id }) => fitsInPath(id))
     .map(async ({ id }) => judge(await pool.send(`/api/models/${encodeURIComponent(id)}`), { type: 'model', id }))
-  await sleep(100)
+  // Time for the server to read every request even on a busy machine: one still in the socket's buffer at
+  // SIGTERM is not in flight yet, and its idle-looking connection is closed like any other.
+  await sleep(300)
   const signalledAt = performance.now()
   const exit = server.stop('SIGTERM')
   const verdicts = await Promise.all(inFlight)
