@@ -5,7 +5,7 @@ import { demoUpstream } from '../fake-upstream/demo-upstream'
 import { hasSignIn } from './auth/auth-config'
 import { authenticate } from './auth/authenticate'
 import { compressAnswers } from './compress-answers'
-import { hostCheck, hostIsAllowed } from './auth/host-check'
+import { hostCheck, hostHeaderIsAllowed } from './auth/host-check'
 import type { AuthEnv } from './auth/identity'
 import { oidcSignIn } from './auth/oidc-sign-in'
 import type { TokenEntry } from './auth/tokens'
@@ -212,11 +212,8 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   // them here), it warms each workspace, adds the process's metrics and says when shutdown starts.
   // The fast path skips the middleware, so it may only answer what needs no sign-in, for an allowed host.
   const signInRequired = hasSignIn(config.auth)
-  const allowedHosts = config.auth.allowedHosts
   const fastPathAdmits = (host: string | undefined) =>
-    !signInRequired &&
-    (allowedHosts === null ||
-      (host !== undefined && hostIsAllowed(host.replace(/:\d+$/, ''), /:(\d+)$/.exec(host)?.[1] ?? '80', allowedHosts)))
+    !signInRequired && hostHeaderIsAllowed(host, config.auth.allowedHosts)
   return Object.assign(app, {
     workspaceNames: workspaces.all.map((workspace) => workspace.name),
     /** Starts each workspace's first walk, unawaited, so the first visitor does not wait (not through a route: those need sign-in). */

@@ -10,6 +10,17 @@ export function hostIsAllowed(hostname: string, port: string, allowed: readonly 
 }
 
 /**
+ * The same rule for a raw `Host` header over plain HTTP (the Node list fast
+ * path, which runs before the middleware): null allows any host.
+ */
+export function hostHeaderIsAllowed(host: string | undefined, allowed: readonly string[] | null): boolean {
+  if (allowed === null) return true
+  if (host === undefined) return false
+  const port = /:(\d+)$/.exec(host)?.[1]
+  return hostIsAllowed(port ? host.slice(0, -port.length - 1) : host, port ?? '80', allowed)
+}
+
+/**
  * Answers 421 to a request for another host. A DNS-rebinding page reaches the
  * server under its own name, so checking `Host` stops it reading the API.
  * Null allows any host (`ALLOWED_HOSTS=*`).
