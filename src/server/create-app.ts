@@ -93,6 +93,7 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
     logger,
     history,
     pacing: deps.pacing,
+    stopping: deps.stopping,
     observer: {
       transport: (workspace, fetch) => countingFetch(fetch, workspace, metrics),
       refreshFailed: (workspace, error) =>
