@@ -103,6 +103,18 @@ const GOOD_WALK_BYTES = 256 * 1024
 // What the server may still hold after a mode, its caches included: far less than any hostile body.
 const RETAINED_GROWTH_LIMIT = 24 * 1024 * 1024
 
+/** A body the page ceiling must cut off while it streams: given time enough that only the ceiling can, read once. */
+function cutAtPageCeiling(name: string, fault: Fault): HostileMode {
+  return {
+    name,
+    fault,
+    reason: /larger than 1048576 bytes/,
+    maxRequests: 1,
+    attemptMs: CEILING_TEST_ATTEMPT_MS,
+    maxBodyBytes: PAGE_CEILING + CHUNK_SLACK,
+  }
+}
+
 const HOSTILE_MODES: HostileMode[] = [
   { name: 'drip', fault: { kind: 'drip', intervalMs: 10 }, reason: /too slow/, maxRequests: 3, maxBodyBytes: 1024 },
   {
@@ -147,22 +159,8 @@ const HOSTILE_MODES: HostileMode[] = [
     maxRequests: 1,
     maxBodyBytes: 0,
   },
-  {
-    name: '50 MB body',
-    fault: { kind: 'huge', bytes: 50 * 1024 * 1024 },
-    reason: /larger than 1048576 bytes/,
-    maxRequests: 1,
-    attemptMs: CEILING_TEST_ATTEMPT_MS,
-    maxBodyBytes: PAGE_CEILING + CHUNK_SLACK,
-  },
-  {
-    name: 'gzip bomb (400 MB inflated)',
-    fault: { kind: 'gzip-bomb', bytes: 400 * 1024 * 1024 },
-    reason: /larger than 1048576 bytes/,
-    maxRequests: 1,
-    attemptMs: CEILING_TEST_ATTEMPT_MS,
-    maxBodyBytes: PAGE_CEILING + CHUNK_SLACK,
-  },
+  cutAtPageCeiling('50 MB body', { kind: 'huge', bytes: 50 * 1024 * 1024 }),
+  cutAtPageCeiling('gzip bomb (400 MB inflated)', { kind: 'gzip-bomb', bytes: 400 * 1024 * 1024 }),
   {
     // Full 2026-10-21 records are about 1 KB each: room for the pages, so the model ceiling is what stops it.
     name: '100k models',
