@@ -3,6 +3,7 @@ import { portAllocator } from './lib/ports'
 import { startBuiltServer, startFakeUpstream } from './lib/processes'
 import { getJson } from './lib/http'
 import { distinctQueriesCheck } from './soak/distinct-queries'
+import { RSS_CEILING_BYTES } from './soak/hostile-searches'
 
 // `npm run soak:queries`: 50k distinct visitor searches over a catalogue of 20k models; the server's RSS
 // must stay under the ceiling the README documents. `--queries` and `--models` make a shorter run.
@@ -11,7 +12,6 @@ const { values: args } = parseArgs({
 })
 const QUERIES = Number(args.queries)
 const MODELS = Number(args.models)
-const RSS_CEILING_BYTES = 512 * 2 ** 20
 const CONCURRENCY = 32
 
 const ports = portAllocator('soak')

@@ -6,6 +6,7 @@ import { portAllocator } from './lib/ports'
 import { type RunningProcess, startBuiltServer, startFakeUpstream } from './lib/processes'
 import { connectionPool } from './soak/client'
 import { FAULT_PHASES, runFaultSchedule } from './soak/fault-schedule'
+import { hostileSearchesCheck, RSS_CEILING_BYTES } from './soak/hostile-searches'
 import { createRecorder } from './soak/recorder'
 import { type Check, soakReport } from './soak/report'
 import { shutdownCheck } from './soak/shutdown-check'
@@ -13,10 +14,13 @@ import { runUsers } from './soak/users'
 
 // `npm run soak` (30 s) or `npm run soak -- --short` (15 s, for CI); SOAK_SECONDS or --seconds sets any length.
 const { values: args } = parseArgs({
-  options: { short: { type: 'boolean', default: false }, seconds: { type: 'string' } },
+  options: { short: { type: 'boolean', default: false }, seconds: { type: 'string' }, searches: { type: 'string' } },
 })
 const SECONDS = Number(args.seconds ?? process.env.SOAK_SECONDS ?? (args.short ? 15 : 30))
 if (!(SECONDS > 0 && SECONDS <= 600)) throw new Error('The soak lasts 1–600 s')
+// Distinct searches sent to a second server while the upstream goes through every phase (see hostile-searches.ts);
+// `npm run soak:queries` sends 50,000 over a catalogue of 20,000 models.
+const SEARCHES = Number(args.searches ?? 50_000)
 const CONNECTIONS = 200
 const CATALOGUE = 2000
 // Every fault phase runs at least once, however short the soak (one phase's time spare for switching them).
@@ -35,6 +39,8 @@ const SERVER_ENV = {
   // Phases last seconds: a breaker held open for minutes (retry-after 3600) would hide every phase after it.
   BREAKER_COOLDOWN_SECONDS: '1',
   BREAKER_MAX_OPEN_SECONDS: '2',
+  // The 100k-models phase ends at this ceiling, well inside the heap limit below.
+  WALK_MAX_MODELS: '10000',
 }
 // A heap limit, as a container's memory limit sets one. Without it V8 sizes the heap by the machine: under
 // this allocation rate it commits ~175 MB, although each full GC leaves ~33 MB live (--trace-gc), and RSS
@@ -120,12 +126,15 @@ async function main(): Promise<boolean> {
     const until = performance.now() + SECONDS * 1000
     const schedule = runFaultSchedule(control, { phaseMs: PHASE_MS, until })
     const rssTimeline: number[] = []
+    let peakRss = rssAfterWarmUp
     const sampler = setInterval(() => rssTimeline.push(server.rssBytes()), PHASE_MS)
+    const peakSampler = setInterval(() => (peakRss = Math.max(peakRss, server.rssBytes())), 50)
     await Promise.all([
       runUsers(pool, recorder, { connections: CONNECTIONS, until, phase: schedule.current, seed: 2 }),
       schedule.done,
     ])
     clearInterval(sampler)
+    clearInterval(peakSampler)
     loopDelay.disable()
     const soakCpu = process.cpuUsage(cpuAtStart.soak)
     const cpuShare = {
@@ -138,6 +147,11 @@ async function main(): Promise<boolean> {
 
     stopping = true
     const shutdown = await shutdownCheck(server, control)
+    const searches = await hostileSearchesCheck(
+      ports,
+      { url: upstream.url, control },
+      { queries: SEARCHES, exitOnStop: stopOnExit },
+    )
     const summary = recorder.summary()
     const warmUpSummary = warmUp.summary()
     const unexpectedOutput = server.output.filter(isUnexpectedOutput).map((line) => `${line.stream}: ${line.text}`)
@@ -178,7 +192,13 @@ async function main(): Promise<boolean> {
         passed: growth <= RSS_GROWTH_LIMIT,
         detail: `${mb(rssAfterWarmUp)} → ${mb(rssAfterRun)} (${growth >= 0 ? '+' : ''}${mb(growth)}); every ${PHASE_MS / 1000} s: ${rssTimeline.map((bytes) => (bytes / 2 ** 20).toFixed(0)).join(', ')} MB`,
       },
+      {
+        name: `peak RSS during the run under ${mb(RSS_CEILING_BYTES)}`,
+        passed: peakRss < RSS_CEILING_BYTES,
+        detail: `peak ${mb(peakRss)}, sampled every 50 ms`,
+      },
       shutdown,
+      searches,
     ]
     const generatorDelayMs = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 }
     console.log(soakReport({ setup, summary, seconds: SECONDS, cpuShare, generatorDelayMs, checks }))

@@ -17,6 +17,7 @@ export const FAULT_PHASES: readonly FaultPhase[] = [
   // Issue 9's hostile upstream: each must end within its bound, with the old catalogue served as stale.
   { name: 'drip', fault: { kind: 'drip', intervalMs: 1000 } },
   { name: '429 + retry-after 3600', fault: { kind: 'status', status: 429, retryAfterSeconds: 3600 } },
+  { name: 'cursor loop', fault: { kind: 'cursor-loop' } },
   { name: 'cursor cycle', fault: { kind: 'cursor-cycle' } },
   { name: 'empty page', fault: { kind: 'empty' } },
   { name: 'redirect', fault: { kind: 'redirect', location: 'http://other-origin.invalid/v1/models' } },
@@ -24,14 +25,19 @@ export const FAULT_PHASES: readonly FaultPhase[] = [
   { name: 'gzip bomb', fault: { kind: 'gzip-bomb', bytes: 400 * 1024 * 1024 } },
   { name: 'duplicate ids', fault: { kind: 'duplicates' } },
   { name: 'odd ids', fault: { kind: 'odd-ids' } },
+  { name: 'lone surrogate', fault: { kind: 'lone-surrogate' } },
+  // Stopped at WALK_MAX_MODELS (the soak's server sets it below 100k), the old catalogue served as stale.
+  { name: '100k models', fault: { kind: 'many-models', count: 100_000 } },
 ]
 
 /**
- * Switches the fake upstream to the next phase every `phaseMs` until `until`,
- * then back to healthy. `current()` names the phase in force, to file each
- * answer under it.
+ * Switches the fake upstream to the next phase every `phaseMs` until `until`
+ * (or `stop()`), then back to healthy. `current()` names the phase in force,
+ * to file each answer under it.
  */
-export function runFaultSchedule(control: FakeControl, { phaseMs, until }: { phaseMs: number; until: number }) {
+export function runFaultSchedule(control: FakeControl, options: { phaseMs: number; until: number }) {
+  const { phaseMs } = options
+  let until = options.until
   let index = 0
   let current = FAULT_PHASES[0]!
   const done = (async () => {
@@ -48,5 +54,13 @@ export function runFaultSchedule(control: FakeControl, { phaseMs, until }: { pha
     current = FAULT_PHASES[0]!
     await control.fault(null)
   })()
-  return { current: () => current.name, done, phasesRun: () => index }
+  return {
+    current: () => current.name,
+    done,
+    phasesRun: () => index,
+    /** Ends the schedule at its next switch, back to healthy. */
+    stop: () => {
+      until = Math.min(until, performance.now())
+    },
+  }
 }

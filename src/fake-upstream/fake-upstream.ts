@@ -1,7 +1,15 @@
 import type { Model } from '../contract/model'
 import { DEMO_ALIASES, DEMO_MODELS } from './demo-catalogue'
 import { type Fault, defaultMessageFor, errorTypeFor, LIST_FAULT_KINDS } from './faults'
-import { drippingBody, gzipBombBody, hugePageBody, withDuplicates, withOddIds } from './hostile-answers'
+import {
+  drippingBody,
+  gzipBombBody,
+  hugePageBody,
+  withDuplicates,
+  withLoneSurrogates,
+  withOddIds,
+} from './hostile-answers'
+import { syntheticCatalogue } from './synthetic-catalogue'
 import { workspaceVariant } from './workspace-variant'
 
 export const FAKE_API_KEY = 'sk-ant-fake-demo-key'
@@ -77,12 +85,7 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}) {
   function list(url: URL, workspaceModels: readonly Model[]): Response {
     stats.listCalls += 1
     const listFault = takeFault(true)
-    const served =
-      listFault?.kind === 'duplicates'
-        ? withDuplicates(workspaceModels)
-        : listFault?.kind === 'odd-ids'
-          ? withOddIds(workspaceModels)
-          : workspaceModels
+    const served = listedUnder(listFault, workspaceModels)
     const limitText = url.searchParams.get('limit') ?? '20'
     const limit = Number(limitText)
     if (!/^\d+$/.test(limitText) || limit < 1 || limit > 1000) {
@@ -129,6 +132,27 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}) {
       Object.assign(page, { has_more: true, last_id: afterId === first ? second : first })
     }
     return json(200, page)
+  }
+
+  // The last many-models catalogue, made once: a walk asks for it a page at a time.
+  let many: { count: number; models: readonly Model[] } | null = null
+
+  /** The catalogue a list fault makes of the workspace's; the fault's own rules for pages come after. */
+  function listedUnder(listFault: Fault | null, workspaceModels: readonly Model[]): readonly Model[] {
+    switch (listFault?.kind) {
+      case 'duplicates':
+        return withDuplicates(workspaceModels)
+      case 'odd-ids':
+        return withOddIds(workspaceModels)
+      case 'lone-surrogate':
+        return withLoneSurrogates(workspaceModels)
+      case 'many-models':
+        if (many?.count !== listFault.count)
+          many = { count: listFault.count, models: syntheticCatalogue(listFault.count) }
+        return many.models
+      default:
+        return workspaceModels
+    }
   }
 
   function retrieve(rawId: string, served: readonly Model[]): Response {

@@ -41,6 +41,8 @@ export const LIST_FAULT_KINDS: ReadonlySet<string> = new Set([
   'empty',
   'duplicates',
   'odd-ids',
+  'lone-surrogate',
+  'many-models',
 ])
 
 export const faultSchema = z.discriminatedUnion('kind', [
@@ -81,4 +83,11 @@ export const faultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('empty') }),
   z.object({ kind: z.literal('duplicates') }),
   z.object({ kind: z.literal('odd-ids') }),
+  // Display names with half a UTF-16 pair, which UTF-8 (and so a store) cannot keep as it is.
+  z.object({ kind: z.literal('lone-surrogate') }),
+  // A catalogue of `count` synthetic models instead of the fake's own, paged as usual.
+  z.object({
+    kind: z.literal('many-models'),
+    count: z.number().int().min(1).max(1_000_000).default(100_000),
+  }),
 ])

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Model } from '../contract/model'
 import { createFakeUpstream, FAKE_API_KEY } from './fake-upstream'
 import { faultSchema } from './faults'
-import { gzipBombBody, ODD_IDS } from './hostile-answers'
+import { gzipBombBody, LONE_SURROGATE, ODD_IDS } from './hostile-answers'
 import { syntheticCatalogue } from './synthetic-catalogue'
 
 const AUTH = { 'x-api-key': FAKE_API_KEY, 'anthropic-version': '2023-06-01' }
@@ -89,6 +89,24 @@ describe('fake upstream: hostile answers', () => {
     expect(all.data.slice(0, ODD_IDS.length).map((model) => model.id)).toEqual(ODD_IDS)
     const after = await page(`/v1/models?limit=1&after_id=${encodeURIComponent(ODD_IDS[1]!)}`)
     expect(after.data[0]!.id).toBe(ODD_IDS[2])
+  })
+
+  it('lone surrogate: the first three names end in half a UTF-16 pair, which survives the JSON', async () => {
+    const { page } = fakeWith({ kind: 'lone-surrogate' })
+    const names = (await page('/v1/models?limit=100')).data.map((model) => model.display_name)
+    expect(names.slice(0, 3).every((name) => name.endsWith(LONE_SURROGATE))).toBe(true)
+    expect(names.slice(3).some((name) => name.includes(LONE_SURROGATE))).toBe(false)
+  })
+
+  it('many models: a synthetic catalogue of that many, paged by the usual cursors', async () => {
+    const { page } = fakeWith({ kind: 'many-models', count: 2500 })
+    const every = 'limit=1000&lifecycle[]=active&lifecycle[]=deprecated&lifecycle[]=retired'
+    const first = await page(`/v1/models?${every}`)
+    expect(first).toMatchObject({ has_more: true })
+    const last = await page(`/v1/models?${every}&after_id=${first.last_id!}`)
+    const rest = await page(`/v1/models?${every}&after_id=${last.last_id!}`)
+    expect(first.data.length + last.data.length + rest.data.length).toBe(2500)
+    expect(rest.has_more).toBe(false)
   })
 
   it('list faults leave a lookup alone', async () => {

@@ -123,3 +123,13 @@ export function withOddIds(models: readonly Model[]): Model[] {
   }))
   return [...odd, ...models]
 }
+
+/** A lone high surrogate: half of a UTF-16 pair, valid in a JS string and JSON, not in UTF-8. */
+export const LONE_SURROGATE = '\uD83D'
+
+/** The first three models with a lone surrogate in their names, as a sloppy upstream's truncation would leave. */
+export function withLoneSurrogates(models: readonly Model[]): Model[] {
+  return models.map((model, index) =>
+    index < 3 ? { ...model, display_name: `${model.display_name} ${LONE_SURROGATE}` } : model,
+  )
+}

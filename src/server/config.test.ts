@@ -64,6 +64,8 @@ describe('parseConfig', () => {
           oidc: null,
           allowedEmails: [],
           allowedDomains: [],
+          operators: [],
+          localOperator: true,
         },
       },
     })
@@ -113,6 +115,7 @@ describe('parseConfig', () => {
       SESSION_MAX_AGE_SECONDS: '3600',
       AUTH_ALLOWED_EMAILS: 'Ada@Example.com, bob@other.org',
       AUTH_ALLOWED_DOMAINS: '@example.com',
+      AUTH_OPERATORS: 'Ada@Example.com, oncall@example.com',
     })
     expect(result).toEqual({
       ok: true,
@@ -156,6 +159,8 @@ describe('parseConfig', () => {
           },
           allowedEmails: ['ada@example.com', 'bob@other.org'],
           allowedDomains: ['example.com'],
+          operators: ['ada@example.com', 'oncall@example.com'],
+          localOperator: false,
         },
       },
     })

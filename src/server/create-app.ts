@@ -6,7 +6,8 @@ import { hasSignIn } from './auth/auth-config'
 import { authenticate } from './auth/authenticate'
 import { compressAnswers } from './compress-answers'
 import { hostCheck, hostHeaderIsAllowed } from './auth/host-check'
-import type { AuthEnv } from './auth/identity'
+import { type AuthEnv, identityOf } from './auth/identity'
+import { isOperator } from './auth/operators'
 import { oidcSignIn } from './auth/oidc-sign-in'
 import type { TokenEntry } from './auth/tokens'
 import type { ServerConfig } from './config'
@@ -93,6 +94,7 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
     logger,
     history,
     pacing: deps.pacing,
+    stopping: deps.stopping,
     observer: {
       transport: (workspace, fetch) => countingFetch(fetch, workspace, metrics),
       refreshFailed: (workspace, error) =>
@@ -145,7 +147,10 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   app.use('/api/*', selectWorkspace(workspaces))
   app.use('/feed.xml', selectWorkspace(workspaces))
 
-  app.get('/api/models', listModels())
+  app.get(
+    '/api/models',
+    listModels((c) => isOperator(identityOf(c), config.auth)),
+  )
   app.all('/api/models', methodNotAllowed)
   // Before `/api/models/:id`, which would take "export" for a model id.
   app.get('/api/models/export', exportModels())

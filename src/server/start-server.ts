@@ -18,7 +18,6 @@ import { withListFastPath } from './list-fast-path'
 import { listenUntilSignalled } from './listen'
 import { createPinoLogger } from './observability/pino-logger'
 import { lockDataDir } from './data-dir'
-import { abortableFetch } from './stopping'
 
 // Only starts the server: everything it does is in createApp.
 const parsed = parseConfig(process.env)
@@ -78,9 +77,8 @@ const app = createApp(config, {
   },
   history,
   logger,
+  // Every walk and lookup, the demo's too, is aborted with it.
   stopping: stopping.signal,
-  // Only a live server talks to the network; the demo's built-in fake has no walk worth aborting.
-  fetch: config.apiKey ? abortableFetch(globalThis.fetch, stopping.signal) : undefined,
   tokens: tokenFile?.ok ? watchedTokenFile(config.auth.tokensFile!, tokenFile.entries, logger) : undefined,
   remoteAddress: (c) => getConnInfo(c).remote.address,
 })

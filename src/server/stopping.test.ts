@@ -44,6 +44,31 @@ describe('a server that is stopping', () => {
     expect(fake.stats.requests).toEqual([])
   })
 
+  it('aborts the demo’s walk too (no key), not only a live key’s, and answers its waiting clients', async () => {
+    const stopping = new AbortController()
+    const signals: AbortSignal[] = []
+    // The demo's upstream, hanging: it fails, as fetch does, only when its signal aborts.
+    const demoTransport: typeof fetch = (_input, init) => {
+      signals.push(init!.signal!)
+      return hanging(_input, init)
+    }
+    const app = createApp(
+      { ...TEST_CONFIG, apiKey: null },
+      {
+        fetch: demoTransport,
+        logger: silentLogger,
+        stopping: stopping.signal,
+      },
+    )
+    const waiting = app.request('/api/models')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(signals).toHaveLength(1)
+    expect(signals[0]!.aborted).toBe(false)
+    stopping.abort()
+    await expectStopping(await waiting)
+    expect(signals.every((signal) => signal.aborted)).toBe(true)
+  })
+
   it('answers as usual until it stops', async () => {
     const { app } = stoppableApp()
     expect((await app.request('/api/models')).status).toBe(200)

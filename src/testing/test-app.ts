@@ -79,6 +79,9 @@ export interface TestAppOptions {
   /** The lines of AUTH_TOKENS_FILE, and the address each request comes from (for the sign-in proxy). */
   tokens?: AppDependencies['tokens']
   remoteAddress?: AppDependencies['remoteAddress']
+  /** Wraps the fake's fetch, to watch what the server reads from it. */
+  transport?: (fetch: typeof globalThis.fetch) => typeof globalThis.fetch
+  stopping?: AbortSignal
 }
 
 /**
@@ -91,13 +94,14 @@ export function createTestApp(options: TestAppOptions = {}) {
   const clock = createFakeClock()
   const logger = createCapturingLogger()
   const app = createApp(config, {
-    fetch: fake.fetch,
+    fetch: options.transport ? options.transport(fake.fetch) : fake.fetch,
     now: clock.now,
     logger,
     pacing: options.pacing,
     history: options.history,
     tokens: options.tokens,
     remoteAddress: options.remoteAddress,
+    stopping: options.stopping,
   })
 
   async function listPage(search: string | Record<string, string> = {}): Promise<ModelPage> {

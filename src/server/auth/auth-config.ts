@@ -26,6 +26,10 @@ export interface AuthConfig {
   /** Lower-cased; empty lists with OIDC would let no one in, so OIDC requires one of them. */
   allowedEmails: readonly string[]
   allowedDomains: readonly string[]
+  /** AUTH_OPERATORS, lower-cased: the accounts (single sign-on or the proxy's) that may act as operators. */
+  operators: readonly string[]
+  /** No sign-in on a loopback HOST: whoever reaches the server sits at its machine, and is its operator. */
+  localOperator: boolean
 }
 
 const commaList = (value: string) =>
@@ -62,6 +66,10 @@ export const authEnvShape = {
   AUTH_ALLOWED_DOMAINS: z
     .string()
     .transform((value) => commaList(value).map((domain) => domain.toLowerCase().replace(/^@/, '')))
+    .optional(),
+  AUTH_OPERATORS: z
+    .string()
+    .transform((value) => commaList(value).map((email) => email.toLowerCase()))
     .optional(),
 }
 
@@ -112,6 +120,16 @@ export function authConfig(env: AuthEnv & { HOST: string }): Parsed<AuthConfig> 
     oidc: oidc.value,
     allowedEmails: env.AUTH_ALLOWED_EMAILS ?? [],
     allowedDomains: env.AUTH_ALLOWED_DOMAINS ?? [],
+    operators: env.AUTH_OPERATORS ?? [],
+    localOperator: false,
+  }
+  auth.localOperator = !hasSignIn(auth) && isLoopbackHost(env.HOST)
+  if (auth.operators.length > 0 && !auth.oidc && !auth.proxy) {
+    return {
+      ok: false,
+      message:
+        'AUTH_OPERATORS names accounts, but no sign-in tells who a user is: set up single sign-on (OIDC_ISSUER) or a sign-in proxy (AUTH_PROXY_HEADER), or give tokens the operator role in AUTH_TOKENS_FILE instead',
+    }
   }
   if (auth.open && hasSignIn(auth)) {
     return { ok: false, message: 'AUTH=none turns sign-in off, but a sign-in setting is also set; keep one of them' }
@@ -201,4 +219,6 @@ export const NO_AUTH: AuthConfig = {
   oidc: null,
   allowedEmails: [],
   allowedDomains: [],
+  operators: [],
+  localOperator: true,
 }

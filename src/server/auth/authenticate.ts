@@ -7,7 +7,7 @@ import { authPage, notAllowedPage } from './auth-pages'
 import { isInBlocks } from './cidr'
 import { ANONYMOUS, type AuthEnv, type Identity } from './identity'
 import { isOpenPath } from './open-paths'
-import { presentedToken, type TokenEntry, tokenName } from './tokens'
+import { findToken, presentedToken, type TokenEntry } from './tokens'
 
 /** What the OIDC sign-in gives the middleware: the session's account, renewing it if due. */
 export interface SessionReader {
@@ -69,8 +69,8 @@ async function identify(c: Context, options: AuthenticateOptions): Promise<Outco
   if (auth.tokensFile && TOKEN_PATH.test(c.req.path)) {
     const token = presentedToken(c.req.header('authorization'))
     if (token !== null) {
-      const name = await tokenName(token, options.tokens())
-      if (name) return { identity: { kind: 'token', name } }
+      const entry = await findToken(token, options.tokens())
+      if (entry) return { identity: { kind: 'token', name: entry.name, operator: entry.operator } }
       return {
         refuse: (c) =>
           unauthorized(c, auth, 'The token sent is not valid: it is mistyped, or it was revoked. Ask for a new one.'),

@@ -3,7 +3,7 @@ import type { Context } from 'hono'
 /** Who made a request, as the auth middleware found; logs name the user by `identityLabel`. */
 export type Identity =
   | { kind: 'user'; email: string }
-  | { kind: 'token'; name: string }
+  | { kind: 'token'; name: string; operator: boolean }
   | { kind: 'proxy'; email: string }
   | { kind: 'anonymous' }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { constantTimeEqual, parseTokenLines, presentedToken, sha256, tokenName } from './tokens'
+import { constantTimeEqual, parseTokenLines, presentedToken, sha256, findToken } from './tokens'
 
 const hex = async (text: string) => Buffer.from(await sha256(text)).toString('hex')
 
@@ -21,18 +21,18 @@ describe('parseTokenLines', () => {
   })
 })
 
-describe('tokenName', () => {
+describe('findToken', () => {
   it('names the entry whose digest is the token’s, and nothing for another token', async () => {
     const parsed = parseTokenLines(`one:${await hex('token-one')}\ntwo:${await hex('token-two')}`, 'tokens')
     const entries = parsed.ok ? parsed.entries : []
-    expect(await tokenName('token-two', entries)).toBe('two')
-    expect(await tokenName('token-three', entries)).toBeNull()
+    expect((await findToken('token-two', entries))?.name).toBe('two')
+    expect(await findToken('token-three', entries)).toBeNull()
   })
 
   it('compares digests (never the token) against every entry, with the constant-time comparison', async () => {
     const parsed = parseTokenLines(`one:${await hex('token-one')}\ntwo:${await hex('token-two')}`, 'tokens')
     const equal = vi.fn(constantTimeEqual)
-    expect(await tokenName('token-one', parsed.ok ? parsed.entries : [], equal)).toBe('one')
+    expect((await findToken('token-one', parsed.ok ? parsed.entries : [], equal))?.name).toBe('one')
     // No early exit after the match: both entries were compared, each as 32-byte digests.
     expect(equal).toHaveBeenCalledTimes(2)
     for (const [presented, stored] of equal.mock.calls) {

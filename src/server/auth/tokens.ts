@@ -1,12 +1,14 @@
-/** One line of AUTH_TOKENS_FILE: a name to log, and the SHA-256 of the token (never the token itself). */
+/** One line of AUTH_TOKENS_FILE: a name to log, the SHA-256 of the token (never the token itself), and its role. */
 export interface TokenEntry {
   name: string
   digest: Uint8Array
+  /** `:operator` after the digest: the token may also act as an operator (accept a doubted catalogue). */
+  operator: boolean
 }
 
 export type TokenLines = { ok: true; entries: TokenEntry[] } | { ok: false; message: string }
 
-const TOKEN_LINE = /^([A-Za-z0-9._@-]{1,64}):([0-9a-fA-F]{64})$/
+const TOKEN_LINE = /^([A-Za-z0-9._@-]{1,64}):([0-9a-fA-F]{64})(:operator)?$/
 
 /**
  * Reads `name:sha256-hex` lines; blank lines and `#` comments are skipped.
@@ -23,13 +25,17 @@ export function parseTokenLines(text: string, fileName: string): TokenLines {
     if (!match) {
       return {
         ok: false,
-        message: `${where} is not "name:sha256-hex-of-token" (a name of letters, digits, . _ @ -, then 64 hex digits)`,
+        message: `${where} is not "name:sha256-hex-of-token" (a name of letters, digits, . _ @ -, then 64 hex digits, then optionally ":operator")`,
       }
     }
-    const [, name, hex] = match
+    const [, name, hex, role] = match
     if (names.has(name!)) return { ok: false, message: `${where} repeats the name ${name}` }
     names.add(name!)
-    entries.push({ name: name!, digest: Uint8Array.from(hex!.match(/../g)!.map((byte) => parseInt(byte, 16))) })
+    entries.push({
+      name: name!,
+      digest: Uint8Array.from(hex!.match(/../g)!.map((byte) => parseInt(byte, 16))),
+      operator: role !== undefined,
+    })
   }
   return { ok: true, entries }
 }
@@ -47,18 +53,18 @@ export async function sha256(text: string): Promise<Uint8Array> {
 }
 
 /**
- * The name of the token presented, or null. The token is hashed first, so the
+ * The line of the token presented, or null. The token is hashed first, so the
  * comparison is always of 32 bytes, and every entry is compared (no early
  * exit), so the time taken says nothing about which entry came close.
  */
-export async function tokenName(
+export async function findToken(
   presented: string,
   entries: readonly TokenEntry[],
   equal: (a: Uint8Array, b: Uint8Array) => boolean = constantTimeEqual,
-): Promise<string | null> {
+): Promise<TokenEntry | null> {
   const digest = await sha256(presented)
-  let found: string | null = null
-  for (const entry of entries) if (equal(digest, entry.digest) && found === null) found = entry.name
+  let found: TokenEntry | null = null
+  for (const entry of entries) if (equal(digest, entry.digest) && found === null) found = entry
   return found
 }
 

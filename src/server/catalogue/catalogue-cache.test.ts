@@ -3,6 +3,7 @@ import { healthSchema } from '../../contract/model'
 import { DEMO_MODELS } from '../../fake-upstream/demo-catalogue'
 import { syntheticCatalogue } from '../../fake-upstream/synthetic-catalogue'
 import { createTestApp, readError, type TestAppOptions } from '../../testing/test-app'
+import { createCatalogueCache } from './catalogue-cache'
 
 const TTL_MS = 60_000
 const RETRY_AFTER_FAILURE_MS = 10_000
@@ -186,5 +187,20 @@ describe('forced refresh (refresh=1)', () => {
     const { listPage, fake } = await warmApp()
     await listPage({ refresh: '0' })
     expect(fake.stats.listCalls).toBe(1)
+  })
+})
+
+describe('when the server stops', () => {
+  it('ends the walk in progress at once, even one that ignores its signal, and starts no other', async () => {
+    const stopping = new AbortController()
+    const walk = vi.fn((_signal: AbortSignal) => new Promise<never>(() => {}))
+    const catalogue = createCatalogueCache({ walk, ttlMs: TTL_MS, stopping: stopping.signal })
+    const waiting = catalogue.get()
+    expect(catalogue.peek().walkingForMs).not.toBeNull()
+    stopping.abort(new Error('the server is stopping'))
+    await expect(waiting).rejects.toThrow('the server is stopping')
+    expect(walk.mock.calls[0]![0].aborted).toBe(true)
+    expect(catalogue.peek().walkingForMs).toBeNull()
+    await expect(catalogue.get({ forceRefresh: true })).rejects.toThrow('the server is stopping')
   })
 })

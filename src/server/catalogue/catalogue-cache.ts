@@ -25,6 +25,8 @@ export interface CatalogueCacheOptions {
   onWalked?: (models: readonly Model[], at: number, options: { confirmed: boolean }) => void
   /** The byte budget of each snapshot's derived caches (views, serialized pages): CACHE_BUDGET_MB. */
   cacheBytes?: number
+  /** Aborted when the server stops: the walk in progress ends at once, and no other starts. */
+  stopping?: AbortSignal
 }
 
 export interface CatalogueState {
@@ -127,9 +129,10 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
       walks += 1
       walkStartedAt = now()
       const deadline = deadlineSignal(walkTimeoutMs, 'the walk of the model list')
+      const signal = options.stopping ? AbortSignal.any([deadline.signal, options.stopping]) : deadline.signal
       try {
-        // The race holds even for a walk that ignores its signal: no client waits past the deadline.
-        const models = await Promise.race([options.walk(deadline.signal), rejectOnAbort(deadline.signal)])
+        // The race holds even for a walk that ignores its signal: no client waits past the deadline, or the stop.
+        const models = await Promise.race([options.walk(signal), rejectOnAbort(signal)])
         return believe(models)
       } catch (error) {
         if (!(error instanceof ImplausibleCatalogueError)) fail(error)
@@ -213,6 +216,7 @@ export type CatalogueCache = ReturnType<typeof createCatalogueCache>
 
 function rejectOnAbort(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => {
+    if (signal.aborted) return reject(signal.reason as Error)
     signal.addEventListener('abort', () => reject(signal.reason), { once: true })
   })
 }

@@ -37,8 +37,15 @@ const ENTRY_OVERHEAD_BYTES = 1_024
 export function viewBytes<T extends { id: string }>(view: CatalogueView<T>): number {
   return ENTRY_OVERHEAD_BYTES + view.models.length * VIEW_BYTES_PER_MODEL
 }
-// The body as a string (up to 2 bytes a character) and as UTF-8, plus its headers.
-const pageBytes = (page: CachedPage) => ENTRY_OVERHEAD_BYTES + page.body.length * 3
+// The body as a string (up to 2 bytes a character), as UTF-8 and gzipped, plus its headers; and, for a first
+// page of the default workspace, the HTML page rendered from it (index-page.ts keeps it as long as the page lives):
+// the body again, its rows as markup and the page around it.
+const PAGE_HTML_BYTES = 16 * 1024
+const pageBytes = (page: CachedPage) => ENTRY_OVERHEAD_BYTES + PAGE_HTML_BYTES + page.body.length * 6
+// An order is an array of references (8 bytes each) and the positions as an Int32Array (4 each).
+const orderBytes = (order: { models: readonly Model[]; indices: Int32Array }) =>
+  ENTRY_OVERHEAD_BYTES + order.models.length * 8 + order.indices.byteLength
+const stagedBytes = (staged: Int32Array) => ENTRY_OVERHEAD_BYTES + staged.byteLength
 
 let generations = 0
 
@@ -49,10 +56,13 @@ let generations = 0
  */
 export class CatalogueSnapshot {
   readonly generation = ++generations
-  /** Each sort order, with the models' positions in the upstream's order, which the search index speaks in. */
-  readonly #sorted = new Map<SortValue | '', { models: readonly Model[]; indices: Int32Array }>()
-  /** Each sort order restricted to some lifecycle stages, retired models last; positions as above. */
-  readonly #staged = new Map<string, Int32Array>()
+  /**
+   * Each sort order, with the models' positions in the upstream's order, which the search index speaks in; and
+   * each restricted to some lifecycle stages, retired models last. Their keys are few (sorts × stages), but at
+   * 100k models they would add up to ~150 MB: bounded by bytes too, a forgotten one sorted again when asked.
+   */
+  readonly #sorted: LruMap<SortValue | '', { models: readonly Model[]; indices: Int32Array }>
+  readonly #staged: LruMap<string, Int32Array>
   // Views and pages are bounded by bytes, not only by count: each distinct q= of a visitor makes one.
   readonly #views: LruMap<string, CatalogueView>
   #byId: Map<string, Model> | undefined
@@ -65,22 +75,25 @@ export class CatalogueSnapshot {
     readonly fetchedAt: number,
     cacheBytes = DEFAULT_SNAPSHOT_CACHE_BYTES,
   ) {
-    // Half each: a burst of distinct searches cannot push every page out, nor the reverse.
+    // Views and pages 3/8 each, so a burst of distinct searches cannot push every page out, nor the reverse;
+    // the sort orders a quarter, for the views to be built from.
     this.#views = new LruMap<string, CatalogueView>({
       maxEntries: VIEW_CACHE_SIZE,
-      maxBytes: cacheBytes / 2,
+      maxBytes: (cacheBytes * 3) / 8,
       sizeOf: viewBytes,
     })
     this.responses = new LruMap<string, CachedPage>({
       maxEntries: PAGE_CACHE_SIZE,
-      maxBytes: cacheBytes / 2,
+      maxBytes: (cacheBytes * 3) / 8,
       sizeOf: pageBytes,
     })
+    this.#sorted = new LruMap({ maxBytes: cacheBytes / 8, sizeOf: orderBytes })
+    this.#staged = new LruMap({ maxBytes: cacheBytes / 8, sizeOf: stagedBytes })
   }
 
   /** The bytes its derived caches hold, as estimated; never more than the budget it was given. */
   get cachedBytes(): number {
-    return this.#views.bytes + this.responses.bytes
+    return this.#views.bytes + this.responses.bytes + this.#sorted.bytes + this.#staged.bytes
   }
 
   /** The model with this exact id (not an alias), if the catalogue lists it. */

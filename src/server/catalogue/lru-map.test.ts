@@ -38,4 +38,12 @@ describe('LruMap', () => {
     expect(map.bytes).toBe(6)
     expect(map.size).toBe(1)
   })
+
+  it('counts the key too when sizeOf asks for it: long keys of visitor input cannot outgrow the budget', () => {
+    const map = new LruMap<string, number>({ maxBytes: 1_000, sizeOf: (_value, key) => key.length })
+    for (let index = 0; index < 100; index += 1) map.set(`${index}:${'k'.repeat(300)}`, index)
+    expect(map.bytes).toBeLessThanOrEqual(1_000)
+    expect(map.size).toBe(3)
+    expect(map.get(`99:${'k'.repeat(300)}`)).toBe(99)
+  })
 })

@@ -1,9 +1,10 @@
-export interface LruLimits<V> {
+export interface LruLimits<V, K = unknown> {
   /** The most entries kept. */
   maxEntries?: number
   /** The most bytes kept, as `sizeOf` estimates them: what bounds memory when one entry can be 10 bytes or 10 MB. */
   maxBytes?: number
-  sizeOf?: (value: V) => number
+  /** An entry's bytes; the key is given too, for caches whose keys are visitor input of any length. */
+  sizeOf?: (value: V, key: K) => number
 }
 
 /**
@@ -15,10 +16,10 @@ export class LruMap<K, V> {
   readonly #entries = new Map<K, { value: V; bytes: number }>()
   readonly #maxEntries: number
   readonly #maxBytes: number
-  readonly #sizeOf: (value: V) => number
+  readonly #sizeOf: (value: V, key: K) => number
   #bytes = 0
 
-  constructor(limits: number | LruLimits<V>) {
+  constructor(limits: number | LruLimits<V, K>) {
     const {
       maxEntries = Infinity,
       maxBytes = Infinity,
@@ -49,7 +50,7 @@ export class LruMap<K, V> {
 
   set(key: K, value: V): void {
     this.delete(key)
-    const bytes = this.#sizeOf(value)
+    const bytes = this.#sizeOf(value, key)
     if (bytes > this.#maxBytes) return
     this.#entries.set(key, { value, bytes })
     this.#bytes += bytes

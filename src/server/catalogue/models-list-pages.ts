@@ -16,6 +16,10 @@ import { LruMap } from './lru-map'
 import { pageOfView } from './page-of-view'
 
 const QUERY_CACHE_SIZE = 1024
+// The query strings are visitors' input (up to Node's 16 KB of headers each): bounded by bytes, not only by count.
+const QUERY_CACHE_BYTES = 2 * 1024 * 1024
+// A parse's object, its strings and the Map entry around it.
+const PARSE_OVERHEAD_BYTES = 512
 
 /** The parameters of one query string, and the key of the view and page they ask for. */
 export type ListQuery = ListParams & { pageKey: string }
@@ -64,7 +68,12 @@ function answerOf(
  */
 export function modelsListPages(catalogue: CatalogueCache, workspace: ErrorContext & { name: string }) {
   // The same few query strings come again and again; parsing is a pure function of the string.
-  const queries = new LruMap<string, ParsedQuery>(QUERY_CACHE_SIZE)
+  const queries = new LruMap<string, ParsedQuery>({
+    maxEntries: QUERY_CACHE_SIZE,
+    maxBytes: QUERY_CACHE_BYTES,
+    // The key, and the parse that holds much of it again (the terms, the page key or the error message).
+    sizeOf: (_parsed, search) => PARSE_OVERHEAD_BYTES + search.length * 4,
+  })
 
   // A fresh snapshot's page is keyed by the page key itself, the same string every time (its hash kept);
   // the key of a page search never holds a bare '|', so it cannot be taken for another's.

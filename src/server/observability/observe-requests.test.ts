@@ -85,7 +85,7 @@ describe('every answer', () => {
   it.each<[Identity | undefined, string | null]>([
     [{ kind: 'user', email: 'ada@example.com' }, 'ada@example.com'],
     [{ kind: 'proxy', email: 'grace@example.com' }, 'grace@example.com'],
-    [{ kind: 'token', name: 'prometheus' }, 'prometheus'],
+    [{ kind: 'token', name: 'prometheus', operator: false }, 'prometheus'],
     [{ kind: 'anonymous' }, null],
     [undefined, null],
   ])('names the caller the sign-in set (%o) as user %s', async (identity, user) => {

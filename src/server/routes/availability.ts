@@ -11,6 +11,10 @@ import type { Workspace, Workspaces } from '../workspaces/workspaces'
 
 type Column = AvailabilityPage['workspaces'][number]
 
+// A row's object and its model's fields it refers to, then one status per workspace (a key and a short string).
+const ROW_BYTES = 160
+const STATUS_BYTES = 48
+
 function column(workspace: Workspace, result: PromiseSettledResult<CatalogueState>): Column {
   const context = { keyVariable: workspace.keyVariable }
   if (result.status === 'rejected') {
@@ -38,7 +42,11 @@ function column(workspace: Workspace, result: PromiseSettledResult<CatalogueStat
  */
 export function availability(workspaces: Workspaces) {
   // Rows per set of snapshots, views per query over them: recomputed only when a snapshot changes.
-  const tables = new LruMap<string, AvailabilityRow[]>(8)
+  const tables = new LruMap<string, AvailabilityRow[]>({
+    maxEntries: 8,
+    maxBytes: DEFAULT_SNAPSHOT_CACHE_BYTES / 2,
+    sizeOf: (rows) => rows.length * (ROW_BYTES + workspaces.all.length * STATUS_BYTES),
+  })
   // Bounded by bytes too: each distinct q= makes a view, and a view of 100k rows is ~8 MB.
   const views = new LruMap<string, CatalogueView<AvailabilityRow>>({
     maxEntries: 128,

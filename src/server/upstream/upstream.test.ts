@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createFakeUpstream, FAKE_API_KEY } from '../../fake-upstream/fake-upstream'
+import { ODD_IDS } from '../../fake-upstream/hostile-answers'
 import { syntheticCatalogue } from '../../fake-upstream/synthetic-catalogue'
 import { createTestApp, TEST_CONFIG } from '../../testing/test-app'
 import { createUpstream, type UpstreamLimits } from './upstream'
@@ -49,6 +50,15 @@ describe('the catalogue walk', () => {
       `GET /v1/models?limit=1000&${ALL_STAGES}&after_id=${models[999]!.id}`,
       `GET /v1/models?limit=1000&${ALL_STAGES}&after_id=${models[1999]!.id}`,
     ])
+  })
+
+  it.each(ODD_IDS)('pages on past a page that ends at the odd id %j (the cursor is the upstream’s own)', async (id) => {
+    const models = syntheticCatalogue(1500)
+    const odd = { ...models[999]!, id }
+    const catalogue = [...models.slice(0, 999), odd, ...models.slice(1000)]
+    const fake = createFakeUpstream({ models: catalogue })
+    expect(await upstreamOver(fake.fetch).walk()).toEqual(catalogue)
+    expect(fake.stats.listCalls).toBe(2)
   })
 
   it('reads an empty catalogue as no models', async () => {

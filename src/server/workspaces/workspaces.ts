@@ -7,6 +7,7 @@ import type { CatalogueHistory } from '../history/catalogue-history'
 import type { Logger } from '../logger'
 import { type ModelsListPages, modelsListPages } from '../catalogue/models-list-pages'
 import { createUpstream } from '../upstream/upstream'
+import { abortableFetch } from '../stopping'
 import { createModelLookup, type ModelLookup } from './model-lookup'
 
 /** One named key's view of the catalogue: its own snapshot, pages and model lookups. */
@@ -36,6 +37,8 @@ export interface WorkspaceDependencies {
   pacing?: { retryAfterFailureMs?: number; forcedRefreshIntervalMs?: number; random?: () => number }
   /** Sees each workspace's requests to the upstream and its failed refreshes: the metrics. */
   observer?: UpstreamObserver
+  /** Aborted when the server stops: every walk and lookup ends, the demo's as well as a live key's. */
+  stopping?: AbortSignal
 }
 
 export interface UpstreamObserver {
@@ -66,7 +69,8 @@ export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependenci
   const { demo } = deps
   const all = credentialsOf(config, demo).map((credential): Workspace => {
     const where = credential.name === DEFAULT_WORKSPACE ? '' : ` (workspace ${credential.name})`
-    const transport = demo?.fetch ?? deps.fetch ?? networkFetch
+    const chosen = demo?.fetch ?? deps.fetch ?? networkFetch
+    const transport = deps.stopping ? abortableFetch(chosen, deps.stopping) : chosen
     const upstream = createUpstream({
       apiKey: credential.apiKey,
       workspaceId: credential.workspaceId,
@@ -86,6 +90,7 @@ export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependenci
       maxBackoffMs: config.walkBackoffMaxMs,
       plausibility: { maxLossShare: config.maxLossShare, agreeingWalks: config.agreeingWalks },
       cacheBytes: config.cacheBudgetBytes,
+      stopping: deps.stopping,
       now: deps.now,
       ...deps.pacing,
       onWalkFailed: (error) => {
