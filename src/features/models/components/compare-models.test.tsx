@@ -49,14 +49,15 @@ describe('compare', () => {
   })
 
   test('an unknown or removed id is shown as such, the others still compared', async () => {
-    renderApp('/?compare=claude-opus-4-6,claude-no-such-model')
+    renderApp('/?compare=claude-opus-4-6,claude-no-such-model,no such/model')
     const models = within(await screen.findByRole('list', { name: 'Compared models' }))
-    await waitFor(() =>
-      expect(models.getByText('claude-no-such-model').closest('li')).toHaveTextContent(
-        'Not in this catalogue (unknown or removed)',
-      ),
-    )
-    await waitFor(() => expect(valuesOf('Display name')).toEqual(['Claude Opus 4.6', '—']))
+    // Neither listed: one the upstream does not know, one no lookup could even send on.
+    for (const id of ['claude-no-such-model', 'no such/model']) {
+      await waitFor(() =>
+        expect(models.getByText(id).closest('li')).toHaveTextContent('Not in this catalogue (unknown or removed)'),
+      )
+    }
+    await waitFor(() => expect(valuesOf('Display name')).toEqual(['Claude Opus 4.6', '—', '—']))
   })
 
   test('Compare in the dialog adds the model; Remove and Close take models out, in the URL', async () => {

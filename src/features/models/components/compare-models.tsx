@@ -218,7 +218,8 @@ function ModelState({
   result: { data?: Model; error: Error | null; isPending: boolean } | undefined
 }): ReactNode {
   if (!result || result.data) return null
-  if (result.error instanceof ApiError && result.error.status === 404) {
+  // 404: the upstream has no such model; 400: the id is not listed and could not name one (a lookup refuses it).
+  if (result.error instanceof ApiError && (result.error.status === 404 || result.error.status === 400)) {
     return <span className="block text-red-700 dark:text-red-400">Not in this catalogue (unknown or removed)</span>
   }
   if (result.error) return <span className="block text-red-700 dark:text-red-400">Could not load it</span>
