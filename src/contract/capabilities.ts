@@ -58,3 +58,45 @@ export function capabilitySupport(capabilities: Capabilities | null | undefined,
   const supported = (node as Record<string, unknown>).supported
   return typeof supported === 'boolean' ? supported : null
 }
+
+/** A part of a capability tree the dashboard has no path for: a newer leaf, or a value of another shape. */
+export interface OtherCapability {
+  /** Dotted, as `caps` would write it (`effort.ultra`, `audio_input`). */
+  path: string
+  /** A leaf's `supported`; null for a null leaf. */
+  supported: boolean | null
+  /** What was sent when it is no leaf (`{ supported }`) and no branch: shown as text. */
+  raw?: unknown
+}
+
+const KNOWN_PATHS = new Set<string>(CAPABILITY_PATHS)
+// Branches that hold leaves but are no leaf themselves.
+const KNOWN_BRANCHES = new Set(['thinking.types'])
+
+/**
+ * Every part of the tree that CAPABILITY_PATHS does not name, in the order sent, so a capability newer
+ * than the dashboard (at any depth) is shown rather than lost. A leaf is an object with a boolean
+ * `supported`; its other keys, and the keys of any other object, are walked in turn.
+ */
+export function otherCapabilities(capabilities: Capabilities | null | undefined): OtherCapability[] {
+  const found: OtherCapability[] = []
+  const walk = (node: Record<string, unknown>, prefix: string) => {
+    for (const [key, value] of Object.entries(node)) {
+      if (prefix && key === 'supported') continue
+      const path = prefix ? `${prefix}.${key}` : key
+      const known = KNOWN_PATHS.has(path) || KNOWN_BRANCHES.has(path)
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        if (!known) found.push({ path, supported: null, ...(value === null ? {} : { raw: value }) })
+        continue
+      }
+      const supported = (value as Record<string, unknown>).supported
+      if (!known) {
+        if (typeof supported === 'boolean') found.push({ path, supported })
+        else if ('supported' in value) found.push({ path, supported: null, raw: supported })
+      }
+      walk(value as Record<string, unknown>, path)
+    }
+  }
+  if (capabilities) walk(capabilities, '')
+  return found
+}

@@ -24,7 +24,7 @@ export const DEFAULT_LIFECYCLES: readonly Lifecycle[] = ['active', 'deprecated']
 /** `line=none` asks for models with no line (null). */
 export const NO_LINE = 'none'
 /** A line as the filter takes it: a lower-case word (lines the upstream adds later included), or `none`. */
-const LINE_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/
+export const LINE_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/
 export const MAX_CONTEXT = 1_000_000_000
 export const MAX_RETIRING_WITHIN_DAYS = 3650
 

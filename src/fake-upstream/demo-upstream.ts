@@ -2,6 +2,7 @@ import { DEMO_MODELS } from './demo-catalogue'
 import { demoHistory, type PastWalk } from './demo-history'
 import { createFakeUpstream, FAKE_API_KEY } from './fake-upstream'
 import { syntheticCatalogue } from './synthetic-catalogue'
+import { workspaceVariant } from './workspace-variant'
 
 /** How a server reaches the demo's upstream: as any upstream, by a key, a base URL and a fetch. */
 export interface DemoUpstream {
@@ -11,10 +12,12 @@ export interface DemoUpstream {
   fetch: typeof globalThis.fetch
   /**
    * The real line-up's past (releases, deprecations, retirements at their
-   * dates) up to `until`, for a history to start with; null for a synthetic
-   * catalogue or a given fetch, whose catalogue it would contradict.
+   * dates) up to `until`, for a history to start with: the default
+   * workspace's (a null workspace id), or a demo workspace's, which sees its
+   * own variant of the line-up. Null for a synthetic catalogue or a given
+   * fetch, whose catalogue it would contradict.
    */
-  pastWalks: ((until: number) => PastWalk[]) | null
+  pastWalks: ((workspaceId: string | null, until: number) => PastWalk[]) | null
 }
 
 const DEMO_BASE_URL = 'http://demo-upstream.invalid'
@@ -31,6 +34,9 @@ export function demoUpstream(models: number | null, fetch?: typeof globalThis.fe
     apiKey: FAKE_API_KEY,
     baseURL: DEMO_BASE_URL,
     fetch: fake.fetch,
-    pastWalks: models ? null : (until) => demoHistory(DEMO_MODELS, until),
+    pastWalks: models
+      ? null
+      : (workspaceId, until) =>
+          demoHistory(workspaceId === null ? DEMO_MODELS : workspaceVariant(DEMO_MODELS, workspaceId, until), until),
   }
 }

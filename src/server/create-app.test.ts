@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { healthSchema } from '../contract/model'
 import { DEMO_MODELS } from '../fake-upstream/demo-catalogue'
+import { workspaceVariant } from '../fake-upstream/workspace-variant'
 import { createFakeUpstream } from '../fake-upstream/fake-upstream'
 import type { Fault } from '../fake-upstream/faults'
 import { createCapturingLogger, createTestApp, readError, TEST_CONFIG } from '../testing/test-app'
@@ -139,6 +140,39 @@ describe('GET /api/health', () => {
     )
     // The first live walk finds the catalogue as the past left it.
     expect(data.every((change) => Date.parse(change.at) < now())).toBe(true)
+  })
+
+  it('gives every demo workspace the past of its own variant of the line-up', async () => {
+    const now = () => Date.UTC(2026, 10, 30, 12)
+    const app = createApp(
+      {
+        ...TEST_CONFIG,
+        apiKey: null,
+        baseURL: 'http://must-not-be-called.invalid',
+        historyRetentionDays: 3650,
+        demoWorkspaces: ['staging', 'research'],
+      },
+      { now },
+    )
+    for (const workspace of ['staging', 'research']) {
+      expect((await app.request(`/api/models?workspace=${workspace}`)).status).toBe(200)
+      const response = await app.request(`/api/changes?workspace=${workspace}&limit=1000`)
+      expect(response.status).toBe(200)
+      const { data } = (await response.json()) as { data: { model_id: string; kind: string; after?: string }[] }
+      const variant = workspaceVariant(DEMO_MODELS, workspace, now())
+      const retired = variant.filter((model) => model.lifecycle === 'retired').map((model) => model.id)
+      expect(retired.length).toBeGreaterThan(0)
+      expect(
+        data
+          .filter((change) => change.after === 'retired')
+          .map((change) => change.model_id)
+          .sort(),
+      ).toEqual(retired.sort())
+      // A model this workspace does not have was never in its past either.
+      const absent = DEMO_MODELS.filter((model) => !variant.some((each) => each.id === model.id))
+      expect(absent.length).toBeGreaterThan(0)
+      expect(data.some((change) => absent.some((model) => model.id === change.model_id))).toBe(false)
+    }
   })
 
   it('serves a synthetic demo catalogue of the configured size', async () => {

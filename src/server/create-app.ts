@@ -86,7 +86,11 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   const demo = config.apiKey === null ? demoUpstream(config.demoModels, deps.fetch) : null
   // The demo's real line-up has a past (releases, deprecations, retirements at their dates), so Changes and the
   // feed show what they do; not when a test gives the demo another upstream, whose catalogue it would contradict.
-  if (demo?.pastWalks) history.seed(DEFAULT_WORKSPACE, demo.pastWalks(now()))
+  if (demo?.pastWalks) {
+    history.seed(DEFAULT_WORKSPACE, demo.pastWalks(null, now()))
+    // Each demo workspace (its name is its workspace id at the fake) has the past of its own variant.
+    for (const name of config.demoWorkspaces) history.seed(name, demo.pastWalks(name, now()))
+  }
   const workspaces = createWorkspaces(config, {
     fetch: deps.fetch,
     demo,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Model } from '../../contract/model'
+import { DEMO_MODELS } from '../../fake-upstream/demo-catalogue'
 import { syntheticCatalogue } from '../../fake-upstream/synthetic-catalogue'
 import { createTestApp, readError } from '../../testing/test-app'
 
@@ -110,6 +111,35 @@ describe('GET /api/models/export: CSV', () => {
         .slice(1)
         .map((row) => row[0]),
     ).toEqual(models.map((entry) => entry.id))
+  })
+})
+
+describe('GET /api/models/export: fields newer than the dashboard', () => {
+  const [first, ...rest] = DEMO_MODELS
+  const newer = {
+    ...first!,
+    speed_tier: 'priority',
+    pricing: { input_per_mtok: 5 },
+    capabilities: { ...first!.capabilities!, audio_input: { supported: true } },
+  }
+
+  it('are in the JSON, the whole record as the upstream sent it', async () => {
+    const { text } = await exportOf('format=json&lifecycle=active,deprecated,retired', [newer, ...rest])
+    const exported = JSON.parse(text) as Model[]
+    expect(exported.find((model) => model.id === newer.id)).toEqual(newer)
+  })
+
+  it('are CSV columns after the known ones, objects as JSON text, empty for models without them', async () => {
+    const { text } = await exportOf('format=csv&lifecycle=active,deprecated,retired', [newer, ...rest])
+    const [header, ...rows] = parseCsv(text)
+    expect(header!.slice(-2)).toEqual(['speed_tier', 'pricing'])
+    expect(header).toContain('capabilities')
+    const row = rows.find((cells) => cells[0] === newer.id)!
+    const cell = (column: string) => row[header!.indexOf(column)]
+    expect(cell('speed_tier')).toBe('priority')
+    expect(JSON.parse(cell('pricing')!)).toEqual({ input_per_mtok: 5 })
+    expect(JSON.parse(cell('capabilities')!)).toMatchObject({ audio_input: { supported: true } })
+    expect(rows.find((cells) => cells[0] === rest[0]!.id)![header!.indexOf('speed_tier')]).toBe('')
   })
 })
 

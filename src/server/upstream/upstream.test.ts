@@ -108,12 +108,29 @@ describe('the walk within its ceilings', () => {
     )
   })
 
-  it('keeps only the fields the dashboard knows', async () => {
+  // Changed on purpose (issue 12): no field the upstream sends is lost on the way to the screen or the export.
+  it('keeps every field the upstream sends, those newer than the dashboard included', async () => {
     const [first] = syntheticCatalogue(1)
-    const extra = { ...first!, capabilities: { thinking: { supported: true } }, secret_plan: 'x'.repeat(1000) }
+    const extra = {
+      ...first!,
+      capabilities: {
+        thinking: { supported: true, types: { later: { supported: true } } },
+        audio: { supported: false },
+      },
+      speed_tier: 'priority',
+      pricing: { input_per_mtok: 3 },
+    }
     const fake = createFakeUpstream({ models: [extra] })
     const [model] = await upstreamOver(fake.fetch).walk()
-    expect(model).toEqual({ ...first, capabilities: { thinking: { supported: true } } })
+    expect(model).toEqual(extra)
+  })
+
+  it('counts the fields it does not know against the model ceiling', async () => {
+    const [first, ...rest] = syntheticCatalogue(5)
+    const fake = createFakeUpstream({ models: [{ ...first!, later_field: 'x'.repeat(5_000) }, ...rest] })
+    await expect(upstreamOver(fake.fetch, [], { maxModelBytes: 4_096 }).walk()).rejects.toThrow(
+      /was larger than 4096 bytes/,
+    )
   })
 
   it('collapses duplicate ids, the first one winning, and says so once', async () => {

@@ -47,8 +47,6 @@ export interface UpstreamOptions {
 const WALK_PAGE_SIZE = 1000
 // Every stage, so retired models can be shown on request; without it the upstream leaves them out.
 const ALL_LIFECYCLES = [...LIFECYCLES]
-/** The eleven fields of API 2026-10-21; anything else the upstream adds is dropped, so it costs no memory. */
-const KNOWN_FIELDS = [...new Set([...Object.keys(modelSchema.def.shape), 'line', 'capabilities'])]
 
 const pageSchema = z.object({ data: z.array(modelSchema), has_more: z.boolean(), last_id: z.nullable(z.string()) })
 
@@ -116,7 +114,7 @@ export function createUpstream(options: UpstreamOptions) {
         }
         for (const model of page.data) {
           if (byId.has(model.id)) duplicates += 1
-          else byId.set(model.id, knownFieldsOf(model, limits.maxModelBytes))
+          else byId.set(model.id, boundedModel(model, limits.maxModelBytes))
         }
         if (byId.size > limits.walkMaxModels) {
           throw new UpstreamTooLargeError(`the model list went past ${limits.walkMaxModels} models`)
@@ -145,7 +143,7 @@ export function createUpstream(options: UpstreamOptions) {
             policy,
             deadline.signal,
           )
-          return knownFieldsOf(value, limits.maxModelBytes)
+          return boundedModel(value, limits.maxModelBytes)
         } finally {
           deadline.clear()
         }
@@ -155,15 +153,17 @@ export function createUpstream(options: UpstreamOptions) {
 }
 export type Upstream = ReturnType<typeof createUpstream>
 
-/** The model with only the fields the dashboard knows, refused when even those are larger than `maxBytes`. */
-function knownFieldsOf(model: Model, maxBytes: number): Model {
-  const kept: Record<string, unknown> = {}
-  for (const field of KNOWN_FIELDS) if (field in model) kept[field] = model[field]
+/**
+ * The model as the upstream sent it, every field kept (a field newer than the dashboard is shown and exported
+ * too, issue 12), refused when the whole of it is larger than `maxBytes`: memory stays bounded per model, as
+ * the walk's and the page's ceilings bound it per answer.
+ */
+function boundedModel(model: Model, maxBytes: number): Model {
   // UTF-16 units, not bytes: a cheap bound that is never below a third of the bytes.
-  if (JSON.stringify(kept).length > maxBytes) {
+  if (JSON.stringify(model).length > maxBytes) {
     throw new UpstreamTooLargeError(`the model ${model.id.slice(0, 64)} was larger than ${maxBytes} bytes`)
   }
-  return kept as Model
+  return model
 }
 
 /**

@@ -37,3 +37,20 @@ export const LINE_LABELS: Readonly<Record<string, string>> = {
   mythos: 'Mythos',
   none: 'No line',
 }
+
+/** `audio_input_20270101` → "Audio input": a capability the dashboard has no words for yet, never its raw key. */
+function humanName(key: string): string {
+  const words = key.replace(/_\d{8}$/, '').replaceAll('_', ' ')
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+/** A path the dashboard has no label for, in words: `effort.ultra` → "Effort parameter › Ultra". */
+export function describeOtherCapability(path: string): string {
+  const parts = path.split('.')
+  // The deepest known ancestor keeps its own label; the newer parts are put in words.
+  for (let cut = parts.length - 1; cut > 0; cut -= 1) {
+    const known = CAPABILITY_LABELS[parts.slice(0, cut).join('.') as CapabilityPath]
+    if (known) return [known, ...parts.slice(cut).map(humanName)].join(' › ')
+  }
+  return parts.map(humanName).join(' › ')
+}

@@ -1,14 +1,11 @@
-import { CAPABILITY_GROUPS, type CapabilityPath, capabilitySupport } from '../../../contract/capabilities'
+import {
+  CAPABILITY_GROUPS,
+  type CapabilityPath,
+  capabilitySupport,
+  otherCapabilities,
+} from '../../../contract/capabilities'
 import type { Capabilities } from '../../../contract/model'
-import { CAPABILITY_LABELS } from './capability-labels'
-
-const KNOWN_KEYS = new Set<string>(CAPABILITY_GROUPS.map((group) => group.path))
-
-/** `audio_input_20270101` → "Audio input": a capability the dashboard has no words for yet, never its raw key. */
-function humanName(key: string): string {
-  const words = key.replace(/_\d{8}$/, '').replaceAll('_', ' ')
-  return words.charAt(0).toUpperCase() + words.slice(1)
-}
+import { CAPABILITY_LABELS, describeOtherCapability } from './capability-labels'
 
 /** Supported, Not supported, or "—" when the upstream says nothing (null). */
 export function SupportText({ supported }: { supported: boolean | null }) {
@@ -26,13 +23,26 @@ export function SupportText({ supported }: { supported: boolean | null }) {
   )
 }
 
-function Row({ label, supported, nested }: { label: string; supported: boolean | null; nested?: boolean }) {
+interface RowProps {
+  label: string
+  supported: boolean | null
+  nested?: boolean
+  /** A value of another shape than a leaf, shown as text instead of Supported or not. */
+  raw?: unknown
+}
+
+function Row({ label, supported, nested, raw }: RowProps) {
   return (
     <li className={`flex justify-between gap-3 ${nested ? 'pl-4' : 'font-medium'}`}>
       <span>{label}</span>
-      <SupportText supported={supported} />
+      {raw === undefined ? <SupportText supported={supported} /> : <span className="break-all">{rawText(raw)}</span>}
     </li>
   )
+}
+
+/** A value the upstream sent where the dashboard expected none, as text (never markup). */
+export function rawText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
 /**
@@ -42,7 +52,7 @@ function Row({ label, supported, nested }: { label: string; supported: boolean |
  * the dashboard gets a row too, named from its key in words.
  */
 export function CapabilityTree({ capabilities }: { capabilities: Capabilities }) {
-  const newer = Object.keys(capabilities).filter((key) => !KNOWN_KEYS.has(key))
+  const newer = otherCapabilities(capabilities)
   return (
     <div className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
       {CAPABILITY_GROUPS.map((group) => (
@@ -55,16 +65,14 @@ export function CapabilityTree({ capabilities }: { capabilities: Capabilities })
       ))}
       {newer.length > 0 && (
         <ul aria-label="Newer capabilities" className="space-y-0.5">
-          {newer.map((key) => {
-            const node = capabilities[key]
-            const supported =
-              typeof node === 'object' &&
-              node !== null &&
-              typeof (node as { supported?: unknown }).supported === 'boolean'
-                ? (node as { supported: boolean }).supported
-                : null
-            return <Row key={key} label={humanName(key)} supported={supported} />
-          })}
+          {newer.map((other) => (
+            <Row
+              key={other.path}
+              label={describeOtherCapability(other.path)}
+              supported={other.supported}
+              raw={other.raw}
+            />
+          ))}
         </ul>
       )}
     </div>

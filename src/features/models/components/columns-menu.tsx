@@ -1,19 +1,26 @@
 import { useId, useRef, useState } from 'react'
 import { Button, FOCUS_RING } from '../../../components/ui/button'
-import { OPTIONAL_COLUMNS, type OptionalColumn } from '../hooks/use-models-search-params'
+import { ALWAYS_SHOWN, DEFAULT_COLUMNS, TABLE_COLUMNS, type TableColumn } from '../hooks/column-choice'
 
-export const OPTIONAL_COLUMN_LABELS: Record<OptionalColumn, string> = {
+export const COLUMN_LABELS: Record<TableColumn, string> = {
+  id: 'ID',
+  display_name: 'Display name',
+  line: 'Line',
+  created_at: 'Released',
+  type: 'Type',
   max_input_tokens: 'Context window',
   max_tokens: 'Max output',
-  line: 'Line',
 }
 
 export interface ColumnsMenuProps {
-  value: readonly OptionalColumn[]
-  onChange: (columns: OptionalColumn[]) => void
+  value: readonly TableColumn[]
+  onChange: (columns: TableColumn[]) => void
 }
 
-/** A button that opens a short list of optional columns to show; Escape or a click elsewhere closes it. */
+/**
+ * A button that opens the list of columns, each shown or hidden by its box (the display name always shown:
+ * it opens the model); Escape or a click elsewhere closes it.
+ */
 export function ColumnsMenu({ value, onChange }: ColumnsMenuProps) {
   const [open, setOpen] = useState(false)
   const panelId = useId()
@@ -38,9 +45,9 @@ export function ColumnsMenu({ value, onChange }: ColumnsMenuProps) {
     >
       <Button aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
         Columns
-        {value.length > 0 && (
+        {value.join() !== DEFAULT_COLUMNS.join() && (
           <span className="text-xs text-zinc-500 dark:text-zinc-400" aria-hidden="true">
-            +{value.length}
+            {value.length}/{TABLE_COLUMNS.length}
           </span>
         )}
       </Button>
@@ -49,22 +56,27 @@ export function ColumnsMenu({ value, onChange }: ColumnsMenuProps) {
         hidden={!open}
         className="absolute right-0 z-20 mt-1 w-48 space-y-1 rounded-md border border-zinc-200 bg-white p-2 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
       >
-        <legend className="sr-only">Optional columns</legend>
-        {OPTIONAL_COLUMNS.map((column) => (
+        <legend className="sr-only">Columns shown</legend>
+        {TABLE_COLUMNS.map((column) => (
           <label key={column} className="flex items-center gap-2 rounded px-1 py-0.5 text-zinc-800 dark:text-zinc-200">
             <input
               type="checkbox"
               checked={value.includes(column)}
+              disabled={column === ALWAYS_SHOWN}
+              aria-describedby={column === ALWAYS_SHOWN ? `${panelId}-always` : undefined}
               onChange={(event) =>
                 onChange(
-                  OPTIONAL_COLUMNS.filter((each) => (each === column ? event.target.checked : value.includes(each))),
+                  TABLE_COLUMNS.filter((each) => (each === column ? event.target.checked : value.includes(each))),
                 )
               }
               className={`size-4 accent-zinc-900 dark:accent-zinc-100 ${FOCUS_RING}`}
             />
-            {OPTIONAL_COLUMN_LABELS[column]}
+            {COLUMN_LABELS[column]}
           </label>
         ))}
+        <p id={`${panelId}-always`} className="px-1 text-xs text-zinc-500 dark:text-zinc-400">
+          {COLUMN_LABELS[ALWAYS_SHOWN]} is always shown: it opens the model.
+        </p>
       </fieldset>
     </div>
   )

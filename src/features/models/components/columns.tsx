@@ -11,6 +11,7 @@ import type { Model } from '../../../contract/model'
 import { LifecycleBadge, NewBadge } from './model-badges'
 import { ReleaseDate } from '../../../components/release-date'
 import { LINE_LABELS } from './capability-labels'
+import { MAX_COMPARED } from '../hooks/compared-ids'
 
 export interface ModelsTableMeta {
   openModel: (id: string) => void
@@ -18,13 +19,15 @@ export interface ModelsTableMeta {
   now: number
   /** Models first seen within the last 14 days. */
   newIds: ReadonlySet<string>
+  /** The ids chosen for comparison (the URL's `compare`). */
+  compared: readonly string[]
+  /** Ticks or unticks a row's Compare box. */
+  setCompared: (id: string, chosen: boolean) => void
 }
 
 export interface ModelsColumnMeta {
   /** Classes for the column's header and cells, e.g. to hide it on narrow screens. */
   className?: string
-  /** Hidden unless chosen in the Columns menu. */
-  optional?: boolean
 }
 
 const tokens = new Intl.NumberFormat()
@@ -52,14 +55,20 @@ export const tableFeaturesForModels = tableFeatures({
 
 const column = createColumnHelper<typeof tableFeaturesForModels, Model>()
 
-/** Column ids are the BFF's sort keys. */
+// The table lays out by content: every column but the display name is as wide as its content (w-px), so the
+// display name gets all the free space and is never cut while another column has room to spare.
+const FIT = 'w-px'
+
+/** Column ids are the BFF's sort keys, in the order of TABLE_COLUMNS. */
 export const modelColumns = column.columns([
   column.accessor('id', {
     header: 'ID',
-    meta: { className: 'w-[46%] sm:w-[38%]' },
-    cell: ({ row }) => (
-      <span className="flex min-w-0 items-center gap-1">
-        <span className="truncate font-mono text-[0.8125rem]" title={row.original.id}>
+    meta: { className: FIT },
+    cell: ({ row, table }) => (
+      <span className="flex items-center gap-1">
+        <CompareBox id={row.original.id} meta={table.options.meta} />
+        {/* A hostile 512-character id is cut (whole in its title), not the whole table made that wide. */}
+        <span className="block max-w-[28rem] truncate font-mono text-[0.8125rem]" title={row.original.id}>
           {row.original.id}
         </span>
         <CopyButton
@@ -72,15 +81,18 @@ export const modelColumns = column.columns([
   }),
   column.accessor('display_name', {
     header: 'Display name',
-    meta: { className: 'w-[30%] sm:w-[28%]' },
+    // Wraps rather than truncates, and only when the other columns leave it no room.
     cell: ({ row, table }) => (
-      <span className="flex min-w-0 items-center gap-1.5">
+      <span className="flex flex-wrap items-center gap-x-1.5 whitespace-normal [overflow-wrap:anywhere]">
+        {/* The Compare box starts the row: in the ID cell, or here when the ID column is hidden. */}
+        {!table.getAllLeafColumns().some((each) => each.id === 'id') && (
+          <CompareBox id={row.original.id} meta={table.options.meta} />
+        )}
         <button
           type="button"
           data-model-button={row.original.id}
-          title={row.original.display_name}
           onClick={() => table.options.meta?.openModel(row.original.id)}
-          className={`block min-w-0 truncate rounded-sm text-left font-medium underline-offset-2 hover:underline ${row.original.lifecycle === 'retired' ? 'text-zinc-500 dark:text-zinc-400' : 'text-zinc-900 dark:text-zinc-100'} ${FOCUS_RING}`}
+          className={`block rounded-sm text-left font-medium underline-offset-2 hover:underline ${row.original.lifecycle === 'retired' ? 'text-zinc-500 dark:text-zinc-400' : 'text-zinc-900 dark:text-zinc-100'} ${FOCUS_RING}`}
         >
           {row.original.display_name}
         </button>
@@ -89,33 +101,46 @@ export const modelColumns = column.columns([
       </span>
     ),
   }),
+  column.accessor('line', {
+    header: 'Line',
+    meta: { className: FIT },
+    cell: ({ row }) => <LineName line={row.original.line} />,
+  }),
   column.accessor('created_at', {
     header: 'Released',
-    meta: { className: 'w-[24%] sm:w-[22%]' },
+    meta: { className: FIT },
     cell: ({ row, table }) => <ReleaseDate iso={row.original.created_at} now={table.options.meta?.now ?? 0} />,
   }),
   column.accessor('type', {
     header: 'Type',
-    meta: { className: 'hidden sm:table-cell sm:w-[12%]' },
-    cell: ({ row }) => (
-      <span className="truncate text-zinc-600 dark:text-zinc-400" title={row.original.type}>
-        {row.original.type}
-      </span>
-    ),
+    meta: { className: FIT },
+    cell: ({ row }) => <span className="text-zinc-600 dark:text-zinc-400">{row.original.type}</span>,
   }),
   column.accessor('max_input_tokens', {
     header: 'Context window',
-    meta: { className: 'w-[9rem]', optional: true },
+    meta: { className: FIT },
     cell: ({ row }) => <TokenCount value={row.original.max_input_tokens} />,
   }),
   column.accessor('max_tokens', {
     header: 'Max output',
-    meta: { className: 'w-[8rem]', optional: true },
+    meta: { className: FIT },
     cell: ({ row }) => <TokenCount value={row.original.max_tokens} />,
   }),
-  column.accessor('line', {
-    header: 'Line',
-    meta: { className: 'w-[7rem]', optional: true },
-    cell: ({ row }) => <LineName line={row.original.line} />,
-  }),
 ])
+
+/** A row's Compare box, named with its model; with four chosen, the others wait until one is unticked. */
+function CompareBox({ id, meta }: { id: string; meta: ModelsTableMeta | undefined }) {
+  const chosen = meta?.compared.includes(id) ?? false
+  const full = (meta?.compared.length ?? 0) >= MAX_COMPARED
+  return (
+    <input
+      type="checkbox"
+      aria-label={`Compare ${id}`}
+      checked={chosen}
+      disabled={full && !chosen}
+      title={full && !chosen ? `At most ${MAX_COMPARED} models are compared at once` : undefined}
+      onChange={(event) => meta?.setCompared(id, event.target.checked)}
+      className={`mr-1 size-4 shrink-0 accent-zinc-900 dark:accent-zinc-100 ${FOCUS_RING}`}
+    />
+  )
+}

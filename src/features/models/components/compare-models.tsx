@@ -1,16 +1,17 @@
 import { useQueries } from '@tanstack/react-query'
 import { type ReactNode, useId, useState } from 'react'
 import { Button } from '../../../components/ui/button'
-import { CAPABILITY_PATHS, capabilitySupport } from '../../../contract/capabilities'
-import type { Model } from '../../../contract/model'
-import { isReleaseDateUnknown } from '../../../contract/model'
+import { CAPABILITY_PATHS, capabilitySupport, otherCapabilities } from '../../../contract/capabilities'
+import { isReleaseDateUnknown, type Model, modelSchema } from '../../../contract/model'
 import { ApiError } from '../../../lib/api-request'
 import { describeRetirement, formatDate } from '../../../lib/format-time'
 import { useNow } from '../../../hooks/use-now'
 import { useWorkspace } from '../../workspaces/hooks/use-workspace'
 import { modelQueryOptions } from '../api/get-model'
 import { replacementQueryOptions } from '../api/get-replacement'
-import { CAPABILITY_LABELS, LINE_LABELS } from './capability-labels'
+import { CAPABILITY_LABELS, describeOtherCapability, LINE_LABELS } from './capability-labels'
+import { rawText } from './capability-tree'
+import { COMPARE_ID } from './compare-bar'
 
 const numbers = new Intl.NumberFormat()
 
@@ -24,8 +25,34 @@ const date = (value: unknown) =>
   typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? formatDate(value) : '—'
 const count = (value: unknown) => (typeof value === 'number' ? numbers.format(value) : '—')
 
+/** The fields API 2026-10-21 names; any other one a model has gets a row of its own, named by its key. */
+const KNOWN_KEYS = new Set(Object.keys(modelSchema.def.shape))
+
+/** Rows for what the compared models send beyond what the dashboard knows: fields, then capabilities. */
+function otherFields(models: readonly Model[]): Field[] {
+  const keys = new Set(models.flatMap((model) => Object.keys(model).filter((key) => !KNOWN_KEYS.has(key))))
+  const capabilityPaths = new Set(models.flatMap((model) => otherCapabilities(model.capabilities).map((c) => c.path)))
+  return [
+    ...[...capabilityPaths].map((path): Field => ({
+      label: describeOtherCapability(path),
+      valueOf: (model) => {
+        const found = otherCapabilities(model.capabilities).find((other) => other.path === path)
+        if (!found) return '—'
+        if (found.raw !== undefined) return rawText(found.raw)
+        return found.supported === null ? '—' : found.supported ? 'Supported' : 'Not supported'
+      },
+    })),
+    ...[...keys].map((key): Field => ({
+      label: key,
+      valueOf: (model) => (model[key] === null || model[key] === undefined ? '—' : rawText(model[key])),
+    })),
+  ]
+}
+
 const FIELDS: readonly Field[] = [
+  { label: 'ID', valueOf: (model) => model.id },
   { label: 'Display name', valueOf: (model) => model.display_name },
+  { label: 'Type', valueOf: (model) => model.type },
   {
     label: 'Line',
     valueOf: (model) => (typeof model.line === 'string' ? (LINE_LABELS[model.line] ?? model.line) : '—'),
@@ -88,7 +115,7 @@ export function CompareModels({ ids, onChange }: CompareModelsProps) {
       return found.data && found.data.id !== model.id ? `${found.data.id} (suggestion)` : 'None'
     },
   }
-  const rows = [...FIELDS, suggestion].map((field) => {
+  const rows = [...FIELDS, ...otherFields(loaded), suggestion].map((field) => {
     const values = results.map((result) => (result.data ? field.valueOf(result.data, now) : null))
     const known = values.filter((value): value is string => value !== null)
     return { field, values, differs: new Set(known).size > 1 }
@@ -97,6 +124,9 @@ export function CompareModels({ ids, onChange }: CompareModelsProps) {
 
   return (
     <section
+      id={COMPARE_ID}
+      // Focusable by script only: where "Compare (N)" takes focus.
+      tabIndex={-1}
       aria-labelledby={headingId}
       className="space-y-2 rounded-md border border-zinc-200 p-3 dark:border-zinc-800"
     >
@@ -188,7 +218,8 @@ function ModelState({
   result: { data?: Model; error: Error | null; isPending: boolean } | undefined
 }): ReactNode {
   if (!result || result.data) return null
-  if (result.error instanceof ApiError && result.error.status === 404) {
+  // 404: the upstream has no such model; 400: the id is not listed and could not name one (a lookup refuses it).
+  if (result.error instanceof ApiError && (result.error.status === 404 || result.error.status === 400)) {
     return <span className="block text-red-700 dark:text-red-400">Not in this catalogue (unknown or removed)</span>
   }
   if (result.error) return <span className="block text-red-700 dark:text-red-400">Could not load it</span>

@@ -17,7 +17,7 @@ export function DataTableSkeletonRows({
       {columns.map((column, index) => (
         <td key={column.id} className={`px-2 first:pl-3 sm:px-3 ${column.columnDef.meta?.className ?? ''}`}>
           <div
-            className={`h-3.5 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800 ${WIDTHS[(row + index) % WIDTHS.length]}`}
+            className={`h-3.5 min-w-12 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800 ${WIDTHS[(row + index) % WIDTHS.length]}`}
           />
         </td>
       ))}

@@ -43,7 +43,8 @@ export function DataTable({ table, isLoading, isBusy, skeletonRows, empty }: Dat
         tabIndex={-1}
         aria-busy={isLoading || isBusy}
         aria-label="Models"
-        className={`w-full table-fixed border-collapse text-sm ${columnCount > 4 ? 'min-w-[52rem] lg:min-w-0' : 'min-w-[38rem] sm:min-w-0'}`}
+        // Laid out by content (see columns.tsx): wider than the screen, it scrolls sideways in its frame.
+        className="w-full border-collapse text-sm"
       >
         <thead className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900/60 dark:text-zinc-400">
           {table.getHeaderGroups().map((group) => (

@@ -48,6 +48,33 @@ describe('the dialog: capabilities', () => {
     expect(within(dialog).getByText('Opus', { selector: 'dd span' })).toBeInTheDocument()
   })
 
+  test('a capability or field newer than the dashboard, at any depth, gets a row in words, its value as text', async () => {
+    fake.setModels(
+      DEMO_MODELS.map((model) =>
+        model.id === 'claude-opus-4-6'
+          ? {
+              ...model,
+              speed_tier: '<img src=x onerror=alert(1)>',
+              capabilities: {
+                ...model.capabilities!,
+                effort: { ...model.capabilities!.effort!, ultra: { supported: true } },
+                audio_input_20270101: { supported: false },
+                batch: { supported: true, max_requests: 100_000 },
+              },
+            }
+          : model,
+      ),
+    )
+    const { dialog } = await openDialog('claude-opus-4-6', 'Claude Opus 4.6')
+    const newer = within(dialog).getByRole('list', { name: 'Newer capabilities' })
+    expect(rowIn(newer, 'Effort parameter › Ultra')).toHaveTextContent('Supported')
+    expect(rowIn(newer, 'Audio input')).toHaveTextContent('Not supported')
+    expect(rowIn(newer, 'Batch API › Max requests')).toHaveTextContent('100000')
+    expect(within(dialog).getByText('speed_tier')).toBeInTheDocument()
+    expect(within(dialog).getByText('<img src=x onerror=alert(1)>')).toBeInTheDocument()
+    expect(dialog.querySelector('img')).toBeNull()
+  })
+
   test('a null leaf reads "—" (not stated), not "Not supported"', async () => {
     const { dialog } = await openDialog('claude-2.0', 'Claude 2.0')
     const context = within(dialog).getByRole('list', { name: 'Context management' })

@@ -20,12 +20,19 @@ export interface ModelFacetsProps {
 
 /** The facets of the list: line, capabilities, context window and retirement; each one of the BFF's parameters. */
 export function ModelFacets({ value, onChange }: ModelFacetsProps) {
+  // A line a link named that the dashboard does not offer (a newer one, or a mistake) stays chosen, shown as
+  // sent: the BFF matches it against the lines the upstream sends. Unticking it drops it.
+  const offered: readonly string[] = LINE_OPTIONS
+  const otherLines = (value.line ?? []).filter((line) => !offered.includes(line))
   return (
     <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
       <CheckboxGroup
         legend="Line"
-        options={LINE_OPTIONS}
-        labels={LINE_LABELS as Record<(typeof LINE_OPTIONS)[number], string>}
+        options={[...offered, ...otherLines]}
+        labels={{
+          ...LINE_LABELS,
+          ...Object.fromEntries(otherLines.map((line) => [line, `${line} (from the link, not a known line)`])),
+        }}
         value={value.line ?? []}
         onChange={(line) => onChange({ line: line.length > 0 ? line : null })}
         allowNone

@@ -14,6 +14,7 @@ import { useModelsTable } from '../hooks/use-models-table'
 import { useNow } from '../../../hooks/use-now'
 import { useReturnFocusToRow } from '../hooks/use-return-focus-to-row'
 import { CatalogueHeader } from './catalogue-header'
+import { CompareBar } from './compare-bar'
 import { ColumnsMenu } from './columns-menu'
 import { DataTable } from './data-table'
 import { DataTablePagination } from '../../../components/data-table-pagination'
@@ -68,6 +69,9 @@ export function ModelsDashboard() {
     now,
     columns: params.columns,
     newIds,
+    compared: params.compared,
+    setCompared: (id, chosen) =>
+      void params.setCompared(chosen ? [...params.compared, id] : params.compared.filter((each) => each !== id)),
   })
 
   const closeModel = () => void params.closeModel()
@@ -150,7 +154,13 @@ export function ModelsDashboard() {
                 isLoading={!page}
                 isBusy={page !== undefined && pages.isLoading}
                 skeletonRows={params.limit}
-                empty={<NoModels query={params.view.q} onClearFilter={() => void params.setFilter('')} />}
+                empty={
+                  <NoModels
+                    query={params.view.q}
+                    filtered={params.isFiltered}
+                    onClearFilter={() => void (params.isFiltered ? params.clearFilters() : params.setFilter(''))}
+                  />
+                }
               />
             )}
             <p role="status" className="sr-only">
@@ -163,6 +173,7 @@ export function ModelsDashboard() {
               onPrevious={pages.goPrevious}
               onNext={pages.goNext}
             />
+            <CompareBar compared={params.compared} onClear={() => void params.setCompared([])} />
           </>
         ) : (
           <Suspense

@@ -65,13 +65,39 @@ describe('facets', () => {
     expect(listRequests(bffRequests).every((search) => !search.has('caps') && !search.has('min_context'))).toBe(true)
   })
 
-  test('the Line column (cols=line) names the line, and says so when a model has none', async () => {
-    renderApp('/?cols=line&line=opus,none')
+  test('the Line column, shown by default, names the line, and says so when a model has none', async () => {
+    renderApp('/?line=opus,none')
     await expectRowsOf('line=none,opus')
+    expect(within(table()).getAllByRole('columnheader')[2]).toHaveTextContent('Line')
     const cells = within(table())
       .getAllByRole('row')
       .slice(1)
-      .map((row) => row.querySelectorAll('td')[4]?.textContent)
+      .map((row) => row.querySelectorAll('td')[2]?.textContent)
     expect(new Set(cells)).toEqual(new Set(['Opus', 'No line']))
+  })
+
+  test('a shared link with a line this dashboard does not know keeps it, asks the BFF for it, and can drop it', async () => {
+    const { user } = renderApp('/?line=aurora,opus')
+    // The upstream has no aurora line today: only Opus models match, and the link is left as it was sent.
+    await expectRowsOf('line=aurora,opus')
+    expect(listRequests(bffRequests).at(-1)?.get('line')).toBe('aurora,opus')
+    expect(urlParams().get('line')).toBe('aurora,opus')
+    const aurora = lineFacet().getByRole('checkbox', { name: 'aurora (from the link, not a known line)' })
+    expect(aurora).toBeChecked()
+    expect(lineFacet().getByRole('checkbox', { name: 'Opus' })).toBeChecked()
+
+    await user.click(aurora)
+    await waitFor(() => expect(urlParams().get('line')).toBe('opus'))
+    expect(lineFacet().queryByRole('checkbox', { name: /aurora/ })).not.toBeInTheDocument()
+    await expectRowsOf('line=opus')
+  })
+
+  test('a link with only an unknown line says nothing matches, and Clear all filters brings the catalogue back', async () => {
+    const { user } = renderApp('/?line=aurora')
+    expect(await screen.findByText('No models match with the filters chosen.')).toBeInTheDocument()
+    expect(listRequests(bffRequests).at(-1)?.get('line')).toBe('aurora')
+    await user.click(screen.getByRole('button', { name: 'Clear all filters' }))
+    await waitFor(() => expect(urlParams().has('line')).toBe(false))
+    await findRange('1–20 of 137')
   })
 })

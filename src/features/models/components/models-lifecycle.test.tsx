@@ -94,12 +94,14 @@ describe('lifecycle', () => {
   test('a seed-era upstream (four fields) shows every model as active, with no badges', async () => {
     fake.setShape('seed')
     renderApp('/?lifecycle=retired')
-    await screen.findByText('The catalogue is empty: this key has no models.')
+    // Not "the catalogue is empty": the stage chosen is what matches nothing.
+    await screen.findByText('No models match with the filters chosen.')
+    expect(screen.getByRole('button', { name: 'Clear all filters' })).toBeInTheDocument()
     window.history.replaceState(null, '', '/')
   })
 })
 
-describe('optional columns', () => {
+describe('columns', () => {
   test('Context window and Max output are hidden until chosen in Columns; the choice is in the URL', async () => {
     fake.setModels(withUnknownLimits)
     const { user } = renderApp()
@@ -108,7 +110,7 @@ describe('optional columns', () => {
       within(table())
         .getAllByRole('columnheader')
         .map((cell) => cell.textContent)
-    expect(headers()).toEqual(['ID', 'Display name', 'Released', 'Type'])
+    expect(headers()).toEqual(['ID', 'Display name', 'Line', 'Released'])
 
     const columns = screen.getByRole('button', { name: 'Columns' })
     expect(columns).toHaveAttribute('aria-expanded', 'false')
@@ -116,7 +118,7 @@ describe('optional columns', () => {
     expect(columns).toHaveAttribute('aria-expanded', 'true')
     await user.click(screen.getByRole('checkbox', { name: 'Context window' }))
     await waitFor(() => expect(urlParams().get('cols')).toBe('max_input_tokens'))
-    expect(headers()).toEqual(['ID', 'Display name', 'Released', 'Type', 'Context window'])
+    expect(headers()).toEqual(['ID', 'Display name', 'Line', 'Released', 'Context window'])
     expect(within(rowOf('claude-opus-4-5-20251101')).getByText('200,000')).toBeInTheDocument()
     // Not sent by the upstream: shown as unknown rather than made up.
     expect(rowOf('claude-sonnet-4-6').querySelectorAll('td')[4]).toHaveTextContent('Unknown')
@@ -139,6 +141,56 @@ describe('optional columns', () => {
     // Ties keep the upstream's order.
     expect(expected.slice(0, 3)).toEqual(['claude-sonnet-5-5', 'claude-haiku-5-5', 'claude-sonnet-5'])
     expect(expected.at(-1)).toBe('claude-opus-4-6')
+  })
+})
+
+describe('every column', () => {
+  const headers = () =>
+    within(table())
+      .getAllByRole('columnheader')
+      .map((cell) => cell.textContent)
+
+  test('each column but the display name is shown or hidden from Columns, as changes to the default in cols', async () => {
+    const { user } = renderApp()
+    await findRange(`1–${shownByDefault} of ${shownByDefault}`)
+    await user.click(screen.getByRole('button', { name: 'Columns' }))
+    const menu = within(screen.getByRole('group', { name: 'Columns shown' }))
+    expect(menu.getAllByRole('checkbox').map((box) => box.closest('label')?.textContent)).toEqual([
+      'ID',
+      'Display name',
+      'Line',
+      'Released',
+      'Type',
+      'Context window',
+      'Max output',
+    ])
+    // Type says "model" on every row: hidden until asked for.
+    expect(menu.getByRole('checkbox', { name: 'Type' })).not.toBeChecked()
+    expect(menu.getByRole('checkbox', { name: 'Display name' })).toBeDisabled()
+    expect(menu.getByRole('checkbox', { name: 'Display name' })).toHaveAccessibleDescription(
+      'Display name is always shown: it opens the model.',
+    )
+
+    await user.click(menu.getByRole('checkbox', { name: 'ID' }))
+    await user.click(menu.getByRole('checkbox', { name: 'Line' }))
+    await user.click(menu.getByRole('checkbox', { name: 'Type' }))
+    await waitFor(() => expect(urlParams().get('cols')).toBe('type,-id,-line'))
+    expect(headers()).toEqual(['Display name', 'Released', 'Type'])
+    // Without the ID column the rows still start with their Compare box, and still open.
+    expect(screen.getByRole('checkbox', { name: 'Compare claude-opus-4-6' })).toBeInTheDocument()
+
+    await user.click(menu.getByRole('checkbox', { name: 'ID' }))
+    await user.click(menu.getByRole('checkbox', { name: 'Line' }))
+    await user.click(menu.getByRole('checkbox', { name: 'Type' }))
+    await waitFor(() => expect(urlParams().has('cols')).toBe(false))
+    expect(headers()).toEqual(['ID', 'Display name', 'Line', 'Released'])
+  })
+
+  test('a link with cols hides and shows the columns it names, unknown ones skipped', async () => {
+    renderApp('/?cols=-created_at,type,nope,-display_name')
+    await findRange(`1–${shownByDefault} of ${shownByDefault}`)
+    expect(headers()).toEqual(['ID', 'Display name', 'Line', 'Type'])
+    expect(within(rowOf('claude-opus-4-6')).getByText('model')).toBeInTheDocument()
   })
 })
 

@@ -18,7 +18,7 @@ describe('sorting', () => {
     renderApp()
     await findRange('1–20 of 137')
     const headers = within(screen.getByRole('table', { name: 'Models' })).getAllByRole('columnheader')
-    expect(headers.map((cell) => cell.textContent)).toEqual(['ID', 'Display name', 'Released', 'Type'])
+    expect(headers.map((cell) => cell.textContent)).toEqual(['ID', 'Display name', 'Line', 'Released'])
     for (const cell of headers) {
       expect(cell.tagName).toBe('TH')
       expect(cell).toHaveAttribute('aria-sort', 'none')

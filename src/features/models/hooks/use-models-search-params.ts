@@ -17,10 +17,10 @@ import {
   LIFECYCLES,
   MAX_CONTEXT,
   MAX_QUERY_LENGTH,
+  LINE_PATTERN,
   LISTED_ID_PATTERN,
   MAX_RETIRING_WITHIN_DAYS,
   NO_LINE,
-  MODEL_ID_PATTERN,
   SORT_VALUES,
   type SortValue,
 } from '../../../contract/list-params'
@@ -28,6 +28,8 @@ import { WORKSPACE_NAME_PATTERN } from '../../../contract/workspace'
 import { CHANGE_KINDS, type ChangeKind } from '../../../contract/history'
 import type { ModelsView, PageCursor } from '../../../lib/query-keys'
 import { useDebouncedValue } from '../../../hooks/use-debounced-value'
+import { columnsParam, DEFAULT_COLUMNS, parseColumns, serializeColumns, type TableColumn } from './column-choice'
+import { MAX_COMPARED, parseComparedIds, serializeComparedIds } from './compared-ids'
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const
 export type PageSize = (typeof PAGE_SIZES)[number]
@@ -35,17 +37,14 @@ export type PageSize = (typeof PAGE_SIZES)[number]
 /** Typing waits this long before it asks the server. */
 export const FILTER_DEBOUNCE_MS = 250
 
-/** The columns a person can add to the table; hidden unless the URL's `cols` names them. */
-export const OPTIONAL_COLUMNS = ['max_input_tokens', 'max_tokens', 'line'] as const
-export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number]
-
 /** The lines the Line facet offers, and `none` for models without one. */
 export const LINE_OPTIONS = [...MODEL_LINES, NO_LINE] as const
 export type LineOption = (typeof LINE_OPTIONS)[number]
 
 /** The facets, under the BFF's parameter names; null for no such filter. */
 export interface Facets {
-  line: LineOption[] | null
+  /** The lines offered, then any other line a link named (kept, as the BFF takes any line). */
+  line: string[] | null
   caps: CapabilityPath[] | null
   min_context: number | null
   retiring_within: number | null
@@ -72,16 +71,29 @@ function wholeNumber(min: number, max: number) {
   })
 }
 
-/** At most this many models side by side. */
-export const MAX_COMPARED = 4
-
-/** `compare=id1,id2`: the models compared, ids the BFF would accept, without repeats, at most four. */
 const comparedIds = createParser({
+  parse: parseComparedIds,
+  serialize: serializeComparedIds,
+  eq: (a: string[], b: string[]) => a.join() === b.join(),
+})
+
+/** `cols`: the columns shown, as changes to the default set (see column-choice.ts). */
+const tableColumns = createParser({
+  parse: parseColumns,
+  serialize: serializeColumns,
+  eq: (a: TableColumn[], b: TableColumn[]) => a.join() === b.join(),
+})
+
+/**
+ * `line=opus,sonnet`: the lines offered and any other line in the BFF's form, which a newer catalogue may
+ * have: a shared link keeps it rather than quietly losing it. A value the BFF would refuse is dropped.
+ */
+const lines = createParser({
   parse: (value: string) => {
-    const ids = [...new Set(value.split(',').filter((id) => MODEL_ID_PATTERN.test(id)))].slice(0, MAX_COMPARED)
-    return ids.length > 0 ? ids : null
+    const items = value.split(',').filter((item) => LINE_PATTERN.test(item))
+    return items.length > 0 ? items : null
   },
-  serialize: (ids: string[]) => ids.join(','),
+  serialize: (items: string[]) => items.join(','),
   eq: (a: string[], b: string[]) => a.join() === b.join(),
 })
 
@@ -111,11 +123,11 @@ const searchParams = {
   before_id: modelId,
   model: modelId,
   lifecycle: listOf(LIFECYCLES),
-  line: listOf(LINE_OPTIONS),
+  line: lines,
   caps: listOf(CAPABILITY_PATHS),
   min_context: wholeNumber(1, MAX_CONTEXT),
   retiring_within: wholeNumber(0, MAX_RETIRING_WITHIN_DAYS),
-  cols: listOf(OPTIONAL_COLUMNS),
+  cols: tableColumns,
   compare: comparedIds,
   view: parseAsStringLiteral(TABS).withDefault('models'),
   /** The Changes view's search of removed models. */
@@ -148,9 +160,8 @@ function canonical(params: Params): Params {
     // A link with both cursors is not one the dashboard makes; the forward one wins.
     before_id: params.after_id ? null : params.before_id,
     lifecycle: canonicalStages(params.lifecycle),
-    line: inOrder(LINE_OPTIONS, params.line),
+    line: linesInOrder(params.line),
     caps: inOrder(CAPABILITY_PATHS, params.caps),
-    cols: params.cols ? OPTIONAL_COLUMNS.filter((column) => params.cols?.includes(column)) : null,
     gone: params.gone.slice(0, MAX_QUERY_LENGTH),
     kinds: canonicalKinds(params.kinds),
   }
@@ -159,6 +170,14 @@ function canonical(params: Params): Params {
 /** The chosen items in the order of `known`, without repeats; null for none. */
 function inOrder<T extends string>(known: readonly T[], chosen: readonly T[] | null): T[] | null {
   const ordered = known.filter((item) => chosen?.includes(item))
+  return ordered.length > 0 ? ordered : null
+}
+
+/** The lines offered in their order, then any others sorted; without repeats; null for none. */
+function linesInOrder(chosen: readonly string[] | null): string[] | null {
+  const offered: readonly string[] = LINE_OPTIONS
+  const others = [...new Set(chosen?.filter((line) => !offered.includes(line)))].sort()
+  const ordered = [...offered.filter((line) => chosen?.includes(line)), ...others]
   return ordered.length > 0 ? ordered : null
 }
 
@@ -220,14 +239,14 @@ export function useModelsSearchParams() {
   )
   const facets = useMemo<Facets>(
     () => ({
-      line: lineKey ? (lineKey.split(',') as LineOption[]) : null,
+      line: lineKey ? lineKey.split(',') : null,
       caps: capsKey ? (capsKey.split(',') as CapabilityPath[]) : null,
       min_context: minContext,
       retiring_within: retiringWithin,
     }),
     [lineKey, capsKey, minContext, retiringWithin],
   )
-  const columns = useMemo(() => (colsKey ? (colsKey.split(',') as OptionalColumn[]) : []), [colsKey])
+  const columns = useMemo(() => (colsKey ? (colsKey.split(',') as TableColumn[]) : DEFAULT_COLUMNS), [colsKey])
   const cursor = useMemo<PageCursor>(
     () => (afterId ? { after_id: afterId } : beforeId ? { before_id: beforeId } : {}),
     [afterId, beforeId],
@@ -246,10 +265,16 @@ export function useModelsSearchParams() {
         setParams(
           {
             ...next,
-            ...('line' in next ? { line: inOrder(LINE_OPTIONS, next.line ?? null) } : {}),
+            ...('line' in next ? { line: linesInOrder(next.line ?? null) } : {}),
             ...('caps' in next ? { caps: inOrder(CAPABILITY_PATHS, next.caps ?? null) } : {}),
             ...NO_CURSOR,
           },
+          { history: 'push' },
+        ),
+      /** Back to the whole catalogue: no search, the default stages, no facet. */
+      clearFilters: () =>
+        setParams(
+          { q: null, lifecycle: null, line: null, caps: null, min_context: null, retiring_within: null, ...NO_CURSOR },
           { history: 'push' },
         ),
       /** The models compared side by side; none closes the comparison. */
@@ -258,8 +283,7 @@ export function useModelsSearchParams() {
           { compare: ids.length > 0 ? [...new Set(ids)].slice(0, MAX_COMPARED) : null, model: null },
           { history: 'push' },
         ),
-      setColumns: (columns: readonly OptionalColumn[]) =>
-        setParams({ cols: columns.length > 0 ? OPTIONAL_COLUMNS.filter((column) => columns.includes(column)) : null }),
+      setColumns: (columns: readonly TableColumn[]) => setParams({ cols: columnsParam(columns) }),
       setTab: (tab: Tab) =>
         setParams({ view: tab === 'models' ? null : tab, gone: null, kinds: null }, { history: 'push' }),
       setChangeKinds: (next: readonly ChangeKind[]) => setParams({ kinds: canonicalKinds(next) }, { history: 'push' }),
@@ -309,7 +333,9 @@ export function useModelsSearchParams() {
     compared: params.compare ?? NONE_COMPARED,
     /** The facets chosen, each null when not used. */
     facets,
-    /** The optional columns shown, in their table order. */
+    /** A filter other than the search is on: a facet, or stages other than the default. */
+    isFiltered: lifecycle !== null || Object.values(facets).some((value) => value !== null),
+    /** The columns shown, in their table order. */
     columns,
     tab: params.view,
     /** The workspace shown; null for the server's default one. */

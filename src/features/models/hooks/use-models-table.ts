@@ -3,7 +3,7 @@ import { useMemo } from 'react'
 import { parseSort, SORT_KEYS, type SortKey, type SortValue } from '../../../contract/list-params'
 import type { Model } from '../../../contract/model'
 import { modelColumns, tableFeaturesForModels } from '../components/columns'
-import type { OptionalColumn } from './use-models-search-params'
+import type { TableColumn } from './column-choice'
 
 export interface UseModelsTableOptions {
   rows: readonly Model[]
@@ -13,9 +13,11 @@ export interface UseModelsTableOptions {
   onFilterChange: (q: string) => void
   openModel: (id: string) => void
   now: number
-  /** The optional columns chosen (the others are not rendered at all). */
-  columns: readonly OptionalColumn[]
+  /** The columns shown (the others are not rendered at all); the Compare box is always there. */
+  columns: readonly TableColumn[]
   newIds: ReadonlySet<string>
+  compared: readonly string[]
+  setCompared: (id: string, chosen: boolean) => void
 }
 
 const rowId = (model: Model) => model.id
@@ -43,13 +45,13 @@ export function useModelsTable({
   now,
   columns,
   newIds,
+  compared,
+  setCompared,
 }: UseModelsTableOptions) {
   const shown = useMemo(
     () =>
       modelColumns.filter(
-        (column) =>
-          !column.meta?.optional ||
-          (columns as readonly string[]).includes('accessorKey' in column ? String(column.accessorKey) : ''),
+        (column) => !('accessorKey' in column) || (columns as readonly string[]).includes(String(column.accessorKey)),
       ),
     [columns],
   )
@@ -77,7 +79,7 @@ export function useModelsTable({
       onSortChange(first && isSortKey(first.id) ? ((first.desc ? `-${first.id}` : first.id) as SortValue) : null)
     },
     onGlobalFilterChange: (updater) => onFilterChange(String(resolve(updater, q) ?? '')),
-    meta: { openModel, now, newIds },
+    meta: { openModel, now, newIds, compared, setCompared },
   })
 }
 export type ModelsTable = ReturnType<typeof useModelsTable>
