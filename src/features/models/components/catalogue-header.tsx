@@ -28,20 +28,21 @@ export function CatalogueHeader({
     <header className="flex flex-wrap items-end justify-between gap-x-4 gap-y-2">
       <div>
         <h1 className="text-lg font-semibold tracking-tight text-zinc-900 dark:text-zinc-50">Model catalogue</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        {/* Left out on a phone, where the room goes to the first rows; the title and the workspace say enough. */}
+        <p className="hidden text-sm text-zinc-600 sm:block dark:text-zinc-400">
           {workspace === null
             ? "The Anthropic models this server's API key can use."
             : `The Anthropic models the key of workspace ${workspace} can use.`}
         </p>
       </div>
-      <div className="flex flex-wrap items-center gap-3">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <SignedInUser />
         {workspaceSelect}
         {fetchedAt && <CatalogueAge fetchedAt={fetchedAt} />}
         {/* Not `disabled` while refreshing: a disabled button would drop keyboard focus. */}
         <Button onClick={() => !isRefreshing && onRefresh()} aria-disabled={isRefreshing || undefined}>
           <RefreshIcon className={`size-4 ${isRefreshing ? 'animate-spin' : ''}`} />
-          Refresh
+          <span className="sr-only sm:not-sr-only">Refresh</span>
         </Button>
       </div>
     </header>

@@ -5,12 +5,11 @@ import {
   rowSortingFeature,
   tableFeatures,
 } from '@tanstack/react-table'
-import { CopyButton } from '../../../components/ui/copy-button'
-import { FOCUS_RING } from '../../../components/ui/button'
 import type { Model } from '../../../contract/model'
 import { LifecycleBadge, NewBadge } from './model-badges'
 import { ReleaseDate } from '../../../components/release-date'
 import { LINE_LABELS } from './capability-labels'
+import { CopyModelIdButton, ModelNameButton } from './model-row-parts'
 
 export interface ModelsTableMeta {
   openModel: (id: string) => void
@@ -62,11 +61,7 @@ export const modelColumns = column.columns([
         <span className="truncate font-mono text-[0.8125rem]" title={row.original.id}>
           {row.original.id}
         </span>
-        <CopyButton
-          label={`Copy ID ${row.original.id}`}
-          text={() => row.original.id}
-          copiedMessage={`Copied ${row.original.id}`}
-        />
+        <CopyModelIdButton id={row.original.id} />
       </span>
     ),
   }),
@@ -75,15 +70,11 @@ export const modelColumns = column.columns([
     meta: { className: 'w-[30%] sm:w-[28%]' },
     cell: ({ row, table }) => (
       <span className="flex min-w-0 items-center gap-1.5">
-        <button
-          type="button"
-          data-model-button={row.original.id}
-          title={row.original.display_name}
-          onClick={() => table.options.meta?.openModel(row.original.id)}
-          className={`block min-w-0 truncate rounded-sm text-left font-medium underline-offset-2 hover:underline ${row.original.lifecycle === 'retired' ? 'text-zinc-500 dark:text-zinc-400' : 'text-zinc-900 dark:text-zinc-100'} ${FOCUS_RING}`}
-        >
-          {row.original.display_name}
-        </button>
+        <ModelNameButton
+          model={row.original}
+          onOpen={() => table.options.meta?.openModel(row.original.id)}
+          wrap={false}
+        />
         {table.options.meta?.newIds.has(row.original.id) && <NewBadge />}
         <LifecycleBadge model={row.original} now={table.options.meta?.now ?? 0} />
       </span>
