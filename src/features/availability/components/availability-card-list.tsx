@@ -62,7 +62,10 @@ export function AvailabilityCard({ row, workspaces, now }: AvailabilityRowProps)
             data-status={row.status[workspace.name] ?? 'unknown'}
             className="flex flex-wrap items-center justify-between gap-x-3"
           >
-            <span className="min-w-0 break-all text-zinc-700 dark:text-zinc-300">{workspace.name}</span>
+            <span className="min-w-0 break-all text-zinc-700 dark:text-zinc-300">
+              {workspace.name}
+              <span className="sr-only">: </span>
+            </span>
             <AvailabilityStatusBadge status={row.status[workspace.name]} />
           </li>
         ))}
