@@ -13,6 +13,8 @@ test.beforeEach(async ({ request }) => {
 })
 
 test('axe finds no accessibility violation on the main view or the dialog', async ({ page }) => {
+  // Four whole-page axe runs (each page holds both the table and the phone's cards): a few seconds each on a busy machine.
+  test.setTimeout(60_000)
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme })
     await page.goto('/')

@@ -146,6 +146,26 @@ for (const viewport of VIEWPORTS) {
         await expect(page.getByRole('dialog', { name: 'Claude Opus 4.5' })).toBeVisible()
       })
 
+      test('by keyboard on a phone: the skip link lands on the cards, and closing a model returns to its card', async ({
+        page,
+      }) => {
+        test.skip(!isPhone(page), 'the phone layout only')
+        await page.goto('/')
+        await expect(firstModel(page)).toBeVisible()
+        await page.keyboard.press('Tab')
+        await expect(page.getByRole('link', { name: 'Skip to the table' })).toBeFocused()
+        await page.keyboard.press('Enter')
+        await expect(page.locator('#models-cards')).toBeFocused()
+        await page.keyboard.press('Tab')
+        const name = firstModel(page).getByRole('heading').getByRole('button')
+        await expect(name).toBeFocused()
+        await page.keyboard.press('Enter')
+        await expect(page.getByRole('dialog')).toBeVisible()
+        await page.keyboard.press('Escape')
+        await expect(page.getByRole('dialog')).toBeHidden()
+        await expect(name).toBeFocused()
+      })
+
       test('the Changes view', async ({ page }, testInfo) => {
         await page.goto('/?view=changes')
         const changes = page.getByRole('list', { name: 'Changes' }).getByRole('listitem').first()

@@ -109,6 +109,8 @@ test('an export in a workspace is that workspace’s view, named after it', asyn
 test('axe finds no accessibility violation in the Availability view, light or dark, and at 375 px it is a list of cards', async ({
   page,
 }, testInfo) => {
+  // Two whole-page axe runs and a page at 375 px: a few seconds each on a busy machine.
+  test.setTimeout(60_000)
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme })
     await page.goto('/?view=availability')

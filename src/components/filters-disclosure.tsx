@@ -25,8 +25,7 @@ export function FiltersDisclosure({ search, activeCount, children }: FiltersDisc
     <div className="flex flex-wrap items-center gap-x-2 gap-y-3">
       {search}
       <Button aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)} className="sm:hidden">
-        Filters
-        {activeCount > 0 && <span className="tabular-nums">({activeCount})</span>}
+        {activeCount > 0 ? `Filters (${activeCount})` : 'Filters'}
         <ChevronDownIcon className={`size-4 transition-transform ${open ? 'rotate-180' : ''}`} />
       </Button>
       {/* `contents` from sm up: the controls join the row, as if there were no panel. */}

@@ -3,17 +3,13 @@ import { cleanup, configure } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
 import { resetBff, server } from './bff-server'
 import { dropQueuedUrlUpdates } from './url-update-queue'
+import { emulateWidth } from './breakpoints'
 
 // jsdom computes accessible names slowly: whole-page tests get more time than unit tests need.
 configure({ asyncUtilTimeout: 4000 })
 vi.setConfig({ testTimeout: 20_000 })
 
-// jsdom loads no stylesheet, so both of a breakpoint's alternatives (the table and the phone's cards, the
-// Filters button) would be on screen at once. Its window is 1024 px wide: from `sm` up, as Tailwind's
-// `sm:hidden` says, the phone-only parts are hidden, so role queries see the page a desktop browser shows.
-const breakpoint = document.createElement('style')
-breakpoint.textContent = '.sm\\:hidden { display: none; }'
-document.head.append(breakpoint)
+emulateWidth('wide')
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(() => resetBff())
@@ -23,5 +19,6 @@ afterEach(() => {
   dropQueuedUrlUpdates()
   server.resetHandlers()
   window.history.replaceState(null, '', '/')
+  emulateWidth('wide')
 })
 afterAll(() => server.close())
