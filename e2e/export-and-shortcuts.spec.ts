@@ -139,6 +139,8 @@ test.describe('keyboard and id check', () => {
     await page.setViewportSize({ width: 375, height: 800 })
     await page.goto('/')
     await expect(rangeText(page)).toHaveText(`1–20 of ${CATALOGUE_SIZE}`)
+    // On a phone the export links are folded into Filters with the other controls.
+    await page.getByRole('button', { name: /^Filters/ }).click()
     for (const control of [
       page.getByRole('link', { name: 'Export CSV' }),
       page.getByRole('link', { name: 'Export JSON' }),

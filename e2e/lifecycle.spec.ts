@@ -130,12 +130,15 @@ test.describe('lifecycle and capabilities', () => {
     await expect(page.getByText('No models match with the filters chosen.')).toBeVisible()
   })
 
-  test('at 375 px the filter and the menu fit and the extra columns scroll inside the table box', async ({ page }) => {
+  test('at 375 px the filter and the menu fit and the extra columns are lines of each card', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 })
     await page.goto('/?cols=max_input_tokens,max_tokens')
     await expect(rangeText(page)).toHaveText(`1–${SHOWN_BY_DEFAULT} of ${SHOWN_BY_DEFAULT}`)
     const width = await page.evaluate(() => document.documentElement.scrollWidth)
     expect(width).toBeLessThanOrEqual(375)
+    const card = page.getByRole('list', { name: 'Models' }).getByRole('listitem').first()
+    await expect(card.getByRole('term')).toContainText(['Context window', 'Max output'])
+    await page.getByRole('button', { name: /^Filters/ }).click()
     await page.getByRole('button', { name: 'Columns' }).click()
     const panel = page.getByRole('group', { name: 'Columns shown' })
     const box = await panel.boundingBox()

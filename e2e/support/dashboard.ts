@@ -2,8 +2,15 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test'
 
 type ListAnswer = { data: { id: string }[]; total: number }
 
-/** The ids on screen, read once the table has settled (not busy, no skeleton rows). */
+/** The ids on screen, read once the table (or, below the `sm` breakpoint, the list of cards) has settled. */
 export async function visibleIds(page: Page): Promise<string[]> {
+  if ((page.viewportSize()?.width ?? Infinity) < 640) {
+    const cards = page.getByRole('list', { name: 'Models' })
+    await expect(cards).toHaveAttribute('aria-busy', 'false')
+    return cards
+      .locator('[data-model-button]')
+      .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-model-button') ?? ''))
+  }
   const table = page.getByRole('table', { name: 'Models' })
   await expect(table).toHaveAttribute('aria-busy', 'false')
   return table

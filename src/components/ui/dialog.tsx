@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from 'react'
+import { useScrollLock } from '../../hooks/use-scroll-lock'
 import { Button } from './button'
 import { CloseIcon } from './icons'
 
@@ -10,16 +11,21 @@ export interface DialogProps {
   labelledBy: string
   onClose: () => void
   children: ReactNode
+  /** On a phone, fill the screen (a long dialog with actions) rather than fit the content (a short one). */
+  fullHeightOnPhone?: boolean
 }
 
 /**
  * A modal dialog: focus moves in and stays in (Tab wraps), Escape and a click
  * on the backdrop close it, and focus goes back to what had it before (the
  * opener) when it closes. The caller makes the page behind it inert, and may
- * move focus elsewhere after closing (to a row that replaced the opener).
+ * move focus elsewhere after closing (to a row that replaced the opener). The
+ * page does not scroll behind it. On a phone it is a sheet from the bottom whose
+ * header and footer (DialogHeader, DialogFooter) stay on screen while its body scrolls.
  */
-export function Dialog({ labelledBy, onClose, children }: DialogProps) {
+export function Dialog({ labelledBy, onClose, children, fullHeightOnPhone = false }: DialogProps) {
   const panel = useRef<HTMLDivElement>(null)
+  useScrollLock()
 
   useEffect(() => {
     // Read before focus moves in: the element the dialog was opened from.
@@ -70,7 +76,7 @@ export function Dialog({ labelledBy, onClose, children }: DialogProps) {
         aria-labelledby={labelledBy}
         tabIndex={-1}
         onKeyDown={onKeyDown}
-        className="max-h-[90dvh] w-full overflow-y-auto rounded-t-xl border border-zinc-200 bg-white shadow-xl outline-none sm:max-w-2xl sm:rounded-xl dark:border-zinc-800 dark:bg-zinc-900"
+        className={`flex max-h-dvh w-full flex-col overflow-y-auto overscroll-contain border border-zinc-200 bg-white shadow-xl outline-none sm:max-h-[90dvh] sm:max-w-2xl sm:rounded-xl dark:border-zinc-800 dark:bg-zinc-900 ${fullHeightOnPhone ? 'h-dvh sm:h-auto' : 'rounded-t-xl'}`}
       >
         {children}
       </div>
@@ -91,7 +97,7 @@ export interface DialogHeaderProps {
 export function DialogHeader({ titleId, title, subtitle, onClose }: DialogHeaderProps) {
   return (
     <div
-      className={`flex gap-3 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800 ${subtitle ? 'items-start' : 'items-center'}`}
+      className={`sticky top-0 z-10 flex gap-3 border-b border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900 ${subtitle ? 'items-start' : 'items-center'}`}
     >
       <div className="min-w-0 flex-1">
         <h2 id={titleId} className="text-base font-semibold break-words text-zinc-900 dark:text-zinc-50">
@@ -102,6 +108,15 @@ export function DialogHeader({ titleId, title, subtitle, onClose }: DialogHeader
       <Button variant="ghost" iconOnly aria-label="Close" onClick={onClose}>
         <CloseIcon />
       </Button>
+    </div>
+  )
+}
+
+/** A dialog's actions: at the foot of the panel, and held at the bottom of the screen while its body scrolls. */
+export function DialogFooter({ children }: { children: ReactNode }) {
+  return (
+    <div className="sticky bottom-0 z-10 mt-auto flex flex-wrap justify-end gap-2 border-t border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900">
+      {children}
     </div>
   )
 }

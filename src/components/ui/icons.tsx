@@ -61,6 +61,12 @@ export const ChevronRightIcon = (props: IconProps) => (
   </Icon>
 )
 
+export const ChevronDownIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="m4.5 6.5 3.5 3.5 3.5-3.5" />
+  </Icon>
+)
+
 export const ArrowUpIcon = (props: IconProps) => (
   <Icon {...props}>
     <path d="M8 13V3M4 7l4-4 4 4" />

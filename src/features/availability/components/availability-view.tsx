@@ -1,14 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
-import { type ReactNode, useEffect, useId } from 'react'
+import { useEffect, useId } from 'react'
 import { Callout } from '../../../components/ui/callout'
-import { AbsentIcon, ArchiveIcon, CheckIcon, ClockIcon, UnknownIcon } from '../../../components/ui/icons'
 import { Button, FOCUS_RING } from '../../../components/ui/button'
 import { SearchField } from '../../../components/ui/search-field'
 import { SortableHeader } from '../../../components/ui/sortable-header'
 import {
-  type AvailabilityRow,
   type AvailabilitySort,
-  type AvailabilityStatus,
   type AvailabilityWorkspace,
   DEFAULT_AVAILABILITY_SORT,
 } from '../../../contract/availability'
@@ -20,26 +17,9 @@ import { useAvailabilitySearchParams } from '../hooks/use-availability-search-pa
 import { DataTablePagination } from '../../../components/data-table-pagination'
 import { ErrorCallout } from '../../../components/error-callout'
 import { ReleaseDate } from '../../../components/release-date'
-
-const STATUS_TEXT: Record<AvailabilityStatus, string> = {
-  available: 'Available',
-  deprecated: 'Deprecated',
-  retired: 'Retired',
-  absent: 'Absent',
-}
-// Each state has its own icon and word, so none is told apart by colour alone.
-const STATUS_ICON: Record<AvailabilityStatus, (props: { className?: string }) => ReactNode> = {
-  available: CheckIcon,
-  deprecated: ClockIcon,
-  retired: ArchiveIcon,
-  absent: AbsentIcon,
-}
-const STATUS_TONE: Record<AvailabilityStatus, string> = {
-  available: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/40 dark:text-emerald-100',
-  deprecated: 'bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-100',
-  retired: 'bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300',
-  absent: 'text-zinc-600 dark:text-zinc-400',
-}
+import { FiltersDisclosure } from '../../../components/filters-disclosure'
+import { AvailabilityCardList, type AvailabilityRowProps } from './availability-card-list'
+import { AvailabilityStatusBadge } from './availability-status'
 
 /** The next sort when a header is clicked: ascending, then descending, then the default order. */
 function nextSort(current: AvailabilitySort, field: string): AvailabilitySort | null {
@@ -51,6 +31,9 @@ function nextSort(current: AvailabilitySort, field: string): AvailabilitySort | 
 function sortedState(current: AvailabilitySort, field: string): false | 'asc' | 'desc' {
   return current === field ? 'asc' : current === `-${field}` ? 'desc' : false
 }
+
+const MESSAGE_BOX =
+  'rounded-lg border border-zinc-200 bg-white px-3 py-6 text-sm break-words dark:border-zinc-800 dark:bg-zinc-900'
 
 export interface AvailabilityViewProps {
   now: number
@@ -80,14 +63,18 @@ export function AvailabilityView({ now }: AvailabilityViewProps) {
   const workspaces = page?.workspaces ?? []
   return (
     <section aria-label="Availability by workspace" className="flex flex-col gap-3">
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <SearchField
-          label="Filter models by id or name"
-          placeholder="Filter by id or name"
-          value={params.q}
-          onChange={(next) => void params.setFilter(next)}
-          maxLength={MAX_QUERY_LENGTH}
-        />
+      <FiltersDisclosure
+        activeCount={params.differs ? 1 : 0}
+        search={
+          <SearchField
+            label="Filter models by id or name"
+            placeholder="Filter by id or name"
+            value={params.q}
+            onChange={(next) => void params.setFilter(next)}
+            maxLength={MAX_QUERY_LENGTH}
+          />
+        }
+      >
         <div className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
           <input
             id={differsId}
@@ -98,7 +85,7 @@ export function AvailabilityView({ now }: AvailabilityViewProps) {
           />
           <label htmlFor={differsId}>Only models that differ between workspaces</label>
         </div>
-      </div>
+      </FiltersDisclosure>
 
       {workspaces.map((workspace) => (
         <WorkspaceProblem key={workspace.name} workspace={workspace} onRetry={() => void query.refetch()} />
@@ -106,60 +93,54 @@ export function AvailabilityView({ now }: AvailabilityViewProps) {
 
       {query.error && !staleCursor && !query.isFetching ? (
         <ErrorCallout error={query.error} failedAt={query.errorUpdatedAt} onRetry={() => void query.refetch()} />
+      ) : page === undefined ? (
+        <p role="status" className={`${MESSAGE_BOX} text-zinc-600 dark:text-zinc-400`}>
+          Loading availability…
+        </p>
+      ) : page.data.length === 0 ? (
+        // Once, for the table and the cards alike.
+        <p role="status" className={`${MESSAGE_BOX} text-zinc-700 dark:text-zinc-300`}>
+          {params.differs || params.q
+            ? 'No model matches. Clear the filter or show every model.'
+            : 'No workspace has any models to show.'}
+        </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-          <table
-            aria-label="Availability"
-            aria-busy={query.isFetching}
-            className="w-full min-w-[36rem] border-collapse text-sm"
-          >
-            <thead className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900/60 dark:text-zinc-400">
-              <tr>
-                <SortableHeader label="Model" sorted={sortedState(sort, 'id')} onToggle={() => toggle('id')} />
-                <SortableHeader
-                  label="Released"
-                  sorted={sortedState(sort, 'created_at')}
-                  onToggle={() => toggle('created_at')}
-                />
-                {workspaces.map((workspace) => (
-                  <SortableHeader
-                    key={workspace.name}
-                    label={workspace.name}
-                    sorted={sortedState(sort, `status:${workspace.name}`)}
-                    onToggle={() => toggle(`status:${workspace.name}`)}
-                  />
-                ))}
-              </tr>
-            </thead>
-            <tbody
-              className={`divide-y divide-zinc-100 dark:divide-zinc-800 ${query.isPlaceholderData ? 'opacity-60' : ''}`}
+        <>
+          <div className="hidden overflow-x-auto rounded-lg border border-zinc-200 bg-white sm:block dark:border-zinc-800 dark:bg-zinc-900">
+            <table
+              aria-label="Availability"
+              aria-busy={query.isFetching}
+              className="w-full min-w-[36rem] border-collapse text-sm"
             >
-              {page === undefined ? (
+              <thead className="border-b border-zinc-200 bg-zinc-50 text-xs text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900/60 dark:text-zinc-400">
                 <tr>
-                  <td colSpan={2} role="status" className="px-3 py-6 text-zinc-600 dark:text-zinc-400">
-                    Loading availability…
-                  </td>
+                  <SortableHeader label="Model" sorted={sortedState(sort, 'id')} onToggle={() => toggle('id')} />
+                  <SortableHeader
+                    label="Released"
+                    sorted={sortedState(sort, 'created_at')}
+                    onToggle={() => toggle('created_at')}
+                  />
+                  {workspaces.map((workspace) => (
+                    <SortableHeader
+                      key={workspace.name}
+                      label={workspace.name}
+                      sorted={sortedState(sort, `status:${workspace.name}`)}
+                      onToggle={() => toggle(`status:${workspace.name}`)}
+                    />
+                  ))}
                 </tr>
-              ) : page.data.length === 0 ? (
-                <tr>
-                  <td
-                    colSpan={2 + workspaces.length}
-                    role="status"
-                    className="px-3 py-6 text-zinc-700 dark:text-zinc-300"
-                  >
-                    {params.differs || params.q
-                      ? 'No model matches. Clear the filter or show every model.'
-                      : 'No workspace has any models to show.'}
-                  </td>
-                </tr>
-              ) : (
-                page.data.map((row) => (
+              </thead>
+              <tbody
+                className={`divide-y divide-zinc-100 dark:divide-zinc-800 ${query.isPlaceholderData ? 'opacity-60' : ''}`}
+              >
+                {page.data.map((row) => (
                   <AvailabilityTableRow key={row.id} row={row} workspaces={workspaces} now={now} />
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <AvailabilityCardList rows={page.data} workspaces={workspaces} isBusy={query.isFetching} now={now} />
+        </>
       )}
       <DataTablePagination
         page={page}
@@ -172,15 +153,7 @@ export function AvailabilityView({ now }: AvailabilityViewProps) {
   )
 }
 
-function AvailabilityTableRow({
-  row,
-  workspaces,
-  now,
-}: {
-  row: AvailabilityRow
-  workspaces: readonly AvailabilityWorkspace[]
-  now: number
-}) {
+function AvailabilityTableRow({ row, workspaces, now }: AvailabilityRowProps) {
   return (
     <tr className="h-10">
       <td className="px-2 py-1.5 first:pl-3 sm:px-3">
@@ -194,17 +167,7 @@ function AvailabilityTableRow({
         const status = row.status[workspace.name]
         return (
           <td key={workspace.name} className="px-2 whitespace-nowrap sm:px-3" data-status={status ?? 'unknown'}>
-            {status ? (
-              <StatusBadge status={status} />
-            ) : (
-              <span
-                className="inline-flex items-center gap-1 rounded border border-dashed border-zinc-400 px-1.5 py-px text-xs font-medium text-zinc-700 italic dark:border-zinc-500 dark:text-zinc-300"
-                title="This workspace's catalogue could not be read"
-              >
-                <UnknownIcon className="size-3.5" />
-                Unknown
-              </span>
-            )}
+            <AvailabilityStatusBadge status={status} />
           </td>
         )
       })}
@@ -239,15 +202,5 @@ function WorkspaceProblem({ workspace, onRetry }: { workspace: AvailabilityWorks
     >
       {workspace.error.message}
     </Callout>
-  )
-}
-
-function StatusBadge({ status }: { status: AvailabilityStatus }) {
-  const Icon = STATUS_ICON[status]
-  return (
-    <span className={`inline-flex items-center gap-1 rounded px-1.5 py-px text-xs font-medium ${STATUS_TONE[status]}`}>
-      <Icon className="size-3.5" />
-      {STATUS_TEXT[status]}
-    </span>
   )
 }

@@ -25,23 +25,26 @@ export function CatalogueHeader({
   workspace = null,
 }: CatalogueHeaderProps) {
   return (
-    <header className="flex flex-wrap items-end justify-between gap-x-4 gap-y-2">
+    // On a phone the controls have a row of their own, right-aligned: the workspace chooser and the signed-in
+    // user arrive after the page is drawn, and grow the row leftwards instead of pushing the page down.
+    <header className="flex flex-col gap-y-2 sm:flex-row sm:flex-wrap sm:items-end sm:justify-between sm:gap-x-4">
       <div>
         <h1 className="text-lg font-semibold tracking-tight text-zinc-900 dark:text-zinc-50">Model catalogue</h1>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        {/* Left out on a phone, where the room goes to the first rows; the title and the workspace say enough. */}
+        <p className="hidden text-sm text-zinc-600 sm:block dark:text-zinc-400">
           {workspace === null
             ? "The Anthropic models this server's API key can use."
             : `The Anthropic models the key of workspace ${workspace} can use.`}
         </p>
       </div>
-      <div className="flex flex-wrap items-center gap-3">
+      <div className="flex flex-wrap items-center justify-end gap-x-2 gap-y-2 sm:gap-x-3">
         <SignedInUser />
         {workspaceSelect}
         {fetchedAt && <CatalogueAge fetchedAt={fetchedAt} />}
         {/* Not `disabled` while refreshing: a disabled button would drop keyboard focus. */}
         <Button onClick={() => !isRefreshing && onRefresh()} aria-disabled={isRefreshing || undefined}>
           <RefreshIcon className={`size-4 ${isRefreshing ? 'animate-spin' : ''}`} />
-          Refresh
+          <span className="sr-only sm:not-sr-only">Refresh</span>
         </Button>
       </div>
     </header>

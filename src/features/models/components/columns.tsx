@@ -5,13 +5,11 @@ import {
   rowSortingFeature,
   tableFeatures,
 } from '@tanstack/react-table'
-import { CopyButton } from '../../../components/ui/copy-button'
-import { FOCUS_RING } from '../../../components/ui/button'
 import type { Model } from '../../../contract/model'
 import { LifecycleBadge, NewBadge } from './model-badges'
 import { ReleaseDate } from '../../../components/release-date'
 import { LINE_LABELS } from './capability-labels'
-import { MAX_COMPARED } from '../hooks/compared-ids'
+import { CompareBox, CopyModelIdButton, ModelNameButton } from './model-row-parts'
 
 export interface ModelsTableMeta {
   openModel: (id: string) => void
@@ -66,16 +64,12 @@ export const modelColumns = column.columns([
     meta: { className: FIT },
     cell: ({ row, table }) => (
       <span className="flex items-center gap-1">
-        <CompareBox id={row.original.id} meta={table.options.meta} />
+        <CompareBox id={row.original.id} choice={table.options.meta} />
         {/* A hostile 512-character id is cut (whole in its title), not the whole table made that wide. */}
         <span className="block max-w-[28rem] truncate font-mono text-[0.8125rem]" title={row.original.id}>
           {row.original.id}
         </span>
-        <CopyButton
-          label={`Copy ID ${row.original.id}`}
-          text={() => row.original.id}
-          copiedMessage={`Copied ${row.original.id}`}
-        />
+        <CopyModelIdButton id={row.original.id} />
       </span>
     ),
   }),
@@ -86,16 +80,9 @@ export const modelColumns = column.columns([
       <span className="flex flex-wrap items-center gap-x-1.5 whitespace-normal [overflow-wrap:anywhere]">
         {/* The Compare box starts the row: in the ID cell, or here when the ID column is hidden. */}
         {!table.getAllLeafColumns().some((each) => each.id === 'id') && (
-          <CompareBox id={row.original.id} meta={table.options.meta} />
+          <CompareBox id={row.original.id} choice={table.options.meta} />
         )}
-        <button
-          type="button"
-          data-model-button={row.original.id}
-          onClick={() => table.options.meta?.openModel(row.original.id)}
-          className={`block rounded-sm text-left font-medium underline-offset-2 hover:underline ${row.original.lifecycle === 'retired' ? 'text-zinc-500 dark:text-zinc-400' : 'text-zinc-900 dark:text-zinc-100'} ${FOCUS_RING}`}
-        >
-          {row.original.display_name}
-        </button>
+        <ModelNameButton model={row.original} onOpen={() => table.options.meta?.openModel(row.original.id)} wrap />
         {table.options.meta?.newIds.has(row.original.id) && <NewBadge />}
         <LifecycleBadge model={row.original} now={table.options.meta?.now ?? 0} />
       </span>
@@ -127,20 +114,3 @@ export const modelColumns = column.columns([
     cell: ({ row }) => <TokenCount value={row.original.max_tokens} />,
   }),
 ])
-
-/** A row's Compare box, named with its model; with four chosen, the others wait until one is unticked. */
-function CompareBox({ id, meta }: { id: string; meta: ModelsTableMeta | undefined }) {
-  const chosen = meta?.compared.includes(id) ?? false
-  const full = (meta?.compared.length ?? 0) >= MAX_COMPARED
-  return (
-    <input
-      type="checkbox"
-      aria-label={`Compare ${id}`}
-      checked={chosen}
-      disabled={full && !chosen}
-      title={full && !chosen ? `At most ${MAX_COMPARED} models are compared at once` : undefined}
-      onChange={(event) => meta?.setCompared(id, event.target.checked)}
-      className={`mr-1 size-4 shrink-0 accent-zinc-900 dark:accent-zinc-100 ${FOCUS_RING}`}
-    />
-  )
-}

@@ -1,4 +1,5 @@
-import { type RefObject, useId } from 'react'
+import { type ReactNode, type RefObject, useId } from 'react'
+import { FiltersDisclosure } from '../../../components/filters-disclosure'
 import { FOCUS_RING } from '../../../components/ui/button'
 import { CopyButton } from '../../../components/ui/copy-button'
 import { FIELD } from '../../../components/ui/field'
@@ -17,25 +18,44 @@ export interface DataTableToolbarProps {
   filterRef: RefObject<HTMLInputElement | null>
   /** The view on screen, for its export links. */
   view: ModelsView
+  /** Filters in use besides the search, counted on the folded Filters button. */
+  activeFilters: number
+  /** The rows of filters under the toolbar (lifecycle, columns, facets), folded with it on a phone. */
+  children: ReactNode
 }
 
-/** The filter (`/` focuses it), the page size, a link to this exact view and its export. */
-export function DataTableToolbar({ table, limit, onLimitChange, filterRef, view }: DataTableToolbarProps) {
+/**
+ * The filter (`/` focuses it), the page size, a link to this exact view and its
+ * export, and the filters below them; on a phone all but the filter fold into Filters.
+ */
+export function DataTableToolbar({
+  table,
+  limit,
+  onLimitChange,
+  filterRef,
+  view,
+  activeFilters,
+  children,
+}: DataTableToolbarProps) {
   const value = String(table.state.globalFilter ?? '')
   const pageSizeId = useId()
   const shareableLink = useShareableLink()
 
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      <SearchField
-        label="Filter models"
-        placeholder="Filter by id or name"
-        value={value}
-        onChange={(next) => table.setGlobalFilter(next)}
-        maxLength={MAX_QUERY_LENGTH}
-        inputRef={filterRef}
-        shortcut="/"
-      />
+    <FiltersDisclosure
+      activeCount={activeFilters}
+      search={
+        <SearchField
+          label="Filter models"
+          placeholder="Filter by id or name"
+          value={value}
+          onChange={(next) => table.setGlobalFilter(next)}
+          maxLength={MAX_QUERY_LENGTH}
+          inputRef={filterRef}
+          shortcut="/"
+        />
+      }
+    >
       <div className="flex items-center gap-2">
         <label htmlFor={pageSizeId} className="text-sm whitespace-nowrap text-zinc-600 dark:text-zinc-400">
           Rows per page
@@ -60,6 +80,7 @@ export function DataTableToolbar({ table, limit, onLimitChange, filterRef, view 
         copiedMessage="Link to this view copied"
       />
       <ExportLinks view={view} />
-    </div>
+      {children}
+    </FiltersDisclosure>
   )
 }

@@ -1,8 +1,8 @@
-import type { MouseEvent } from 'react'
 import type { ModelsTable } from '../hooks/use-models-table'
 import { DataTableColumnHeader } from './data-table-column-header'
 import { DataTableSkeletonRows } from './data-table-skeleton-rows'
 import { MODELS_TABLE_ID } from './skip-to-table'
+import { openUnlessOnControl } from './model-row-parts'
 
 export interface DataTableProps {
   table: ModelsTable
@@ -11,27 +11,14 @@ export interface DataTableProps {
   /** Rows are on screen but the ones asked for are on their way. */
   isBusy: boolean
   skeletonRows: number
-  /** Shown instead of rows when the page is empty. */
-  empty?: React.ReactNode
 }
 
-const CONTROLS = 'a, button, input, select, textarea, [role="button"]'
-
-/** The models of one page as an HTML table: one row per model, its id first. */
-export function DataTable({ table, isLoading, isBusy, skeletonRows, empty }: DataTableProps) {
+/** The models of one page as an HTML table (from the `sm` breakpoint up; a phone gets ModelCardList): one row per model, its id first. */
+export function DataTable({ table, isLoading, isBusy, skeletonRows }: DataTableProps) {
   const rows = table.getRowModel().rows
-  const columnCount = table.getAllLeafColumns().length
-
-  function openFromRow(event: MouseEvent<HTMLTableRowElement>, id: string) {
-    // Another control in the row (a copy button, the name) does its own thing.
-    if (event.target instanceof Element && event.target.closest(CONTROLS)) return
-    // Selecting text to copy it is not a click to open.
-    if (window.getSelection()?.toString()) return
-    table.options.meta?.openModel(id)
-  }
 
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+    <div className="relative hidden overflow-x-auto rounded-lg border border-zinc-200 bg-white sm:block dark:border-zinc-800 dark:bg-zinc-900">
       {isBusy && (
         <div aria-hidden="true" className="absolute inset-x-0 top-0 z-10 h-0.5 overflow-hidden">
           <div className="animate-progress h-full w-1/3 bg-blue-600 dark:bg-blue-400" />
@@ -60,17 +47,11 @@ export function DataTable({ table, isLoading, isBusy, skeletonRows, empty }: Dat
         >
           {isLoading ? (
             <DataTableSkeletonRows rows={skeletonRows} columns={table.getAllLeafColumns()} />
-          ) : rows.length === 0 ? (
-            <tr>
-              <td colSpan={columnCount} className="px-3 py-10 text-center">
-                {empty}
-              </td>
-            </tr>
           ) : (
             rows.map((row) => (
               <tr
                 key={row.id}
-                onClick={(event) => openFromRow(event, row.original.id)}
+                onClick={(event) => openUnlessOnControl(event, () => table.options.meta?.openModel(row.original.id))}
                 data-lifecycle={row.original.lifecycle ?? undefined}
                 className={`h-10 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-800/50 ${row.original.lifecycle === 'retired' ? 'bg-zinc-50 text-zinc-500 dark:bg-zinc-900/40 dark:text-zinc-400' : ''}`}
               >

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import { Button } from '../../../components/ui/button'
 import { CopyButton } from '../../../components/ui/copy-button'
-import { Dialog, DialogHeader } from '../../../components/ui/dialog'
+import { Dialog, DialogFooter, DialogHeader } from '../../../components/ui/dialog'
 import type { Model } from '../../../contract/model'
 import { modelQueryOptions } from '../api/get-model'
 import { useWorkspace } from '../../workspaces/hooks/use-workspace'
@@ -51,7 +51,7 @@ export function ModelDetailDialog({
   })
 
   return (
-    <Dialog labelledBy={headingId} onClose={onClose}>
+    <Dialog labelledBy={headingId} onClose={onClose} fullHeightOnPhone>
       <DialogHeader titleId={headingId} title={model?.display_name ?? id} subtitle={id} onClose={onClose} />
       <div className="space-y-3 px-4 py-3">
         {error && !isFetching && (
@@ -76,7 +76,7 @@ export function ModelDetailDialog({
           </p>
         )}
       </div>
-      <div className="flex flex-wrap justify-end gap-2 border-t border-zinc-200 px-4 py-3 dark:border-zinc-800">
+      <DialogFooter>
         <Button
           disabled={compared.length >= MAX_COMPARED && !compared.includes(id)}
           onClick={() => onCompare(compared.includes(id) ? [...compared] : [...compared, id])}
@@ -95,7 +95,7 @@ export function ModelDetailDialog({
           text={shareableLink}
           copiedMessage="Link to this model copied"
         />
-      </div>
+      </DialogFooter>
     </Dialog>
   )
 }

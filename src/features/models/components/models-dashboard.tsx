@@ -11,12 +11,14 @@ import { TABS, useModelsSearchParams } from '../hooks/use-models-search-params'
 import { useDocumentTitle } from '../hooks/use-document-title'
 import { WorkspaceContext } from '../../workspaces/hooks/use-workspace'
 import { useModelsTable } from '../hooks/use-models-table'
+import { activeFilterCount } from '../hooks/active-filter-count'
 import { useNow } from '../../../hooks/use-now'
 import { useReturnFocusToRow } from '../hooks/use-return-focus-to-row'
 import { CatalogueHeader } from './catalogue-header'
 import { CompareBar } from './compare-bar'
 import { ColumnsMenu } from './columns-menu'
 import { DataTable } from './data-table'
+import { ModelCardList } from './model-card-list'
 import { DataTablePagination } from '../../../components/data-table-pagination'
 import { DataTableToolbar } from './data-table-toolbar'
 import { DemoBanner } from './demo-banner'
@@ -135,12 +137,16 @@ export function ModelsDashboard() {
               onLimitChange={(limit) => void params.setLimit(limit)}
               filterRef={filterRef}
               view={params.view}
-            />
-            <div className="flex flex-wrap items-center justify-between gap-2">
-              <LifecycleFilter value={params.lifecycle} onChange={(stages) => void params.setLifecycle(stages)} />
-              <ColumnsMenu value={params.columns} onChange={(columns) => void params.setColumns(columns)} />
-            </div>
-            <ModelFacets value={params.facets} onChange={(next) => void params.setFacets(next)} />
+              activeFilters={activeFilterCount(params.view.lifecycle === null, params.facets)}
+            >
+              <div className="flex basis-full flex-wrap items-center justify-between gap-2">
+                <LifecycleFilter value={params.lifecycle} onChange={(stages) => void params.setLifecycle(stages)} />
+                <ColumnsMenu value={params.columns} onChange={(columns) => void params.setColumns(columns)} />
+              </div>
+              <div className="basis-full">
+                <ModelFacets value={params.facets} onChange={(next) => void params.setFacets(next)} />
+              </div>
+            </DataTableToolbar>
             {params.compared.length > 0 && (
               <Suspense fallback={null}>
                 <CompareModels ids={params.compared} onChange={(ids) => void params.setCompared(ids)} />
@@ -148,20 +154,28 @@ export function ModelsDashboard() {
             )}
             {pages.error ? (
               <ErrorCallout error={pages.error.error} failedAt={pages.error.failedAt} onRetry={pages.retry} />
-            ) : (
-              <DataTable
-                table={table}
-                isLoading={!page}
-                isBusy={page !== undefined && pages.isLoading}
-                skeletonRows={params.limit}
-                empty={
-                  <NoModels
-                    query={params.view.q}
-                    filtered={params.isFiltered}
-                    onClearFilter={() => void (params.isFiltered ? params.clearFilters() : params.setFilter(''))}
-                  />
-                }
+            ) : page?.data.length === 0 ? (
+              // Once, for the table and the cards alike: a message, not an empty grid.
+              <NoModels
+                query={params.view.q}
+                filtered={params.isFiltered}
+                onClearFilter={() => void (params.isFiltered ? params.clearFilters() : params.setFilter(''))}
               />
+            ) : (
+              <>
+                <DataTable
+                  table={table}
+                  isLoading={!page}
+                  isBusy={page !== undefined && pages.isLoading}
+                  skeletonRows={params.limit}
+                />
+                <ModelCardList
+                  table={table}
+                  isLoading={!page}
+                  isBusy={page !== undefined && pages.isLoading}
+                  skeletonCards={params.limit}
+                />
+              </>
             )}
             <p role="status" className="sr-only">
               {pages.isLoading && !pages.error ? 'Loading models…' : ''}

@@ -3,6 +3,8 @@ import { FOCUS_RING } from '../../../components/ui/button'
 
 /** The table's id: the skip link's target. */
 export const MODELS_TABLE_ID = 'models-table'
+/** The cards' id: the target on a phone, where the table is hidden. */
+export const MODELS_CARDS_ID = 'models-cards'
 
 /**
  * The first stop of Tab: "Skip to the table", past the header, the filters and
@@ -11,11 +13,16 @@ export const MODELS_TABLE_ID = 'models-table'
  */
 export function SkipToTable() {
   function skip(event: MouseEvent<HTMLAnchorElement>) {
-    const table = document.getElementById(MODELS_TABLE_ID)
-    if (!table) return
-    event.preventDefault()
-    table.focus()
-    table.scrollIntoView?.({ block: 'start' })
+    // Whichever of the two is on screen: a hidden one does not take focus.
+    for (const id of [MODELS_TABLE_ID, MODELS_CARDS_ID]) {
+      const target = document.getElementById(id)
+      target?.focus()
+      if (target && document.activeElement === target) {
+        event.preventDefault()
+        target.scrollIntoView?.({ block: 'start' })
+        return
+      }
+    }
   }
   return (
     <a

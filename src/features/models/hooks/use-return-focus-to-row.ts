@@ -12,8 +12,11 @@ export function useReturnFocusToRow(model: string | null) {
     lastOpen.current = null
     if (id === null) return
     const buttons = document.querySelectorAll<HTMLElement>('[data-model-button]')
+    // The row's and the card's button: the hidden one of the two (by breakpoint) does not take focus.
     for (const button of buttons) {
-      if (button.dataset.modelButton === id) return button.focus()
+      if (button.dataset.modelButton !== id) continue
+      button.focus()
+      if (document.activeElement === button) return
     }
   }, [model])
 }

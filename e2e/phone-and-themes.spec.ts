@@ -1,0 +1,303 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Locator, type Page, type TestInfo, test } from '@playwright/test'
+import { untilCatalogueHas } from './support/dashboard'
+import { fakeUpstream, fakeUpstreamAt } from './support/fake-upstream'
+import { E2E_PORTS } from './support/ports'
+
+// Every view and state, as a new user would try it: on a phone (375×800) and a laptop (1280×900), light and dark.
+// Each check: the first row (or the failure) is in the first screen, the page never scrolls sideways, axe finds no
+// serious or critical violation, and a screenshot is attached.
+
+const CATALOGUE_SIZE = 300
+const cold = `http://127.0.0.1:${E2E_PORTS.cold}`
+const coldUpstream = fakeUpstreamAt(E2E_PORTS.coldUpstream)
+
+const VIEWPORTS = [
+  { width: 375, height: 800 },
+  { width: 1280, height: 900 },
+] as const
+const SCHEMES = ['light', 'dark'] as const
+
+test.describe.configure({ mode: 'serial' })
+
+/** The first model of the main view: its card on a phone, its row from `sm` up. */
+function firstModel(page: Page): Locator {
+  return isPhone(page)
+    ? page.getByRole('list', { name: 'Models' }).getByRole('listitem').first()
+    : page.getByRole('table', { name: 'Models' }).locator('tbody tr').first()
+}
+
+/** The first model of the Availability view: its card on a phone, its row from `sm` up. */
+function firstAvailability(page: Page): Locator {
+  return isPhone(page)
+    ? page.getByRole('list', { name: 'Availability' }).getByRole('listitem').first()
+    : page.getByRole('table', { name: 'Availability' }).locator('tbody tr').first()
+}
+
+function isPhone(page: Page): boolean {
+  return (page.viewportSize()?.width ?? 0) < 640
+}
+
+/**
+ * What every view must hold: `first` (its first row, or what it says instead) lies whole
+ * in the first screen, the page is no wider than the window, and axe finds nothing serious.
+ */
+async function checkView(page: Page, testInfo: TestInfo, name: string, first: Locator) {
+  await expect(first).toBeVisible()
+  const viewport = page.viewportSize()!
+  const box = (await first.boundingBox())!
+  expect(box.y, `${name}: the first row starts in the first screen`).toBeGreaterThanOrEqual(0)
+  expect(box.y + Math.min(box.height, 120), `${name}: the first row is in the first screen`).toBeLessThanOrEqual(
+    viewport.height,
+  )
+  expect(box.x, `${name}: nothing is clipped on the left`).toBeGreaterThanOrEqual(0)
+  expect(box.x + box.width, `${name}: nothing is clipped on the right`).toBeLessThanOrEqual(viewport.width)
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, window: innerWidth }))
+  expect(widths.scroll, `${name}: the page never scrolls sideways`).toBeLessThanOrEqual(widths.window)
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+  expect(
+    serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+    `${name}: axe`,
+  ).toEqual([])
+  await testInfo.attach(`${name}.png`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' })
+}
+
+for (const viewport of VIEWPORTS) {
+  for (const colorScheme of SCHEMES) {
+    const size = `${viewport.width}x${viewport.height}`
+    test.describe(`${size}, ${colorScheme}`, () => {
+      test.use({ viewport, colorScheme })
+
+      test.beforeAll(async ({ request }) => {
+        await fakeUpstream.reset()
+        await untilCatalogueHas(request, CATALOGUE_SIZE)
+      })
+
+      test('the main view, a filtered one and an empty filter result', async ({ page }, testInfo) => {
+        await page.goto('/')
+        await checkView(page, testInfo, `main-${size}-${colorScheme}`, firstModel(page))
+
+        await page.goto('/?q=opus')
+        await expect(firstModel(page)).toContainText(/opus/i)
+        await checkView(page, testInfo, `filtered-${size}-${colorScheme}`, firstModel(page))
+
+        await page.goto('/?q=no-such-model-anywhere')
+        const empty = page.getByText('No models match “no-such-model-anywhere”')
+        await checkView(page, testInfo, `empty-filter-${size}-${colorScheme}`, empty)
+        await expect(page.getByRole('button', { name: 'Clear filter' })).toBeInViewport()
+      })
+
+      test('the filters: folded behind Filters on a phone, laid out in the row on a laptop', async ({
+        page,
+      }, testInfo) => {
+        await page.goto('/?lifecycle=active,retired')
+        const lifecycle = page.getByRole('group', { name: 'Lifecycle' })
+        const filters = page.getByRole('button', { name: /^Filters/ })
+        await expect(page.getByRole('searchbox', { name: 'Filter models' })).toBeVisible()
+        if (!isPhone(page)) {
+          await expect(filters).toBeHidden()
+          await expect(lifecycle).toBeVisible()
+          await checkView(page, testInfo, `filters-${size}-${colorScheme}`, firstModel(page))
+          return
+        }
+        // Closed: only the search and the button, which counts the filter in use (lifecycle).
+        await expect(filters).toHaveAccessibleName('Filters (1)')
+        await expect(filters).toHaveAttribute('aria-expanded', 'false')
+        await expect(lifecycle).toBeHidden()
+        await expect(page.getByRole('link', { name: 'Export CSV' })).toBeHidden()
+        await checkView(page, testInfo, `filters-closed-${size}-${colorScheme}`, firstModel(page))
+
+        await filters.click()
+        await expect(filters).toHaveAttribute('aria-expanded', 'true')
+        const panel = page.getByRole('group', { name: 'Filters' })
+        for (const control of [
+          lifecycle,
+          page.getByRole('combobox', { name: 'Rows per page' }),
+          page.getByRole('button', { name: 'Copy link' }),
+          page.getByRole('link', { name: 'Export CSV' }),
+          page.getByRole('button', { name: 'Columns' }),
+          page.getByRole('combobox', { name: 'Context window' }),
+        ]) {
+          await expect(panel.locator(control)).toBeVisible()
+        }
+        await checkView(page, testInfo, `filters-open-${size}-${colorScheme}`, lifecycle)
+
+        await filters.click()
+        await expect(lifecycle).toBeHidden()
+        await expect(filters).toBeFocused()
+      })
+
+      test('a card or row shows name, id, badges, dates; optional columns too', async ({ page }) => {
+        await page.goto('/?q=claude-opus-4-5&cols=max_input_tokens')
+        const first = firstModel(page)
+        await expect(first).toContainText('claude-opus-4-5-20251101')
+        await expect(first).toContainText('Claude Opus 4.5')
+        await expect(first).toContainText(/Retires|Retirement|Deprecated/)
+        await expect(first).toContainText(/\d{1,2} \w{3,4} \d{4}/)
+        await expect(first.getByRole('button', { name: 'Copy ID claude-opus-4-5-20251101' })).toBeVisible()
+        if (isPhone(page)) {
+          await expect(first.getByRole('heading', { name: 'Claude Opus 4.5' })).toBeVisible()
+          await expect(first.getByRole('term').filter({ hasText: 'Released' })).toBeVisible()
+          await expect(first.getByRole('term').filter({ hasText: 'Context window' })).toBeVisible()
+        }
+        // A click on the card or row (not on its buttons) opens the model.
+        await first.click({ position: { x: 4, y: 4 } })
+        await expect(page.getByRole('dialog', { name: 'Claude Opus 4.5' })).toBeVisible()
+      })
+
+      test('by keyboard on a phone: the skip link lands on the cards, and closing a model returns to its card', async ({
+        page,
+      }) => {
+        test.skip(!isPhone(page), 'the phone layout only')
+        await page.goto('/')
+        await expect(firstModel(page)).toBeVisible()
+        await page.keyboard.press('Tab')
+        await expect(page.getByRole('link', { name: 'Skip to the table' })).toBeFocused()
+        await page.keyboard.press('Enter')
+        await expect(page.locator('#models-cards')).toBeFocused()
+        await page.keyboard.press('Tab')
+        const name = firstModel(page).getByRole('heading').getByRole('button')
+        await expect(name).toBeFocused()
+        await page.keyboard.press('Enter')
+        await expect(page.getByRole('dialog')).toBeVisible()
+        await page.keyboard.press('Escape')
+        await expect(page.getByRole('dialog')).toBeHidden()
+        await expect(name).toBeFocused()
+      })
+
+      test('the Changes view', async ({ page }, testInfo) => {
+        await page.goto('/?view=changes')
+        const changes = page.getByRole('list', { name: 'Changes' }).getByRole('listitem').first()
+        const nothingYet = page.getByText(/No changes recorded yet/)
+        await expect(changes.or(nothingYet)).toBeVisible()
+        await checkView(page, testInfo, `changes-${size}-${colorScheme}`, changes.or(nothingYet))
+      })
+
+      test('the Availability view: one card per model with a line per workspace on a phone', async ({
+        page,
+      }, testInfo) => {
+        await page.goto('/?view=availability')
+        const first = firstAvailability(page)
+        await checkView(page, testInfo, `availability-${size}-${colorScheme}`, first)
+        if (isPhone(page)) {
+          const workspaces = first.getByRole('list', { name: /^Workspaces of / }).getByRole('listitem')
+          await expect(workspaces).toHaveText([
+            /^default: (Available|Deprecated|Retired|Absent)$/,
+            /^broken: Unknown$/,
+            /^staging: (Available|Deprecated|Retired|Absent)$/,
+          ])
+          // The broken workspace's catalogue cannot be read: Unknown, in words and with an icon of its own.
+          await expect(workspaces.nth(1).locator('svg')).toHaveCount(1)
+        }
+      })
+
+      test('the model dialog: a full-height sheet on a phone, actions always on screen, the page still behind it', async ({
+        page,
+      }, testInfo) => {
+        await page.goto('/')
+        await expect(firstModel(page)).toBeVisible()
+        // Opened from further down the page (on a phone, the click scrolls further to the model).
+        await page.evaluate(() => window.scrollTo(0, 200))
+        await page.locator('[data-model-button="claude-opus-4-6"]:visible').click()
+        const dialog = page.getByRole('dialog', { name: 'Claude Opus 4.6' })
+        await expect(dialog).toBeVisible()
+        const scrolledTo = await page.evaluate(() => window.scrollY)
+        expect(scrolledTo).toBeGreaterThan(0)
+        const copyLink = dialog.getByRole('button', { name: 'Copy link to claude-opus-4-6' })
+        await expect(copyLink).toBeInViewport({ ratio: 1 })
+        await expect(dialog.getByRole('button', { name: 'Close' })).toBeInViewport({ ratio: 1 })
+        if (isPhone(page)) {
+          const box = (await dialog.boundingBox())!
+          expect(box.y).toBe(0)
+          expect(box.height).toBe(viewport.height)
+        }
+        // Scrolling the dialog to its end keeps its actions where they were, and never scrolls the page.
+        await dialog.hover()
+        await page.mouse.wheel(0, 2000)
+        await expect(copyLink).toBeInViewport({ ratio: 1 })
+        await expect(dialog.getByRole('button', { name: 'Close' })).toBeInViewport({ ratio: 1 })
+        await page.keyboard.press('End')
+        expect(await page.evaluate(() => window.scrollY)).toBe(scrolledTo)
+        await checkView(page, testInfo, `dialog-${size}-${colorScheme}`, dialog.getByRole('heading').first())
+
+        await page.keyboard.press('Escape')
+        await expect(dialog).toBeHidden()
+        // Unlocked again: the page scrolls.
+        await page.mouse.wheel(0, -200)
+        await expect.poll(() => page.evaluate(() => window.scrollY)).toBeLessThan(scrolledTo)
+      })
+
+      test.describe('when the upstream fails and the server has no catalogue', () => {
+        test.beforeEach(async () => {
+          await coldUpstream.fault({ kind: 'status', status: 401 })
+        })
+
+        for (const view of ['', '?view=changes', '?view=availability']) {
+          const name = view ? view.slice('?view='.length) : 'main'
+          test(`the error state of the ${name} view`, async ({ page }, testInfo) => {
+            await page.goto(`${cold}/${view}`)
+            const alert = page.getByRole('alert').first()
+            await expect(alert).toContainText(/rejected|could not be read/)
+            await expect(alert.getByRole('button', { name: 'Retry' })).toBeInViewport()
+            await checkView(page, testInfo, `error-${name}-${size}-${colorScheme}`, alert)
+          })
+        }
+      })
+    })
+  }
+}
+
+test('at 375 px the server-rendered page does not move when the script takes over', async ({ browser }) => {
+  const viewport = { width: 375, height: 800 }
+  const places = async (page: Page) =>
+    Promise.all(
+      [
+        page.getByRole('heading', { name: 'Model catalogue' }),
+        page.getByRole('searchbox', { name: 'Filter models' }),
+        page.getByRole('button', { name: /^Filters/ }),
+        page.getByRole('list', { name: 'Models' }).getByRole('listitem').first(),
+        page.getByRole('list', { name: 'Models' }).getByRole('listitem').nth(3),
+      ].map((locator) => locator.boundingBox()),
+    )
+
+  // The HTML alone, as the server sends it: the cards are there, in place.
+  const htmlOnly = await browser.newContext({ viewport, javaScriptEnabled: false })
+  const before = await htmlOnly.newPage()
+  await before.goto('/')
+  await expect(before.getByRole('list', { name: 'Models' }).getByRole('listitem')).toHaveCount(20)
+  await expect(before.getByRole('table', { name: 'Models' })).toBeHidden()
+  const serverPlaces = await places(before)
+  await htmlOnly.close()
+
+  // The same page with its script: every layout shift is recorded from the first paint.
+  const hydrated = await browser.newContext({ viewport })
+  const page = await hydrated.newPage()
+  await page.addInitScript(() => {
+    const shifts: number[] = []
+    ;(window as { __shifts?: number[] }).__shifts = shifts
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!entry.hadRecentInput) shifts.push(entry.value)
+      }
+    }).observe({ type: 'layout-shift', buffered: true })
+  })
+  await page.goto('/')
+  await page.waitForLoadState('networkidle')
+  await expect(page.getByRole('list', { name: 'Models' })).toHaveAttribute('aria-busy', 'false')
+  // Hydrated: the Filters button answers (a shift right after a click is the click's, and not counted).
+  const filters = page.getByRole('button', { name: /^Filters/ })
+  await expect(async () => {
+    await filters.click()
+    await expect(filters).toHaveAttribute('aria-expanded', 'true', { timeout: 500 })
+  }).toPass()
+  await filters.click()
+  await expect(filters).toHaveAttribute('aria-expanded', 'false')
+  expect(await places(page)).toEqual(serverPlaces)
+  const shifts = await page.evaluate(() => (window as { __shifts?: number[] }).__shifts ?? [])
+  expect(
+    shifts.reduce((sum, value) => sum + value, 0),
+    'cumulative layout shift',
+  ).toBe(0)
+  await hydrated.close()
+})
