@@ -20,6 +20,18 @@ const types = {
 
 const REACHABLE_WITHIN_MS = 1_000
 
+/**
+ * A connection that always has an error listener, from its first moment: one
+ * dropped by the database while in use (a restart) would otherwise end the
+ * process. The query on it fails anyway (a 503, or a walk tried again later).
+ */
+class ListenedClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config)
+    this.on('error', () => {})
+  }
+}
+
 /** The pool, bounded in size and in every wait, with this server's name on its sessions. */
 export function historyPool(settings: PostgresSettings, logger: Logger): pg.Pool {
   const pool = new pg.Pool({
@@ -33,6 +45,7 @@ export function historyPool(settings: PostgresSettings, logger: Logger): pg.Pool
     keepAlive: true,
     application_name: 'model-catalogue-dashboard',
     types,
+    Client: ListenedClient,
   })
   // An idle connection that the database drops (a restart) is an event, not a crash: the next use reconnects.
   pool.on('error', (error) =>
