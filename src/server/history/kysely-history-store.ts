@@ -19,8 +19,10 @@ type Db = Kysely<HistoryTables>
 type Tx = Transaction<HistoryTables>
 type ModelRow = Omit<ModelTable, 'revision'> & { revision: number }
 
-// Rows per INSERT: few enough that one statement is a small part of a step, on either engine's parameter limit.
-const ROWS_PER_INSERT = 200
+// Rows per INSERT: few enough that one statement is a small part of a step, within either engine's parameter limit.
+const ROWS_PER_INSERT = 100
+// A row written (with its indexes) costs a few times a model compared: it counts for this many units of a step.
+const ROW_WRITE_UNITS = 4
 
 export interface KyselyHistoryStoreOptions extends HistoryStoreOptions {
   engine: HistoryEngine
@@ -233,34 +235,35 @@ export function kyselyHistoryStore(db: Db, options: KyselyHistoryStoreOptions): 
       }
       const { known, revisions } = await knownModels(trx, workspace, step)
       const diff = await runInSteps(diffWalkSteps(known, row.last_walk_at, models, at, work, options), pause)
+      // Rows are made a chunk at a time, inside the steps: 100k rows made at once would hold the loop by themselves.
       const changesOf = new Map<string, number>()
-      const changeRows: ChangeInsert[] = diff.changes.map((change) => {
-        const revision = revisions.get(change.modelId) ?? 0
+      for (const change of diff.changes) {
         changesOf.set(change.modelId, (changesOf.get(change.modelId) ?? 0) + 1)
-        return changeRow(change, workspace, at, `${revision}:${change.kind}`)
-      })
-      const modelRows: ModelRow[] = diff.records.map((record) => ({
-        workspace,
-        model_id: record.modelId,
-        display_name: record.displayName,
-        lifecycle: record.lifecycle,
-        first_seen: record.firstSeen,
-        baseline: Number(record.baseline),
-        last_seen: record.lastSeen,
-        removed_at: record.removedAt,
-        missing_since: record.missingSince,
-        revision: (revisions.get(record.modelId) ?? 0) + (changesOf.get(record.modelId) ?? 0),
-      }))
-      for (let start = 0; start < modelRows.length; start += ROWS_PER_INSERT) {
-        const chunk = modelRows.slice(start, start + ROWS_PER_INSERT)
+        await step(1)
+      }
+      for (let start = 0; start < diff.records.length; start += ROWS_PER_INSERT) {
+        const chunk = diff.records.slice(start, start + ROWS_PER_INSERT).map((record) => ({
+          workspace,
+          model_id: record.modelId,
+          display_name: record.displayName,
+          lifecycle: record.lifecycle,
+          first_seen: record.firstSeen,
+          baseline: Number(record.baseline),
+          last_seen: record.lastSeen,
+          removed_at: record.removedAt,
+          missing_since: record.missingSince,
+          revision: (revisions.get(record.modelId) ?? 0) + (changesOf.get(record.modelId) ?? 0),
+        }))
         await saveModels(trx, chunk)
-        await step(chunk.length)
+        await step(chunk.length * ROW_WRITE_UNITS)
       }
       let added = 0
-      for (let start = 0; start < changeRows.length; start += ROWS_PER_INSERT) {
-        const chunk = changeRows.slice(start, start + ROWS_PER_INSERT)
+      for (let start = 0; start < diff.changes.length; start += ROWS_PER_INSERT) {
+        const chunk = diff.changes
+          .slice(start, start + ROWS_PER_INSERT)
+          .map((change) => changeRow(change, workspace, at, `${revisions.get(change.modelId) ?? 0}:${change.kind}`))
         added += await addChanges(trx, chunk)
-        await step(chunk.length)
+        await step(chunk.length * ROW_WRITE_UNITS)
       }
       await countChanges(trx, workspace, added)
       // The pruning and the COMMIT each get a step of their own.
