@@ -42,11 +42,12 @@ async function storeWithTenAdditions(store: HistoryStore) {
   return store
 }
 
+// Up to 30 s a test: the PostgreSQL variant waits on a real server, on a machine that may be busy.
 describe.each([
   ['in SQLite in memory', memoryStore],
   ['in SQLite', sqliteStore],
   ['in PostgreSQL', postgresStore],
-])('the history store %s', (_name, createStore) => {
+])('the history store %s', { timeout: 30_000 }, (_name, createStore) => {
   it('pages through changes newest first with a cursor, and says when older ones remain', async () => {
     const store = await storeWithTenAdditions(await createStore())
     const first = await store.changes({ workspace: 'default', limit: 4 })

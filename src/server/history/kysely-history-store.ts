@@ -212,8 +212,13 @@ export function kyselyHistoryStore(db: Db, options: KyselyHistoryStoreOptions): 
     options: WalkRecordOptions,
   ): Promise<RecordedWalk> {
     const work = new StepCounter()
+    // A step ends before a piece of work that would not fit in it: writes go in chunks of known size.
+    const fit = async (units: number) => {
+      if (work.room() < units) await pause(work.take())
+    }
     const step = async (units: number) => {
-      if (work.tick(units)) await pause(work.take())
+      work.tick(units)
+      await fit(units)
     }
     const fingerprint = await runInSteps(walkFingerprintSteps(models, work), pause)
     return db.transaction().execute(async (trx) => {
@@ -233,6 +238,7 @@ export function kyselyHistoryStore(db: Db, options: KyselyHistoryStoreOptions): 
       if (row.last_walk_at !== null && row.last_walk_fingerprint === fingerprint && !(await pendingRemovals(trx))) {
         return nothing
       }
+      await fit(HISTORY_STEP)
       const { known, revisions } = await knownModels(trx, workspace, step)
       const diff = await runInSteps(diffWalkSteps(known, row.last_walk_at, models, at, work, options), pause)
       // Rows are made a chunk at a time, inside the steps: 100k rows made at once would hold the loop by themselves.
@@ -241,6 +247,7 @@ export function kyselyHistoryStore(db: Db, options: KyselyHistoryStoreOptions): 
         changesOf.set(change.modelId, (changesOf.get(change.modelId) ?? 0) + 1)
         await step(1)
       }
+      await fit(ROWS_PER_INSERT * ROW_WRITE_UNITS)
       for (let start = 0; start < diff.records.length; start += ROWS_PER_INSERT) {
         const chunk = diff.records.slice(start, start + ROWS_PER_INSERT).map((record) => ({
           workspace,
@@ -268,7 +275,7 @@ export function kyselyHistoryStore(db: Db, options: KyselyHistoryStoreOptions): 
       await countChanges(trx, workspace, added)
       // The pruning and the COMMIT each get a step of their own.
       await pause(work.take())
-      await prune(trx, workspace, at, step)
+      await prune(trx, workspace, at, (units) => step(Math.max(units, HISTORY_STEP)))
       await pause(work.take())
       return { baseline: diff.baseline, changes: diff.changes }
     })
