@@ -42,6 +42,8 @@ async function replica(): Promise<string> {
     UPSTREAM_MAX_RETRIES: '0',
     CATALOGUE_TTL_SECONDS: '1',
     DATABASE_URL: cluster.url,
+    // The balancer's address, which the feed's links name: the same on every replica.
+    PUBLIC_URL: 'http://dashboard.test',
     DATABASE_CONNECT_TIMEOUT_MS: '1000',
     DATABASE_STATEMENT_TIMEOUT_MS: '3000',
   })
