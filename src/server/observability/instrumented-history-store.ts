@@ -23,6 +23,8 @@ export function instrumentedHistoryStore(store: HistoryStore, metrics: Metrics):
     }
   const wrapped = { ...store }
   for (const operation of OPERATIONS) {
+    // Every series from the start, at 0: a rate() over a counter that appears only at its first error misses that error.
+    metrics.historyStoreErrors.inc({ engine, operation }, 0)
     Object.assign(wrapped, {
       [operation]: timed(operation, store[operation].bind(store) as (...args: unknown[]) => Promise<unknown>),
     })
