@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['src/{server,contract,fake-upstream}/**/*.test.ts'],
+          // A throwaway PostgreSQL for the history store's tests on that engine.
+          globalSetup: ['src/testing/postgres-global-setup.ts'],
         },
       },
       {

@@ -9,7 +9,7 @@ test('the probes answer without naming workspaces or errors', async ({ request }
   expect(await live.text()).toBe('ok\n')
   // The e2e server has a workspace whose key the upstream refuses: its reported failure still counts as ready.
   await expect.poll(async () => (await request.get('/readyz')).status()).toBe(200)
-  expect(await (await request.get('/readyz')).text()).toBe('ready\n')
+  expect(await (await request.get('/readyz')).text()).toBe('ready\nhistory store: sqlite, reachable\n')
 })
 
 test('/metrics gives the catalogue, the refresh failures by reason and the process defaults', async ({ request }) => {

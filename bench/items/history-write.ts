@@ -35,7 +35,7 @@ export const historyWrite: BenchItem = {
   async run({ log }) {
     const dir = mkdtempSync(join(tmpdir(), 'bench-history-'))
     try {
-      const opened = openSqliteHistoryStore(dir)
+      const opened = await openSqliteHistoryStore(dir)
       if (!opened.ok) throw new Error(opened.message)
       const store = opened.store
       const [before, after] = [catalogue('old'), catalogue('new')]

@@ -55,6 +55,8 @@ describe('parseConfig', () => {
         cacheBudgetBytes: 64 * 1024 * 1024,
         historyRetentionDays: 365,
         historyMaxChanges: 200_000,
+        historyPendingMaxBytes: 64 * 1024 * 1024,
+        database: null,
         auth: {
           open: false,
           publicUrl: null,
@@ -100,6 +102,11 @@ describe('parseConfig', () => {
       CACHE_BUDGET_MB: '256',
       HISTORY_RETENTION_DAYS: '30',
       HISTORY_MAX_CHANGES: '5000',
+      HISTORY_PENDING_MAX_MB: '8',
+      DATABASE_URL: 'postgres://catalogue:secret@db.internal:5432/catalogue',
+      DATABASE_POOL_MAX: '4',
+      DATABASE_CONNECT_TIMEOUT_MS: '2000',
+      DATABASE_STATEMENT_TIMEOUT_MS: '3000',
       ANTHROPIC_WORKSPACE_ID: 'wrkspc_default',
       LOG_FORMAT: 'pretty',
       LOG_LEVEL: 'debug',
@@ -144,6 +151,13 @@ describe('parseConfig', () => {
         cacheBudgetBytes: 256 * 1024 * 1024,
         historyRetentionDays: 30,
         historyMaxChanges: 5000,
+        historyPendingMaxBytes: 8 * 1024 * 1024,
+        database: {
+          url: 'postgres://catalogue:secret@db.internal:5432/catalogue',
+          poolMax: 4,
+          connectTimeoutMs: 2_000,
+          statementTimeoutMs: 3_000,
+        },
         auth: {
           open: false,
           publicUrl: 'https://catalogue.example.com',
@@ -236,6 +250,12 @@ describe('parseConfig', () => {
     ['HISTORY_RETENTION_DAYS', '0'],
     ['HISTORY_RETENTION_DAYS', 'forever'],
     ['HISTORY_MAX_CHANGES', '10'],
+    ['HISTORY_PENDING_MAX_MB', '0'],
+    ['DATABASE_URL', 'mysql://db.internal/catalogue'],
+    ['DATABASE_URL', 'db.internal:5432'],
+    ['DATABASE_POOL_MAX', '0'],
+    ['DATABASE_CONNECT_TIMEOUT_MS', '5'],
+    ['DATABASE_STATEMENT_TIMEOUT_MS', 'never'],
   ])('refuses %s=%s with one line naming the variable, never the key', (name, value) => {
     const message = failure({ ANTHROPIC_API_KEY: TEST_KEY, [name]: value })
     expect(message).toContain(name)

@@ -49,6 +49,14 @@ const envSchema = z.object({
   CACHE_BUDGET_MB: integer('CACHE_BUDGET_MB', 1, 4_096).default(64),
   HISTORY_RETENTION_DAYS: integer('HISTORY_RETENTION_DAYS', 1, 36_500).default(365),
   HISTORY_MAX_CHANGES: integer('HISTORY_MAX_CHANGES', 1_000, 10_000_000).default(200_000),
+  HISTORY_PENDING_MAX_MB: integer('HISTORY_PENDING_MAX_MB', 1, 4_096).default(64),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// (or postgresql://) URL')
+    .optional(),
+  DATABASE_POOL_MAX: integer('DATABASE_POOL_MAX', 1, 1_000).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: integer('DATABASE_CONNECT_TIMEOUT_MS', 100, 600_000).default(5_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: integer('DATABASE_STATEMENT_TIMEOUT_MS', 100, 3_600_000).default(10_000),
   ANTHROPIC_WORKSPACE_ID: z.string().optional(),
   DEMO_WORKSPACES: z
     .string()
@@ -115,8 +123,23 @@ export interface ServerConfig {
   historyRetentionDays: number
   /** Per workspace, the history keeps at most this many changes, the newest. */
   historyMaxChanges: number
+  /** While the history's database cannot be written, walks wait in memory up to this many bytes. */
+  historyPendingMaxBytes: number
+  /** DATABASE_URL and its pool: the history in PostgreSQL, shared by replicas; null keeps it in DATA_DIR (SQLite). */
+  database: DatabaseConfig | null
   /** Sign-in, tokens, the sign-in proxy and the Host check. */
   auth: AuthConfig
+}
+
+/** How the server talks to PostgreSQL. */
+export interface DatabaseConfig {
+  url: string
+  /** Connections per replica, at most. */
+  poolMax: number
+  /** How long to wait for a connection (a new one, or a free one from the pool). */
+  connectTimeoutMs: number
+  /** How long one statement may run, on the server (statement_timeout) and in the client. */
+  statementTimeoutMs: number
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; message: string }
@@ -189,6 +212,15 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       cacheBudgetBytes: env_.CACHE_BUDGET_MB * 1024 * 1024,
       historyRetentionDays: env_.HISTORY_RETENTION_DAYS,
       historyMaxChanges: env_.HISTORY_MAX_CHANGES,
+      historyPendingMaxBytes: env_.HISTORY_PENDING_MAX_MB * 1024 * 1024,
+      database: env_.DATABASE_URL
+        ? {
+            url: env_.DATABASE_URL,
+            poolMax: env_.DATABASE_POOL_MAX,
+            connectTimeoutMs: env_.DATABASE_CONNECT_TIMEOUT_MS,
+            statementTimeoutMs: env_.DATABASE_STATEMENT_TIMEOUT_MS,
+          }
+        : null,
       auth: auth.value,
     },
   }

@@ -14,10 +14,11 @@ import type { ServerConfig } from './config'
 import { secretsOf } from './config-secrets'
 import { createCatalogueHistory } from './history/catalogue-history'
 import { type HistoryStore, historyRetention } from './history/history-store'
-import { createMemoryHistoryStore } from './history/memory-history-store'
+import { openMemoryHistoryStore } from './history/sqlite-history-store'
 import { consoleLogger, type Logger, redactingLogger } from './logger'
 import { registerCatalogueGauges } from './observability/catalogue-gauges'
 import { countingFetch } from './observability/counting-fetch'
+import { instrumentedHistoryStore } from './observability/instrumented-history-store'
 import { createMetrics } from './observability/metrics'
 import { observeRequests } from './observability/observe-requests'
 import { createRequestRecorder } from './observability/request-recorder'
@@ -54,7 +55,7 @@ export interface AppDependencies {
    * nothing of React); without it the app answers `/api` only (tests, Vite dev).
    */
   client?: { assets: MiddlewareHandler; indexHtml: string; renderPage: PageRenderer }
-  /** Where the catalogue history is kept: main.ts gives SQLite; without it, memory. */
+  /** Where the catalogue history is kept: main.ts gives SQLite or PostgreSQL; without it, SQLite in memory. */
   history?: HistoryStore
   /** Aborted when the server stops: requests still waiting then get a 503 with Retry-After. */
   stopping?: AbortSignal
@@ -78,10 +79,11 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   const mode = config.apiKey ? 'live' : 'demo'
   const logger = redactingLogger(secretsOf(config), deps.logger ?? consoleLogger)
   const metrics = createMetrics()
-  const history = createCatalogueHistory(
-    deps.history ?? createMemoryHistoryStore({ retention: historyRetention(config) }),
-    logger,
+  const store = instrumentedHistoryStore(
+    deps.history ?? openMemoryHistoryStore({ retention: historyRetention(config) }),
+    metrics,
   )
+  const history = createCatalogueHistory(store, logger, { pendingMaxBytes: config.historyPendingMaxBytes })
   // Without a key the server runs the demo: the fake upstream, reached through its fetch like any upstream.
   const demo = config.apiKey === null ? demoUpstream(config.demoModels, deps.fetch) : null
   // The demo's real line-up has a past (releases, deprecations, retirements at their dates), so Changes and the
@@ -137,7 +139,7 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   app.all('/healthz', methodNotAllowed)
   app.get(
     '/readyz',
-    readiness(workspaces, () => shuttingDown),
+    readiness(workspaces, () => shuttingDown, store),
   )
   app.all('/readyz', methodNotAllowed)
   app.get('/metrics', metricsEndpoint(metrics.registry, workspaces))

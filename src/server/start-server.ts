@@ -14,6 +14,7 @@ import { secretsOf } from './config-secrets'
 import { createApp } from './create-app'
 import { historyRetention } from './history/history-store'
 import { openHistoryOrReport } from './history/sqlite-history-store'
+import { openPostgresHistoryStore } from './history/postgres-history-store'
 import { withListFastPath } from './list-fast-path'
 import { listenUntilSignalled } from './listen'
 import { createPinoLogger } from './observability/pino-logger'
@@ -49,8 +50,8 @@ try {
 
 const logger = createPinoLogger({ format: config.logFormat, level: config.logLevel, secrets: secretsOf(config) })
 
-// One server per DATA_DIR: two would record every change twice. The demo keeps nothing there.
-const lock = config.apiKey ? lockDataDir(config.dataDir) : null
+// One server per DATA_DIR: two would record every change twice. The demo keeps nothing there, nor does a server on PostgreSQL.
+const lock = config.apiKey && !config.database ? lockDataDir(config.dataDir) : null
 if (lock && !lock.ok) {
   console.error(lock.message)
   process.exit(1)
@@ -59,10 +60,14 @@ if (lock && !lock.ok) {
 // Aborted on SIGTERM once answers in flight have had their grace: walks end, waiting clients get a 503.
 const stopping = new AbortController()
 
-// Demo data stays out of the history on disk: it would mix the demo line-up with a real key's later on.
-const history = config.apiKey
-  ? openHistoryOrReport(config.dataDir, logger, { retention: historyRetention(config) })
-  : undefined
+// Demo data stays out of the history kept: it would mix the demo line-up with a real key's later on.
+// DATABASE_URL shares the history between replicas; without it, SQLite in DATA_DIR.
+const historyOptions = { retention: historyRetention(config) }
+const history = !config.apiKey
+  ? undefined
+  : config.database
+    ? openPostgresHistoryStore(config.database, logger, historyOptions)
+    : await openHistoryOrReport(config.dataDir, logger, historyOptions)
 process.on('exit', () => {
   history?.close()
   if (lock?.ok) lock.release()

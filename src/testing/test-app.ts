@@ -38,6 +38,8 @@ export const TEST_CONFIG: ServerConfig = {
   cacheBudgetBytes: 64 * 1024 * 1024,
   historyRetentionDays: 365,
   historyMaxChanges: 200_000,
+  historyPendingMaxBytes: 64 * 1024 * 1024,
+  database: null,
   auth: NO_AUTH,
 }
 

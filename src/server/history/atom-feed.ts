@@ -55,7 +55,8 @@ export function describeChange(change: StoredChange): { title: string; text: str
 
 /** An Atom 1.0 feed (RFC 4287) of a workspace's changes. */
 export function renderAtomFeed({ history, changes, selfUrl, pageUrl, now }: AtomFeedInput): string {
-  const updated = changes[0]?.at ?? history.lastWalkAt ?? now
+  // From the stored history only (the latest change, else its start), so every replica serves the same bytes.
+  const updated = changes[0]?.at ?? history.firstWalkAt ?? now
   const entries = changes.map((change) => {
     const { title, text } = describeChange(change)
     return [

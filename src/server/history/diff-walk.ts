@@ -10,16 +10,18 @@ export interface WalkDiff {
   records: ModelRecord[]
 }
 
-// A lone surrogate (half of a UTF-16 pair) has no UTF-8 form.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+// A lone surrogate (half of a UTF-16 pair) has no UTF-8 form; PostgreSQL's text cannot hold NUL.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is looked for
+const NOT_STORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /**
- * Text as a store keeps it: SQLite stores UTF-8, so a lone surrogate comes back
- * as U+FFFD. Both stores keep and compare this form; comparing the raw name
- * with the stored one would record a rename on every walk.
+ * Text as a store keeps it: both engines store UTF-8, so a lone surrogate comes
+ * back as U+FFFD, and PostgreSQL refuses NUL, so it is kept as U+FFFD too. The
+ * store keeps and compares this form; comparing the raw name with the stored
+ * one would record a rename on every walk.
  */
 export function asStored(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD')
+  return text.replace(NOT_STORABLE, '\uFFFD')
 }
 
 const byIdDescending = (a: ModelRecord, b: ModelRecord) => (a.modelId < b.modelId ? 1 : a.modelId > b.modelId ? -1 : 0)

@@ -20,6 +20,11 @@ export class StepCounter {
     return this.done >= HISTORY_STEP
   }
 
+  /** How many units this step can still take. */
+  room(): number {
+    return Math.max(0, HISTORY_STEP - this.done)
+  }
+
   /** The work done in this step, and a new step begins. */
   take(): number {
     const done = this.done

@@ -2,16 +2,33 @@ import { describe, expect, it } from 'vitest'
 import { afterThisTest, historyModel as model, HOUR, T0, tempDir } from '../../testing/history-fixtures'
 import { HISTORY_STEP, yieldToEventLoop } from './history-steps'
 import type { HistoryStore, HistoryStoreOptions } from './history-store'
-import { createMemoryHistoryStore } from './memory-history-store'
-import { openSqliteHistoryStore } from './sqlite-history-store'
+import { openPostgresHistoryStore } from './postgres-history-store'
+import { openMemoryHistoryStore, openSqliteHistoryStore } from './sqlite-history-store'
+import { freshPostgresDatabase } from '../../testing/postgres-database'
+import { createCapturingLogger } from '../../testing/test-app'
 
 const DAY = 24 * HOUR
 
-function sqliteStore(options: HistoryStoreOptions = {}): HistoryStore {
-  const opened = openSqliteHistoryStore(tempDir('history-store-'), options)
+async function sqliteStore(options: HistoryStoreOptions = {}): Promise<HistoryStore> {
+  const opened = await openSqliteHistoryStore(tempDir('history-store-'), options)
   if (!opened.ok) throw new Error(opened.message)
   afterThisTest(() => opened.store.close())
   return opened.store
+}
+
+async function memoryStore(options: HistoryStoreOptions = {}): Promise<HistoryStore> {
+  const store = openMemoryHistoryStore(options)
+  afterThisTest(() => store.close())
+  return store
+}
+
+/** The store on a new database of the tests' PostgreSQL cluster (src/testing/postgres-global-setup.ts). */
+export async function postgresStore(options: HistoryStoreOptions = {}): Promise<HistoryStore> {
+  const url = await freshPostgresDatabase()
+  const settings = { url, poolMax: 4, connectTimeoutMs: 5_000, statementTimeoutMs: 30_000 }
+  const store = openPostgresHistoryStore(settings, createCapturingLogger(), options)
+  afterThisTest(() => store.close())
+  return store
 }
 
 /** A store with a baseline of `a` and `b`, then ten hourly walks each adding one model (m1…m10). */
@@ -25,12 +42,14 @@ async function storeWithTenAdditions(store: HistoryStore) {
   return store
 }
 
+// Up to 30 s a test: the PostgreSQL variant waits on a real server, on a machine that may be busy.
 describe.each([
-  ['in memory', createMemoryHistoryStore],
+  ['in SQLite in memory', memoryStore],
   ['in SQLite', sqliteStore],
-])('the history store %s', (_name, createStore) => {
+  ['in PostgreSQL', postgresStore],
+])('the history store %s', { timeout: 30_000 }, (_name, createStore) => {
   it('pages through changes newest first with a cursor, and says when older ones remain', async () => {
-    const store = await storeWithTenAdditions(createStore())
+    const store = await storeWithTenAdditions(await createStore())
     const first = await store.changes({ workspace: 'default', limit: 4 })
     expect(first.changes.map((change) => change.modelId)).toEqual(['m10', 'm9', 'm8', 'm7'])
     expect(first.hasMore).toBe(true)
@@ -45,14 +64,14 @@ describe.each([
   })
 
   it('gives only changes at or after since', async () => {
-    const store = await storeWithTenAdditions(createStore())
+    const store = await storeWithTenAdditions(await createStore())
     const page = await store.changes({ workspace: 'default', limit: 50, since: T0 + 8 * HOUR })
     expect(page.changes.map((change) => change.modelId)).toEqual(['m10', 'm9', 'm8'])
     expect(page.hasMore).toBe(false)
   })
 
   it('gives only changes of the kinds asked for, paging within them', async () => {
-    const store = await storeWithTenAdditions(createStore())
+    const store = await storeWithTenAdditions(await createStore())
     // Hour 11: m1 and m2 leave (the removals are recorded when a second walk lacks them too); hour 12: m3 is renamed.
     const left = [
       model('m10'),
@@ -89,14 +108,14 @@ describe.each([
   })
 
   it('keeps each change with its time, workspace and a UUID entry id', async () => {
-    const store = await storeWithTenAdditions(createStore())
+    const store = await storeWithTenAdditions(await createStore())
     const [latest] = (await store.changes({ workspace: 'default', limit: 1 })).changes
     expect(latest).toMatchObject({ workspace: 'default', modelId: 'm10', kind: 'added', at: T0 + 10 * HOUR })
     expect(latest!.entryId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
   })
 
   it('keeps workspaces apart: each has its own baseline, changes, records and feed id', async () => {
-    const store = createStore()
+    const store = await createStore()
     await store.recordWalk('default', [model('a')], T0)
     await store.recordWalk('other', [model('x')], T0)
     await store.recordWalk('default', [model('a'), model('b')], T0 + HOUR)
@@ -111,7 +130,7 @@ describe.each([
   })
 
   it('lists as seen the models that came after the baseline or left, latest first, and with since only recent ones', async () => {
-    const store = createStore()
+    const store = await createStore()
     await store.recordWalk('default', [model('a'), model('b'), model('c')], T0)
     await store.recordWalk('default', [model('a'), model('b'), model('new')], T0 + HOUR)
     // c, missing from two walks in a row, is removed at the second; a at the third.
@@ -126,12 +145,12 @@ describe.each([
   })
 
   it('describes a workspace it has never walked as without history', async () => {
-    const history = await createStore().workspace('default')
+    const history = await (await createStore()).workspace('default')
     expect(history).toMatchObject({ workspace: 'default', firstWalkAt: null, lastWalkAt: null })
   })
 
   it('records a removal only when a second walk in a row lacks the model, even the same walk again', async () => {
-    const store = createStore()
+    const store = await createStore()
     await store.recordWalk('default', [model('a'), model('b')], T0)
     expect((await store.recordWalk('default', [model('a')], T0 + HOUR)).changes).toEqual([])
     expect((await store.recordWalk('default', [model('a')], T0 + 2 * HOUR)).changes).toEqual([
@@ -143,7 +162,7 @@ describe.each([
   })
 
   it('records nothing for a model missing from one walk and back in the next (a flapping upstream)', async () => {
-    const store = createStore()
+    const store = await createStore()
     await store.recordWalk('default', [model('a'), model('b')], T0)
     for (let hour = 1; hour <= 20; hour += 1) {
       await store.recordWalk('default', hour % 2 ? [model('a')] : [model('a'), model('b')], T0 + hour * HOUR)
@@ -153,7 +172,7 @@ describe.each([
   })
 
   it('records no rename for a name with a lone surrogate, walk after walk', async () => {
-    const store = createStore()
+    const store = await createStore()
     const broken = model('a', 'Broken \uDC00 name')
     await store.recordWalk('default', [broken], T0)
     await store.recordWalk('default', [broken, model('b')], T0 + HOUR)
@@ -163,7 +182,7 @@ describe.each([
   })
 
   it('drops changes and removed models older than the retention, counted from the latest walk', async () => {
-    const store = createStore({ retention: { maxAgeMs: 10 * DAY, maxChanges: 1_000 } })
+    const store = await createStore({ retention: { maxAgeMs: 10 * DAY, maxChanges: 1_000 } })
     await store.recordWalk('default', [model('a'), model('b')], T0)
     await store.recordWalk('default', [model('a'), model('c')], T0 + DAY)
     await store.recordWalk('default', [model('a'), model('c')], T0 + 2 * DAY)
@@ -185,7 +204,7 @@ describe.each([
   })
 
   it('keeps at most maxChanges per workspace, the newest, however the upstream flaps', async () => {
-    const store = createStore({ retention: { maxAgeMs: 1_000 * DAY, maxChanges: 25 } })
+    const store = await createStore({ retention: { maxAgeMs: 1_000 * DAY, maxChanges: 25 } })
     await store.recordWalk('default', [model('a')], T0)
     await store.recordWalk('other', [model('x')], T0)
     // Each model comes and goes for good, two walks at a time: 40 additions and 40 removals.
@@ -207,7 +226,7 @@ describe.each([
     let ticks = 0
     const ticker = setInterval(() => (ticks += 1), 0)
     afterThisTest(() => clearInterval(ticker))
-    const store = createStore({
+    const store = await createStore({
       pause: async (units) => {
         steps.push(units)
         await yieldToEventLoop()

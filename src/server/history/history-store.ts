@@ -1,6 +1,7 @@
 import type { ChangeKind } from '../../contract/history'
 import type { Model } from '../../contract/model'
 import type { ServerConfig } from '../config'
+import type { HistoryEngine } from './history-schema'
 import type { Pause } from './history-steps'
 
 /** What the history knows of one model in one workspace. Times are epoch ms. */
@@ -98,7 +99,15 @@ export interface WalkRecordOptions {
   confirmed?: boolean
 }
 
+/** What /readyz says of the store. */
+export interface HistoryStoreStatus {
+  engine: HistoryEngine
+  /** The database answered just now (within a second). */
+  reachable: boolean
+}
+
 export interface HistoryStore {
+  readonly engine: HistoryEngine
   /** Compares one successful walk with the workspace's previous one and records the differences. */
   recordWalk(
     workspace: string,
@@ -115,6 +124,7 @@ export interface HistoryStore {
    */
   seen(workspace: string, since?: number): Promise<ModelRecord[]>
   workspace(workspace: string): Promise<WorkspaceHistory>
+  status(): Promise<HistoryStoreStatus>
   close(): void
 }
 
@@ -129,14 +139,16 @@ export class HistoryUnavailableError extends Error {
 }
 
 /** The store of a server whose database could not be opened: the catalogue works, the history says why it does not. */
-export function unavailableHistoryStore(reason: string): HistoryStore {
+export function unavailableHistoryStore(engine: HistoryEngine, reason: string): HistoryStore {
   const refuse = () => Promise.reject(new HistoryUnavailableError(reason))
   return {
+    engine,
     // Walks go on without a history; the reason was logged once at start.
     recordWalk: async () => ({ baseline: false, changes: [] }),
     changes: refuse,
     seen: refuse,
     workspace: refuse,
+    status: async () => ({ engine, reachable: false }),
     close() {},
   }
 }

@@ -4,22 +4,18 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { afterThisTest, historyModel as model, HOUR, T0, tempDir } from '../../testing/history-fixtures'
 import { createCapturingLogger, createTestApp, readError } from '../../testing/test-app'
-import {
-  HISTORY_FILE,
-  MIGRATIONS,
-  migrate,
-  openHistoryOrReport,
-  openSqliteHistoryStore,
-  type OpenResult,
-} from './sqlite-history-store'
+import { HISTORY_STEPS, historyMigrations, LEGACY_SQLITE_VERSIONS } from './history-migrations'
+import { HISTORY_FILE, openHistoryOrReport, openSqliteHistoryStore, type OpenResult } from './sqlite-history-store'
 
-function opened(result: OpenResult) {
+async function opened(pending: Promise<OpenResult>) {
+  const result = await pending
   if (!result.ok) throw new Error(result.message)
   afterThisTest(() => result.store.close())
   return result.store
 }
 
-function failed(result: OpenResult) {
+async function failed(pending: Promise<OpenResult>) {
+  const result = await pending
   if (result.ok) {
     result.store.close()
     throw new Error('expected the history store not to open')
@@ -32,25 +28,40 @@ function failed(result: OpenResult) {
   return result
 }
 
-const userVersion = (path: string) => {
+function readDatabase<T>(path: string, read: (db: Database.Database) => T): T {
   const db = new Database(path, { readonly: true })
   try {
-    return db.pragma('user_version', { simple: true })
+    return read(db)
   } finally {
     db.close()
   }
 }
 
+const userVersion = (path: string) => readDatabase(path, (db) => db.pragma('user_version', { simple: true }))
+const migrationsRun = (path: string) =>
+  readDatabase(path, (db) =>
+    (db.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map((row) => row.name),
+  )
+const ALL_STEPS = HISTORY_STEPS.map((step) => step.name)
+
+/** A history.sqlite as the dashboard wrote it before Kysely: the first `version` steps' SQL, counted in user_version. */
+function legacyDatabase(path: string, version: number): Database.Database {
+  const db = new Database(path)
+  for (const step of HISTORY_STEPS.slice(0, version)) for (const statement of step.sqlite) db.exec(statement)
+  db.pragma(`user_version = ${version}`)
+  return db
+}
+
 describe('the SQLite history store across restarts', () => {
   it('keeps baseline, changes and first/last seen when closed and opened again, and goes on from there', async () => {
     const dir = tempDir('sqlite-history-')
-    const first = opened(openSqliteHistoryStore(dir))
+    const first = await opened(openSqliteHistoryStore(dir))
     await first.recordWalk('default', [model('a'), model('b')], T0)
     await first.recordWalk('default', [model('a'), model('b'), model('c')], T0 + HOUR)
     const feedId = (await first.workspace('default')).feedId
     first.close()
 
-    const second = opened(openSqliteHistoryStore(dir))
+    const second = await opened(openSqliteHistoryStore(dir))
     expect(await second.workspace('default')).toEqual({
       workspace: 'default',
       feedId,
@@ -60,7 +71,7 @@ describe('the SQLite history store across restarts', () => {
     // No second baseline after a restart: b, gone while the server was down, is a removal once a second walk agrees.
     await second.recordWalk('default', [model('a'), model('c')], T0 + 2 * HOUR)
     second.close()
-    const third = opened(openSqliteHistoryStore(dir))
+    const third = await opened(openSqliteHistoryStore(dir))
     const walk = await third.recordWalk('default', [model('a'), model('c')], T0 + 3 * HOUR)
     expect(walk).toEqual({
       baseline: false,
@@ -81,12 +92,12 @@ describe('the SQLite history store across restarts', () => {
 describe('closing the SQLite history store', () => {
   it('during a walk being written rolls the walk back whole: reopened, the history is as before it', async () => {
     const dir = tempDir('sqlite-history-')
-    const first = opened(openSqliteHistoryStore(dir))
+    const first = await opened(openSqliteHistoryStore(dir))
     await first.recordWalk('default', [model('a')], T0)
     first.close()
 
     let steps = 0
-    const closing = opened(
+    const closing = await opened(
       openSqliteHistoryStore(dir, {
         pause: async () => {
           steps += 1
@@ -101,7 +112,7 @@ describe('closing the SQLite history store', () => {
     )
     await expect(closing.changes({ workspace: 'default', limit: 1 })).rejects.toThrow('the server is stopping')
 
-    const reopened = opened(openSqliteHistoryStore(dir))
+    const reopened = await opened(openSqliteHistoryStore(dir))
     expect(await reopened.workspace('default')).toMatchObject({ lastWalkAt: T0 })
     expect((await reopened.changes({ workspace: 'default', limit: 50 })).changes).toEqual([])
     // The next walk records it all.
@@ -111,43 +122,53 @@ describe('closing the SQLite history store', () => {
 })
 
 describe('the SQLite schema', () => {
-  it('creates DATA_DIR and a migrated history.sqlite where there was nothing', () => {
+  it('creates DATA_DIR and a migrated history.sqlite where there was nothing', async () => {
     const dir = join(tempDir('sqlite-history-'), 'nested', 'data')
-    const result = openSqliteHistoryStore(dir)
-    opened(result)
-    expect(result.path).toBe(join(dir, HISTORY_FILE))
-    expect(userVersion(result.path)).toBe(MIGRATIONS.length)
+    await opened(openSqliteHistoryStore(dir))
+    expect(migrationsRun(join(dir, HISTORY_FILE))).toEqual(ALL_STEPS)
   })
 
   it('migrates an empty file', async () => {
     const dir = tempDir('sqlite-history-')
     writeFileSync(join(dir, HISTORY_FILE), '')
-    const store = opened(openSqliteHistoryStore(dir))
+    const store = await opened(openSqliteHistoryStore(dir))
     await store.recordWalk('default', [model('a')], T0)
-    expect(userVersion(join(dir, HISTORY_FILE))).toBe(MIGRATIONS.length)
+    expect(migrationsRun(join(dir, HISTORY_FILE))).toEqual(ALL_STEPS)
   })
 
-  it('runs only the steps an existing database lacks, each once, and keeps its data', async () => {
+  it('takes over a history written before Kysely (user_version 2): keeps its changes, baseline and feed id, and goes on', async () => {
     const dir = tempDir('sqlite-history-')
-    const path = join(dir, HISTORY_FILE)
-    const before = opened(openSqliteHistoryStore(dir))
-    await before.recordWalk('default', [model('a')], T0)
-    await before.recordWalk('default', [model('a'), model('b')], T0 + HOUR)
-    before.close()
+    const db = legacyDatabase(join(dir, HISTORY_FILE), LEGACY_SQLITE_VERSIONS)
+    db.prepare(
+      "INSERT INTO workspaces (workspace, feed_id, first_walk_at, last_walk_at, last_walk_fingerprint, walks, change_count) VALUES ('default', 'feed-1', ?, ?, 'x', 2, 1)",
+    ).run(T0, T0 + HOUR)
+    const addModel = db.prepare(
+      "INSERT INTO models (workspace, model_id, display_name, first_seen, baseline) VALUES ('default', ?, ?, ?, ?)",
+    )
+    addModel.run('a', 'A', T0, 1)
+    addModel.run('b', 'B', T0 + HOUR, 0)
+    db.prepare(
+      "INSERT INTO changes (entry_id, workspace, model_id, kind, at, display_name) VALUES ('entry-b', 'default', 'b', 'added', ?, 'B')",
+    ).run(T0 + HOUR)
+    db.close()
 
-    const next = [...MIGRATIONS, 'ALTER TABLE changes ADD COLUMN note TEXT']
-    const after = opened(openSqliteHistoryStore(dir, { migrations: next }))
-    expect(userVersion(path)).toBe(next.length)
-    expect((await after.changes({ workspace: 'default', limit: 50 })).changes.map((c) => c.modelId)).toEqual(['b'])
-    after.close()
-    // Opened again, nothing is run twice (adding the column twice would fail).
-    opened(openSqliteHistoryStore(dir, { migrations: next }))
+    const store = await opened(openSqliteHistoryStore(dir))
+    expect(await store.workspace('default')).toMatchObject({ feedId: 'feed-1', firstWalkAt: T0 })
+    expect((await store.recordWalk('default', [model('a'), model('b'), model('c')], T0 + 2 * HOUR)).changes).toEqual([
+      { modelId: 'c', kind: 'added', displayName: 'C', before: null, after: null },
+    ])
+    const page = await store.changes({ workspace: 'default', limit: 50 })
+    expect(page.changes.map((change) => [change.modelId, change.entryId])).toEqual([
+      ['c', expect.any(String)],
+      ['b', 'entry-b'],
+    ])
+    expect(migrationsRun(join(dir, HISTORY_FILE))).toEqual(ALL_STEPS)
+    expect(userVersion(join(dir, HISTORY_FILE))).toBe(LEGACY_SQLITE_VERSIONS)
   })
 
   it('counts the changes a version-1 history already holds, so HISTORY_MAX_CHANGES applies to them', async () => {
     const dir = tempDir('sqlite-history-')
-    const db = new Database(join(dir, HISTORY_FILE))
-    migrate(db, MIGRATIONS.slice(0, 1))
+    const db = legacyDatabase(join(dir, HISTORY_FILE), 1)
     db.prepare(
       "INSERT INTO workspaces (workspace, feed_id, first_walk_at, last_walk_at, walks) VALUES ('default', 'f', ?, ?, 2)",
     ).run(T0, T0)
@@ -156,60 +177,94 @@ describe('the SQLite schema', () => {
     )
     for (let index = 0; index < 5; index += 1) insert.run(`entry-${index}`, `m${index}`, T0, `M${index}`)
     db.close()
-    const store = opened(openSqliteHistoryStore(dir, { retention: { maxAgeMs: 1_000 * 24 * HOUR, maxChanges: 3 } }))
+    const store = await opened(
+      openSqliteHistoryStore(dir, { retention: { maxAgeMs: 1_000 * 24 * HOUR, maxChanges: 3 } }),
+    )
     await store.recordWalk('default', [model('x')], T0 + HOUR)
     const page = await store.changes({ workspace: 'default', limit: 50 })
     expect(page.changes.map((change) => change.modelId)).toEqual(['x', 'm4', 'm3'])
   })
 
-  it('runs a step and its version bump together or not at all', () => {
-    const db = new Database(':memory:')
-    afterThisTest(() => db.close())
-    expect(() => migrate(db, ['CREATE TABLE t (x)', 'CREATE TABLE u (x); CREATE TABLE t (y)'])).toThrow()
-    expect(db.pragma('user_version', { simple: true })).toBe(1)
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'u'").get()).toEqual({ n: 0 })
+  it('runs only the steps an existing database lacks, each once, and keeps its data', async () => {
+    const dir = tempDir('sqlite-history-')
+    const before = await opened(openSqliteHistoryStore(dir))
+    await before.recordWalk('default', [model('a')], T0)
+    await before.recordWalk('default', [model('a'), model('b')], T0 + HOUR)
+    before.close()
+
+    const extra = { name: '9000_note', sqlite: ['ALTER TABLE changes ADD COLUMN note TEXT'], postgres: [] }
+    const migrations = historyMigrations('sqlite', [...HISTORY_STEPS, extra])
+    const after = await opened(openSqliteHistoryStore(dir, { migrations }))
+    expect(migrationsRun(join(dir, HISTORY_FILE))).toEqual([...ALL_STEPS, extra.name])
+    expect((await after.changes({ workspace: 'default', limit: 50 })).changes.map((c) => c.modelId)).toEqual(['b'])
+    after.close()
+    // Opened again, nothing is run twice (adding the column twice would fail).
+    await opened(openSqliteHistoryStore(dir, { migrations }))
   })
 
-  it('refuses, untouched, a database from a newer version of the dashboard', () => {
+  it('runs the missing steps together or not at all', async () => {
+    const dir = tempDir('sqlite-history-')
+    const broken = { name: '9000_broken', sqlite: ['CREATE TABLE u (x)', 'CREATE TABLE workspaces (y)'], postgres: [] }
+    await failed(openSqliteHistoryStore(dir, { migrations: historyMigrations('sqlite', [...HISTORY_STEPS, broken]) }))
+    const tables = readDatabase(join(dir, HISTORY_FILE), (db) =>
+      db.prepare("SELECT name FROM sqlite_master WHERE name IN ('u', 'workspaces')").all(),
+    )
+    expect(tables).toEqual([])
+  })
+
+  it('refuses, untouched, a database from a newer version of the dashboard', async () => {
+    const dir = tempDir('sqlite-history-')
+    await opened(openSqliteHistoryStore(dir))
+    const extra = { name: '9000_future', sqlite: ['CREATE TABLE future (x)'], postgres: [] }
+    ;(
+      await opened(openSqliteHistoryStore(dir, { migrations: historyMigrations('sqlite', [...HISTORY_STEPS, extra]) }))
+    ).close()
+    const result = await failed(openSqliteHistoryStore(dir))
+    expect(result.message).toContain('newer')
+    expect(migrationsRun(join(dir, HISTORY_FILE))).toEqual([...ALL_STEPS, extra.name])
+  })
+
+  it('refuses, untouched, a pre-Kysely database from a newer version (user_version past the known ones)', async () => {
     const dir = tempDir('sqlite-history-')
     const path = join(dir, HISTORY_FILE)
+    legacyDatabase(path, LEGACY_SQLITE_VERSIONS).close()
     const db = new Database(path)
-    db.pragma(`user_version = ${MIGRATIONS.length + 1}`)
+    db.pragma(`user_version = ${LEGACY_SQLITE_VERSIONS + 1}`)
     db.close()
-    const result = failed(openSqliteHistoryStore(dir))
+    const result = await failed(openSqliteHistoryStore(dir))
     expect(result.message).toContain('newer')
-    expect(userVersion(path)).toBe(MIGRATIONS.length + 1)
+    expect(userVersion(path)).toBe(LEGACY_SQLITE_VERSIONS + 1)
   })
 })
 
 describe('a history that cannot be opened', () => {
-  it('reports a corrupt file, saying to move it aside', () => {
+  it('reports a corrupt file, saying to move it aside', async () => {
     const dir = tempDir('sqlite-history-')
     writeFileSync(
       join(dir, HISTORY_FILE),
       'this is not a database, just some text that happens to be here\n'.repeat(100),
     )
-    const result = failed(openSqliteHistoryStore(dir))
+    const result = await failed(openSqliteHistoryStore(dir))
     expect(result.message).toContain('is not a readable SQLite database')
     expect(result.message).toContain('Move the file aside')
     expect(result.reason).toBe('its database file is damaged')
   })
 
-  it('reports a DATA_DIR that cannot be a directory (a file is in the way)', () => {
+  it('reports a DATA_DIR that cannot be a directory (a file is in the way)', async () => {
     const file = join(tempDir('sqlite-history-'), 'not-a-directory')
     writeFileSync(file, 'x')
     for (const dataDir of [file, join(file, 'data')]) {
-      const result = failed(openSqliteHistoryStore(dataDir))
+      const result = await failed(openSqliteHistoryStore(dataDir))
       expect(result.message).toContain('cannot be written')
       expect(result.message).toContain('DATA_DIR')
     }
   })
 
-  it.skipIf(process.getuid?.() === 0)('reports a DATA_DIR this user cannot write', () => {
+  it.skipIf(process.getuid?.() === 0)('reports a DATA_DIR this user cannot write', async () => {
     const dir = tempDir('sqlite-history-')
     mkdirSync(join(dir, 'data'))
     chmodSync(join(dir, 'data'), 0o555)
-    const result = failed(openSqliteHistoryStore(join(dir, 'data')))
+    const result = await failed(openSqliteHistoryStore(join(dir, 'data')))
     expect(result.message).toContain('cannot be written')
     chmodSync(join(dir, 'data'), 0o755)
   })
@@ -223,7 +278,7 @@ describe('a history that cannot be opened', () => {
       const dir = tempDir('sqlite-history-')
       spoil(dir)
       const logger = createCapturingLogger()
-      const history = openHistoryOrReport(dir, logger)
+      const history = await openHistoryOrReport(dir, logger)
       expect(logger.lines).toHaveLength(1)
       expect(logger.lines[0]).toContain(join(dir, HISTORY_FILE))
 

@@ -13,6 +13,8 @@ const SERIES: Record<string, { type: string; labels: string[] }> = {
   model_catalogue_upstream_requests_total: { type: 'counter', labels: ['workspace', 'outcome'] },
   model_catalogue_upstream_request_duration_seconds: { type: 'histogram', labels: [] },
   http_request_duration_seconds: { type: 'histogram', labels: ['route', 'method', 'status'] },
+  model_catalogue_history_store_duration_seconds: { type: 'histogram', labels: ['engine', 'operation', 'outcome'] },
+  model_catalogue_history_store_errors_total: { type: 'counter', labels: ['engine', 'operation'] },
 }
 
 interface Sample {
@@ -62,7 +64,7 @@ const MODELS = [
 ]
 
 /** An app whose default workspace reads MODELS and whose `broken` workspace has a key the upstream refuses. */
-async function scrapedApp() {
+async function scrapedApp({ readHistory = false } = {}) {
   const test = createTestApp({
     upstream: { models: MODELS },
     config: {
@@ -74,6 +76,8 @@ async function scrapedApp() {
   expect((await test.app.request('/api/models')).status).toBe(200)
   expect((await test.app.request('/api/models/claude-nope')).status).toBe(404)
   expect((await test.app.request('/api/models?workspace=broken')).status).toBe(502)
+  // A read of the history: the store's latency series has its first samples.
+  if (readHistory) expect((await test.app.request('/api/changes')).status).toBe(200)
   test.clock.advance(30_000)
   const response = await test.app.request('/metrics')
   expect(response.status).toBe(200)
@@ -83,7 +87,7 @@ async function scrapedApp() {
 
 describe('GET /metrics', () => {
   it('exposes exactly the documented series, each with exactly its label names', async () => {
-    const { types, samples } = await scrapedApp()
+    const { types, samples } = await scrapedApp({ readHistory: true })
     for (const [name, { type, labels }] of Object.entries(SERIES)) {
       expect(types.get(name), name).toBe(type)
       const ofFamily = samples.filter((sample) => familyOf(sample.name, types) === name)

@@ -2,6 +2,8 @@ import { Counter, Histogram, Registry } from 'prom-client'
 
 // From a cached page (tens of microseconds) to a page rendered on a cold snapshot (seconds).
 const HTTP_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+// One history query (a millisecond) to a walk of 100k models written in steps, or a timeout (seconds).
+const STORE_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]
 // One page of the model list, from a near upstream to one that runs into the timeout.
 const UPSTREAM_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60]
 
@@ -38,6 +40,19 @@ export function createMetrics() {
       name: 'model_catalogue_refresh_failures_total',
       help: 'Catalogue refreshes (walks of the model list) that failed, by workspace and reason; the older snapshot is served meanwhile.',
       labelNames: ['workspace', 'reason'] as const,
+      registers: [registry],
+    }),
+    historyStoreDuration: new Histogram({
+      name: 'model_catalogue_history_store_duration_seconds',
+      help: 'Time the history store took for one operation (a walk written, a page of changes read, ...), by engine, operation and outcome.',
+      labelNames: ['engine', 'operation', 'outcome'] as const,
+      buckets: STORE_BUCKETS,
+      registers: [registry],
+    }),
+    historyStoreErrors: new Counter({
+      name: 'model_catalogue_history_store_errors_total',
+      help: 'History store operations that failed (database down, slow or refusing), by engine and operation; history endpoints answer 503 meanwhile and walks are written later.',
+      labelNames: ['engine', 'operation'] as const,
       registers: [registry],
     }),
   }

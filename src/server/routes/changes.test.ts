@@ -286,13 +286,13 @@ describe('the history in SQLite through the app', () => {
   it('survives a restart: the first walk after it is compared with the last one before it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'history-app-'))
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
-    const open = () => {
-      const opened = openSqliteHistoryStore(dir)
+    const open = async () => {
+      const opened = await openSqliteHistoryStore(dir)
       if (!opened.ok) throw new Error(opened.message)
       return opened.store
     }
 
-    const before = open()
+    const before = await open()
     const first = await walkedApp(
       [
         [OPUS, SONNET],
@@ -303,7 +303,7 @@ describe('the history in SQLite through the app', () => {
     const recorded = await changes(first.app)
     before.close()
 
-    const after = open()
+    const after = await open()
     cleanups.push(() => after.close())
     // Sonnet is gone in the two walks after the restart: the second records its removal.
     const second = await walkedApp(

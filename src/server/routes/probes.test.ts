@@ -1,3 +1,4 @@
+import { unavailableHistoryStore } from '../history/history-store'
 import { describe, expect, it } from 'vitest'
 import { FAKE_API_KEY } from '../../fake-upstream/fake-upstream'
 import { createTestApp } from '../../testing/test-app'
@@ -31,7 +32,7 @@ describe('GET /readyz', () => {
     const { app } = createTestApp({ config: { workspaces: [STAGING] } })
     const starting = await app.request('/readyz')
     expect(starting.status).toBe(503)
-    expect(await starting.text()).toBe('starting\n')
+    expect(await starting.text()).toBe('starting\nhistory store: sqlite, reachable\n')
     expect((await app.request('/api/models')).status).toBe(200)
     // The default workspace has its snapshot; staging has not walked yet (the probe starts its walk).
     await expect.poll(async () => (await app.request('/readyz')).status).toBe(200)
@@ -46,8 +47,16 @@ describe('GET /readyz', () => {
     const response = await app.request('/readyz')
     expect(response.status).toBe(200)
     const text = await response.text()
-    expect(text).toBe('ready\n')
+    expect(text).toBe('ready\nhistory store: sqlite, reachable\n')
     for (const secret of ['staging', 'default', 'ANTHROPIC', 'key', '401']) expect(text).not.toContain(secret)
+  })
+
+  it('reports a history store whose database does not answer, and stays ready: the catalogue is still served', async () => {
+    const { app } = createTestApp({ history: unavailableHistoryStore('postgres', 'its database cannot be reached') })
+    await app.request('/api/models')
+    const response = await app.request('/readyz')
+    expect(response.status).toBe(200)
+    expect(await response.text()).toBe('ready\nhistory store: postgres, unreachable\n')
   })
 
   it('answers 503 from the start of a shutdown', async () => {
