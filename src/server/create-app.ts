@@ -22,6 +22,7 @@ import { observeRequests } from './observability/observe-requests'
 import { createRequestRecorder } from './observability/request-recorder'
 import { refreshFailureReason } from './observability/upstream-outcome'
 import { methodNotAllowed, NOT_FOUND_PAGE, sendError } from './respond'
+import { UNEXPECTED_HINT, UNEXPECTED_MESSAGE } from './errors'
 import { availability } from './routes/availability'
 import { listChanges } from './routes/changes'
 import { metricsEndpoint } from './routes/metrics'
@@ -200,10 +201,7 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
     })
     return sendError(c, {
       status: 500,
-      body: errorBody(
-        'api_error',
-        'The server hit an unexpected problem. Retry; if it persists, check the server log.',
-      ),
+      body: errorBody('api_error', UNEXPECTED_MESSAGE, undefined, UNEXPECTED_HINT),
       headers: {},
     })
   })

@@ -77,7 +77,14 @@ function failureOf(seen: SeenQuery, changes: ChangesQuery): { error: Error; fail
   const catalogueError = changes.data?.pages[0]?.catalogue_error ?? seen.data?.catalogue_error ?? null
   if (!catalogueError) return null
   return {
-    error: new ApiError(502, catalogueError.type, catalogueError.message, null, null),
+    error: new ApiError(
+      502,
+      catalogueError.type,
+      catalogueError.message,
+      null,
+      null,
+      catalogueError.operator_hint ?? null,
+    ),
     failedAt: Math.max(changes.dataUpdatedAt, seen.dataUpdatedAt),
   }
 }

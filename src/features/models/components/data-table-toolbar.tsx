@@ -7,7 +7,8 @@ import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import type { ModelsView } from '../../../lib/query-keys'
 import { PAGE_SIZES, type PageSize, useShareableLink } from '../hooks/use-models-search-params'
 import type { ModelsTable } from '../hooks/use-models-table'
-import { ExportLinks } from './export-links'
+import { ExportLinks } from '../../../components/export-links'
+import { exportUrl } from '../api/export-models'
 
 export interface DataTableToolbarProps {
   table: ModelsTable
@@ -17,10 +18,12 @@ export interface DataTableToolbarProps {
   filterRef: RefObject<HTMLInputElement | null>
   /** The view on screen, for its export links. */
   view: ModelsView
+  /** The view's data failed to load: nothing to export or share until it does. */
+  failed: boolean
 }
 
 /** The filter (`/` focuses it), the page size, a link to this exact view and its export. */
-export function DataTableToolbar({ table, limit, onLimitChange, filterRef, view }: DataTableToolbarProps) {
+export function DataTableToolbar({ table, limit, onLimitChange, filterRef, view, failed }: DataTableToolbarProps) {
   const value = String(table.state.globalFilter ?? '')
   const pageSizeId = useId()
   const shareableLink = useShareableLink()
@@ -58,8 +61,9 @@ export function DataTableToolbar({ table, limit, onLimitChange, filterRef, view 
         visibleLabel="Copy link"
         text={shareableLink}
         copiedMessage="Link to this view copied"
+        disabled={failed}
       />
-      <ExportLinks view={view} />
+      <ExportLinks urlOf={(format) => exportUrl(view, format)} disabled={failed} />
     </div>
   )
 }

@@ -110,7 +110,8 @@ export function ModelsDashboard() {
         {health.data?.mode === 'demo' && <DemoBanner />}
         {page?.refresh_error && <StaleDataWarning fetchedAt={page.fetched_at} reason={page.refresh_error} />}
         {pages.notice && <Callout tone="info" role="status" title={pages.notice} />}
-        {pages.refreshError && (
+        {/* One Retry on screen: the list's own error callout, when it has one, covers a failed Refresh too. */}
+        {pages.refreshError && !pages.error && (
           <ErrorCallout
             error={pages.refreshError.error}
             failedAt={pages.refreshError.failedAt}
@@ -131,6 +132,7 @@ export function ModelsDashboard() {
               onLimitChange={(limit) => void params.setLimit(limit)}
               filterRef={filterRef}
               view={params.view}
+              failed={pages.error !== null}
             />
             <div className="flex flex-wrap items-center justify-between gap-2">
               <LifecycleFilter value={params.lifecycle} onChange={(stages) => void params.setLifecycle(stages)} />
