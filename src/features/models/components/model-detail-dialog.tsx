@@ -51,8 +51,9 @@ export function ModelDetailDialog({
 
   return (
     <Dialog labelledBy={headingId} onClose={onClose}>
-      <DialogHeader titleId={headingId} title={model?.display_name ?? id} subtitle={id} onClose={onClose} />
+      <DialogHeader titleId={headingId} title={model?.display_name ?? id} onClose={onClose} />
       <div className="space-y-3 px-4 py-3">
+        <ModelIdLine requested={id} model={model} />
         {error && !isFetching && (
           <ErrorCallout error={error} failedAt={errorUpdatedAt} onRetry={() => void refetch()} />
         )}
@@ -83,12 +84,6 @@ export function ModelDetailDialog({
           {compared.length === 0 ? 'Compare' : `Compare with ${compared.length} chosen`}
         </Button>
         <CopyButton
-          label={`Copy ID ${model?.id ?? id}`}
-          visibleLabel="Copy ID"
-          text={() => model?.id ?? id}
-          copiedMessage="Model id copied"
-        />
-        <CopyButton
           label={`Copy link to ${model?.id ?? id}`}
           visibleLabel="Copy link"
           text={shareableLink}
@@ -96,5 +91,23 @@ export function ModelDetailDialog({
         />
       </div>
     </Dialog>
+  )
+}
+
+/** The model's id, once, with Copy; and when it was asked for by an alias, which alias that was. */
+function ModelIdLine({ requested, model }: { requested: string; model: Model | undefined }) {
+  const id = model?.id ?? requested
+  return (
+    <div className="text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="flex items-center gap-1">
+        <code className="font-mono break-all text-zinc-800 dark:text-zinc-200">{id}</code>
+        <CopyButton label={`Copy ID ${id}`} text={() => id} copiedMessage="Model id copied" />
+      </p>
+      {id !== requested && (
+        <p>
+          Opened as <code className="font-mono break-all">{requested}</code>, an alias of this model.
+        </p>
+      )}
+    </div>
   )
 }
