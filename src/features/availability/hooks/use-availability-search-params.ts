@@ -5,6 +5,7 @@ import { type AvailabilitySort, isAvailabilitySort } from '../../../contract/ava
 import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import type { AvailabilityQuery, PageCursor } from '../../../lib/query-keys'
 import { useDebouncedValue } from '../../../hooks/use-debounced-value'
+import { useHistoryRule } from '../../../hooks/use-history-rule'
 import { FILTER_DEBOUNCE_MS, modelId } from '../../models/hooks/use-models-search-params'
 
 /** The availability view's own URL state, apart from the model list's, so switching views keeps both. */
@@ -23,11 +24,13 @@ const NO_CURSOR = { avail_after: null, avail_before: null }
 
 /**
  * The Availability view's state, which is the URL: filter, sort, "only
- * differences" and the page's cursor. Typing replaces the history entry;
- * sorting and paging push one. The query gets the debounced filter.
+ * differences" and the page's cursor. History follows useHistoryRule: typing
+ * pushes at its first keystroke and then replaces; sorting, ticking and paging
+ * push. The query gets the debounced filter.
  */
 export function useAvailabilitySearchParams() {
   const [params, setParams] = useQueryStates(searchParams)
+  const historyFor = useHistoryRule()
   const q = params.avail_q.slice(0, MAX_QUERY_LENGTH)
   const debouncedQ = useDebouncedValue(q, FILTER_DEBOUNCE_MS).trim()
   const { avail_sort: sort, avail_differs: differs, avail_after: afterId, avail_before: beforeId } = params
@@ -39,15 +42,21 @@ export function useAvailabilitySearchParams() {
 
   const actions = useMemo(
     () => ({
-      setFilter: (value: string) => setParams({ avail_q: value.slice(0, MAX_QUERY_LENGTH) || null, ...NO_CURSOR }),
-      setSort: (next: AvailabilitySort | null) => setParams({ avail_sort: next, ...NO_CURSOR }, { history: 'push' }),
-      setDiffers: (next: boolean) => setParams({ avail_differs: next || null, ...NO_CURSOR }, { history: 'push' }),
+      setFilter: (value: string) =>
+        setParams(
+          { avail_q: value.slice(0, MAX_QUERY_LENGTH) || null, ...NO_CURSOR },
+          { history: historyFor('avail_q') },
+        ),
+      setSort: (next: AvailabilitySort | null) =>
+        setParams({ avail_sort: next, ...NO_CURSOR }, { history: historyFor() }),
+      setDiffers: (next: boolean) =>
+        setParams({ avail_differs: next || null, ...NO_CURSOR }, { history: historyFor() }),
       goToPage: (to: PageCursor) =>
-        setParams({ avail_after: to.after_id ?? null, avail_before: to.before_id ?? null }, { history: 'push' }),
+        setParams({ avail_after: to.after_id ?? null, avail_before: to.before_id ?? null }, { history: historyFor() }),
       /** The page in the URL is gone: show the first page of the same view instead. */
       goToFirstPageInstead: () => setParams(NO_CURSOR),
     }),
-    [setParams],
+    [setParams, historyFor],
   )
 
   return { q, sort, differs, query, isFilterPending: q.trim() !== debouncedQ, ...actions }

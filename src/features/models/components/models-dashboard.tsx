@@ -13,6 +13,8 @@ import { WorkspaceContext } from '../../workspaces/hooks/use-workspace'
 import { useModelsTable } from '../hooks/use-models-table'
 import { useNow } from '../../../hooks/use-now'
 import { useReturnFocusToRow } from '../hooks/use-return-focus-to-row'
+import { useAnnounceResults } from '../../../hooks/use-announce-results'
+import { describeResults } from './describe-results'
 import { CatalogueHeader } from './catalogue-header'
 import { ColumnsMenu } from './columns-menu'
 import { DataTable } from './data-table'
@@ -69,6 +71,13 @@ export function ModelsDashboard() {
     columns: params.columns,
     newIds,
   })
+
+  // The view's results, once they are on screen: the rows of a page of the view asked for, not of the last one.
+  const { limit: _pageSize, ...selection } = params.view
+  useAnnounceResults(
+    JSON.stringify(selection),
+    onModels && pages.page && !pages.isLoading && !pages.error ? describeResults(params.sort, pages.page.total) : null,
+  )
 
   const closeModel = () => void params.closeModel()
   useReturnFocusToRow(params.model)
