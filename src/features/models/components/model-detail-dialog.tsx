@@ -4,11 +4,15 @@ import { Button } from '../../../components/ui/button'
 import { CopyButton } from '../../../components/ui/copy-button'
 import { Dialog, DialogHeader } from '../../../components/ui/dialog'
 import type { Model } from '../../../contract/model'
+import type { SeenModel } from '../../../contract/history'
 import { modelQueryOptions } from '../api/get-model'
 import { useWorkspace } from '../../workspaces/hooks/use-workspace'
 import { MAX_COMPARED, useShareableLink } from '../hooks/use-models-search-params'
 import { useNow } from '../../../hooks/use-now'
 import { ErrorCallout } from '../../../components/error-callout'
+import { ApiError } from '../../../lib/api-request'
+import { seenQueryOptions } from '../../changes/api/get-seen'
+import { RemovedModel } from './removed-model'
 import { ModelFields } from './model-fields'
 import { RetirementPlan } from './retirement-plan'
 import { UseThisModel } from './use-this-model'
@@ -48,14 +52,26 @@ export function ModelDetailDialog({
     ...modelQueryOptions(workspace, id),
     placeholderData: placeholder,
   })
+  // A model the API does not know may be one that has left the catalogue: the history says when.
+  const notFound = error instanceof ApiError && error.status === 404 && !isFetching
+  const seen = useQuery({ ...seenQueryOptions(workspace, null), enabled: notFound })
+  const removed = notFound ? removedFromHistory(seen.data?.data, id) : undefined
+  const lookingInHistory = notFound && seen.isFetching
 
   return (
     <Dialog labelledBy={headingId} onClose={onClose}>
-      <DialogHeader titleId={headingId} title={model?.display_name ?? id} onClose={onClose} />
+      <DialogHeader titleId={headingId} title={model?.display_name ?? removed?.display_name ?? id} onClose={onClose} />
       <div className="space-y-3 px-4 py-3">
         <ModelIdLine requested={id} model={model} />
-        {error && !isFetching && (
-          <ErrorCallout error={error} failedAt={errorUpdatedAt} onRetry={() => void refetch()} />
+        {removed ? (
+          <RemovedModel seen={removed} />
+        ) : lookingInHistory ? (
+          <p role="status" className="py-6 text-center text-sm text-zinc-500">
+            Looking for the model in the catalogue history…
+          </p>
+        ) : (
+          error &&
+          !isFetching && <ErrorCallout error={error} failedAt={errorUpdatedAt} onRetry={() => void refetch()} />
         )}
         {model ? (
           <>
@@ -110,4 +126,9 @@ function ModelIdLine({ requested, model }: { requested: string; model: Model | u
       )}
     </div>
   )
+}
+
+function removedFromHistory(seen: readonly SeenModel[] | undefined, id: string) {
+  const found = seen?.find((model) => model.model_id === id)
+  return found?.removed_at ? { ...found, removed_at: found.removed_at } : undefined
 }

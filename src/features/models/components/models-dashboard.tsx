@@ -189,6 +189,9 @@ export function ModelsDashboard() {
                 onSearchChange={(search) => void params.setGoneSearch(search)}
                 kinds={params.changeKinds}
                 onKindsChange={(kinds) => void params.setChangeKinds(kinds)}
+                since={params.changesSince}
+                onSinceChange={(since) => void params.setSince(since)}
+                onOpenModel={openModel}
               />
             ) : (
               <AvailabilityView now={now} />

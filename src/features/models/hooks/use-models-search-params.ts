@@ -86,6 +86,16 @@ const comparedIds = createParser({
   eq: (a: string[], b: string[]) => a.join() === b.join(),
 })
 
+/** `since=2026-10-03`: a real calendar day, as the BFF's `since` takes it; anything else reads as none. */
+const day = createParser({
+  parse: (value: string) => {
+    const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : NaN
+    // 2026-02-30 parses as 2 March: only a day that reads back the same is one.
+    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value) ? value : null
+  },
+  serialize: (value: string) => value,
+})
+
 const workspaceName = createParser({
   parse: (value: string) => (WORKSPACE_NAME_PATTERN.test(value) ? value : null),
   serialize: (value: string) => value,
@@ -123,6 +133,8 @@ const searchParams = {
   gone: parseAsString.withDefault(''),
   /** The kinds of change the Changes view lists; every kind when absent. */
   kinds: listOf(CHANGE_KINDS),
+  /** The Changes view lists only what happened from this day on (UTC); everything when absent. */
+  since: day,
   /** The workspace shown; the server's default one when absent. */
   ws: workspaceName,
 }
@@ -268,12 +280,17 @@ export function useModelsSearchParams() {
           { history: historyFor() },
         ),
       setTab: (tab: Tab) =>
-        setParams({ view: tab === 'models' ? null : tab, gone: null, kinds: null }, { history: historyFor() }),
+        setParams(
+          { view: tab === 'models' ? null : tab, gone: null, kinds: null, since: null },
+          { history: historyFor() },
+        ),
       setChangeKinds: (next: readonly ChangeKind[]) =>
         setParams({ kinds: canonicalKinds(next) }, { history: historyFor() }),
       /** Another workspace's catalogue, from its first page; null is the server's default workspace. */
       setWorkspace: (workspace: string | null) =>
         setParams({ ws: workspace, model: null, ...NO_CURSOR }, { history: historyFor() }),
+      /** A date field is typed into a digit at a time: it follows the typing rule. */
+      setSince: (since: string | null) => setParams({ since }, { history: historyFor('since') }),
       setGoneSearch: (search: string) =>
         setParams({ gone: search.slice(0, MAX_QUERY_LENGTH) || null }, { history: historyFor('gone') }),
       goToPage: (to: PageCursor) =>
@@ -326,6 +343,8 @@ export function useModelsSearchParams() {
     goneSearch: gone,
     /** The kinds of change listed; null for every kind. */
     changeKinds: kinds,
+    /** The day the Changes view lists from (`2026-10-03`); null for the whole history. */
+    changesSince: params.since,
     /** What the list query is keyed by. */
     view,
     /** Typing has not reached the query yet. */
