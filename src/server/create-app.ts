@@ -23,7 +23,7 @@ import { createRequestRecorder } from './observability/request-recorder'
 import { refreshFailureReason } from './observability/upstream-outcome'
 import { methodNotAllowed, NOT_FOUND_PAGE, sendError } from './respond'
 import { UNEXPECTED_HINT, UNEXPECTED_MESSAGE } from './errors'
-import { availability } from './routes/availability'
+import { availabilityRoutes } from './routes/availability'
 import { listChanges } from './routes/changes'
 import { metricsEndpoint } from './routes/metrics'
 import { liveness, readiness } from './routes/probes'
@@ -159,8 +159,11 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   app.all('/api/changes', methodNotAllowed)
   app.get('/api/seen', seenModels(history))
   app.all('/api/seen', methodNotAllowed)
-  app.get('/api/availability', availability(workspaces))
+  const availability = availabilityRoutes(workspaces)
+  app.get('/api/availability', availability.page)
   app.all('/api/availability', methodNotAllowed)
+  app.get('/api/availability/export', availability.download)
+  app.all('/api/availability/export', methodNotAllowed)
   app.get('/api/me', me(signIn?.sessions.signOutHref ?? null))
   app.all('/api/me', methodNotAllowed)
   app.get('/feed.xml', changesFeed(history, now, config.auth.publicUrl))
