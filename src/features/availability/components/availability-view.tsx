@@ -20,6 +20,11 @@ import { useAvailabilitySearchParams } from '../hooks/use-availability-search-pa
 import { DataTablePagination } from '../../../components/data-table-pagination'
 import { ErrorCallout } from '../../../components/error-callout'
 import { ReleaseDate } from '../../../components/release-date'
+import { CopyButton } from '../../../components/ui/copy-button'
+import { OperatorDetails } from '../../../components/ui/details'
+import { ExportLinks } from '../../../components/export-links'
+import { useAnnounceResults } from '../../../hooks/use-announce-results'
+import { availabilityExportUrl } from '../api/export-availability'
 
 const STATUS_TEXT: Record<AvailabilityStatus, string> = {
   available: 'Available',
@@ -54,6 +59,8 @@ function sortedState(current: AvailabilitySort, field: string): false | 'asc' | 
 
 export interface AvailabilityViewProps {
   now: number
+  /** Opens a model in the dialog (its record in the workspace the page shows). */
+  onOpenModel: (id: string) => void
 }
 
 /**
@@ -62,7 +69,7 @@ export interface AvailabilityViewProps {
  * there. A workspace whose catalogue cannot be read shows its error and
  * "Unknown" cells; the other columns are unaffected. Loaded lazily.
  */
-export function AvailabilityView({ now }: AvailabilityViewProps) {
+export function AvailabilityView({ now, onOpenModel }: AvailabilityViewProps) {
   const params = useAvailabilitySearchParams()
   const query = useQuery(availabilityQueryOptions(params.query))
   const page = query.data
@@ -78,6 +85,11 @@ export function AvailabilityView({ now }: AvailabilityViewProps) {
 
   const toggle = (field: string) => void params.setSort(nextSort(sort, field))
   const workspaces = page?.workspaces ?? []
+  const failed = query.error !== null && !staleCursor && !query.isFetching
+  useAnnounceResults(
+    JSON.stringify([params.query.q, sort, params.differs]),
+    page && !query.isPlaceholderData && !query.isFetching ? describeAvailability(sort, page.total) : null,
+  )
   return (
     <section aria-label="Availability by workspace" className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
@@ -98,13 +110,23 @@ export function AvailabilityView({ now }: AvailabilityViewProps) {
           />
           <label htmlFor={differsId}>Only models that differ between workspaces</label>
         </div>
+        <div className="flex flex-wrap gap-2">
+          <CopyButton
+            label="Copy link"
+            visibleLabel="Copy link"
+            text={params.shareableLink}
+            copiedMessage="Link to this view copied"
+            disabled={failed}
+          />
+          <ExportLinks urlOf={(format) => availabilityExportUrl(params.query, format)} disabled={failed} />
+        </div>
       </div>
 
       {workspaces.map((workspace) => (
         <WorkspaceProblem key={workspace.name} workspace={workspace} onRetry={() => void query.refetch()} />
       ))}
 
-      {query.error && !staleCursor && !query.isFetching ? (
+      {failed ? (
         <ErrorCallout error={query.error} failedAt={query.errorUpdatedAt} onRetry={() => void query.refetch()} />
       ) : (
         <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
@@ -154,7 +176,13 @@ export function AvailabilityView({ now }: AvailabilityViewProps) {
                 </tr>
               ) : (
                 page.data.map((row) => (
-                  <AvailabilityTableRow key={row.id} row={row} workspaces={workspaces} now={now} />
+                  <AvailabilityTableRow
+                    key={row.id}
+                    row={row}
+                    workspaces={workspaces}
+                    now={now}
+                    onOpenModel={onOpenModel}
+                  />
                 ))
               )}
             </tbody>
@@ -176,15 +204,30 @@ function AvailabilityTableRow({
   row,
   workspaces,
   now,
+  onOpenModel,
 }: {
   row: AvailabilityRow
   workspaces: readonly AvailabilityWorkspace[]
   now: number
+  onOpenModel: (id: string) => void
 }) {
   return (
-    <tr className="h-10">
+    <tr
+      className="h-10 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-800/50"
+      // A click anywhere in the row opens the model, as in the models table; the name is the keyboard's way.
+      onClick={(event) => {
+        if (!(event.target as Element).closest('button, a, [tabindex]')) onOpenModel(row.id)
+      }}
+    >
       <td className="px-2 py-1.5 first:pl-3 sm:px-3">
-        <div className="font-medium break-words text-zinc-900 dark:text-zinc-100">{row.display_name}</div>
+        <button
+          type="button"
+          data-model-button={row.id}
+          onClick={() => onOpenModel(row.id)}
+          className={`rounded-sm text-left font-medium break-words text-zinc-900 underline-offset-2 hover:underline dark:text-zinc-100 ${FOCUS_RING}`}
+        >
+          {row.display_name}
+        </button>
         <div className="font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{row.id}</div>
       </td>
       <td className="px-2 whitespace-nowrap sm:px-3">
@@ -194,17 +237,7 @@ function AvailabilityTableRow({
         const status = row.status[workspace.name]
         return (
           <td key={workspace.name} className="px-2 whitespace-nowrap sm:px-3" data-status={status ?? 'unknown'}>
-            {status ? (
-              <StatusBadge status={status} />
-            ) : (
-              <span
-                className="inline-flex items-center gap-1 rounded border border-dashed border-zinc-400 px-1.5 py-px text-xs font-medium text-zinc-700 italic dark:border-zinc-500 dark:text-zinc-300"
-                title="This workspace's catalogue could not be read"
-              >
-                <UnknownIcon className="size-3.5" />
-                Unknown
-              </span>
-            )}
+            {status ? <StatusBadge status={status} /> : <UnknownStatus workspace={workspace} />}
           </td>
         )
       })}
@@ -227,7 +260,8 @@ function WorkspaceProblem({ workspace, onRetry }: { workspace: AvailabilityWorks
           </Button>
         }
       >
-        {workspace.error.message}
+        <p>{workspace.error.message}</p>
+        <OperatorDetails hint={workspace.error.operator_hint} />
       </Callout>
     )
   }
@@ -237,8 +271,35 @@ function WorkspaceProblem({ workspace, onRetry }: { workspace: AvailabilityWorks
       role="status"
       title={`Workspace ${workspace.name}: showing its catalogue from ${formatDateTimeUtc(workspace.fetched_at)}; the latest refresh failed.`}
     >
-      {workspace.error.message}
+      <p>{workspace.error.message}</p>
+      <OperatorDetails hint={workspace.error.operator_hint} />
     </Callout>
+  )
+}
+
+/**
+ * A workspace whose catalogue could not be read: "Unknown", and why, on hover or keyboard focus. The reason
+ * is the cell's accessible description, so a screen reader says it too; `title` alone reaches neither.
+ */
+function UnknownStatus({ workspace }: { workspace: AvailabilityWorkspace }) {
+  const reasonId = useId()
+  const reason = workspace.error?.message ?? "This workspace's catalogue could not be read."
+  return (
+    <span
+      tabIndex={0}
+      aria-describedby={reasonId}
+      className={`group relative inline-flex items-center gap-1 rounded border border-dashed border-zinc-400 px-1.5 py-px text-xs font-medium text-zinc-700 italic dark:border-zinc-500 dark:text-zinc-300 ${FOCUS_RING}`}
+    >
+      <UnknownIcon className="size-3.5" />
+      Unknown
+      <span
+        id={reasonId}
+        role="tooltip"
+        className="absolute top-full left-0 z-10 mt-1 hidden w-64 rounded-md border border-zinc-200 bg-white p-2 text-xs font-normal whitespace-normal text-zinc-800 not-italic shadow-lg group-hover:block group-focus:block dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      >
+        {`Workspace ${workspace.name}: ${reason}`}
+      </span>
+    </span>
   )
 }
 
@@ -250,4 +311,17 @@ function StatusBadge({ status }: { status: AvailabilityStatus }) {
       {STATUS_TEXT[status]}
     </span>
   )
+}
+
+/** What a screen reader hears once a sort or filter has its results. */
+function describeAvailability(sort: AvailabilitySort, total: number): string {
+  const descending = sort.startsWith('-')
+  const field = descending ? sort.slice(1) : sort
+  const by = field.startsWith('status:')
+    ? `status in ${field.slice('status:'.length)}, ${descending ? 'absent first' : 'available first'}`
+    : field === 'created_at'
+      ? `Released, ${descending ? 'newest' : 'oldest'} first`
+      : `${field === 'id' ? 'Model' : 'Name'}, ${descending ? 'Z to A' : 'A to Z'}`
+  const count = total === 0 ? 'No models match.' : total === 1 ? '1 model.' : `${total} models.`
+  return `Sorted by ${by}. ${count}`
 }

@@ -1,4 +1,4 @@
-import { createParser, parseAsString, useQueryStates } from 'nuqs'
+import { createParser, createSerializer, parseAsString, useQueryStates } from 'nuqs'
 import { parseAsFlag } from '../../../lib/url-flag'
 import { useMemo } from 'react'
 import { type AvailabilitySort, isAvailabilitySort } from '../../../contract/availability'
@@ -6,7 +6,7 @@ import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import type { AvailabilityQuery, PageCursor } from '../../../lib/query-keys'
 import { useDebouncedValue } from '../../../hooks/use-debounced-value'
 import { useHistoryRule } from '../../../hooks/use-history-rule'
-import { FILTER_DEBOUNCE_MS, modelId } from '../../models/hooks/use-models-search-params'
+import { FILTER_DEBOUNCE_MS, modelId, useShareableLink } from '../../models/hooks/use-models-search-params'
 
 /** The availability view's own URL state, apart from the model list's, so switching views keeps both. */
 const searchParams = {
@@ -21,6 +21,9 @@ const searchParams = {
 }
 
 const NO_CURSOR = { avail_after: null, avail_before: null }
+
+// The query string nuqs writes for this view's state, added to the rest of the page's (the models' state).
+const serialize = createSerializer(searchParams)
 
 /**
  * The Availability view's state, which is the URL: filter, sort, "only
@@ -59,5 +62,9 @@ export function useAvailabilitySearchParams() {
     [setParams, historyFor],
   )
 
-  return { q, sort, differs, query, isFilterPending: q.trim() !== debouncedQ, ...actions }
+  // Read from the state, not `window.location` (written a moment late), like the models view's link.
+  const pageLink = useShareableLink()
+  const shareableLink = () => serialize(pageLink(), { ...params, avail_q: q || null, avail_differs: differs || null })
+
+  return { q, sort, differs, query, isFilterPending: q.trim() !== debouncedQ, shareableLink, ...actions }
 }

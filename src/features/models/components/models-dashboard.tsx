@@ -108,12 +108,15 @@ export function ModelsDashboard() {
           onRefresh={pages.refresh}
           isRefreshing={pages.isRefreshing}
           workspace={params.workspace}
+          // Availability shows every workspace side by side: a selector there would do nothing.
           workspaceSelect={
-            <WorkspaceSelect
-              workspaces={workspaces}
-              value={params.workspace}
-              onChange={(workspace) => void params.setWorkspace(workspace)}
-            />
+            params.tab !== 'availability' && (
+              <WorkspaceSelect
+                workspaces={workspaces}
+                value={params.workspace}
+                onChange={(workspace) => void params.setWorkspace(workspace)}
+              />
+            )
           }
         />
         {health.data?.mode === 'demo' && <DemoBanner />}
@@ -194,7 +197,7 @@ export function ModelsDashboard() {
                 onOpenModel={openModel}
               />
             ) : (
-              <AvailabilityView now={now} />
+              <AvailabilityView now={now} onOpenModel={openModel} />
             )}
           </Suspense>
         )}
