@@ -117,7 +117,28 @@ describe('detail dialog', () => {
     const dialog = await screen.findByRole('dialog')
     const alert = await within(dialog).findByRole('alert')
     expect(alert).toHaveTextContent('No model "claude-no-such-model" is available')
-    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument()
+    expect(within(dialog).getAllByRole('button', { name: 'Retry' })).toHaveLength(1)
+    // Nothing to link to or compare while the model failed to load.
+    expect(within(dialog).getByRole('button', { name: /^Copy link to / })).toBeDisabled()
+    expect(within(dialog).getByRole('button', { name: 'Compare' })).toBeDisabled()
+  })
+
+  test('a failing upstream in the dialog: the reason for visitors, the setting behind Details, one Retry that recovers', async () => {
+    const id = TEST_CATALOGUE[0]!.id
+    fake.setFault({ kind: 'status', status: 401 })
+    const { user } = renderApp(`/?model=${id}`)
+    const dialog = await screen.findByRole('dialog')
+    const alert = await within(dialog).findByRole('alert', {}, { timeout: 8000 })
+    expect(alert).toHaveTextContent("The Anthropic API rejected this server's API key.")
+    expect(
+      within(alert)
+        .getByText(/Check ANTHROPIC_API_KEY/)
+        .closest('details'),
+    ).not.toHaveAttribute('open')
+    fake.setFault(null)
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }))
+    await waitFor(() => expect(within(dialog).getByText('Released', { selector: 'dt' })).toBeInTheDocument())
+    expect(within(dialog).getByRole('button', { name: `Copy link to ${id}` })).toBeEnabled()
   })
 
   test('the page behind the dialog is inert', async () => {

@@ -57,6 +57,8 @@ export function ModelDetailDialog({
   const seen = useQuery({ ...seenQueryOptions(workspace, null), enabled: notFound })
   const removed = notFound ? removedFromHistory(seen.data?.data, id) : undefined
   const lookingInHistory = notFound && seen.isFetching
+  // Nothing to compare or link to while the model failed to load (a removed one still has its dialog to link).
+  const failed = error !== null && !isFetching && model === undefined && removed === undefined
 
   return (
     <Dialog labelledBy={headingId} onClose={onClose}>
@@ -94,7 +96,7 @@ export function ModelDetailDialog({
       </div>
       <div className="flex flex-wrap justify-end gap-2 border-t border-zinc-200 px-4 py-3 dark:border-zinc-800">
         <Button
-          disabled={compared.length >= MAX_COMPARED && !compared.includes(id)}
+          disabled={failed || (compared.length >= MAX_COMPARED && !compared.includes(id))}
           onClick={() => onCompare(compared.includes(id) ? [...compared] : [...compared, id])}
         >
           {compared.length === 0 ? 'Compare' : `Compare with ${compared.length} chosen`}
@@ -104,6 +106,7 @@ export function ModelDetailDialog({
           visibleLabel="Copy link"
           text={shareableLink}
           copiedMessage="Link to this model copied"
+          disabled={failed}
         />
       </div>
     </Dialog>
