@@ -104,4 +104,40 @@ test.describe('catalogue history', () => {
     await page.reload()
     await expect(page.getByRole('searchbox', { name: 'Search removed models' })).toHaveValue('haiku-4-5')
   })
+  test('a change opens its model; a removed model opens a dialog that says when it left', async ({ page }) => {
+    await page.goto('/?view=changes')
+    const changes = page.getByRole('list', { name: 'Changes' })
+    await changes.getByRole('listitem').filter({ hasText: arrival }).getByRole('button').click()
+    const dialog = page.getByRole('dialog', { name: 'Claude E2E Arrival' })
+    await expect(dialog.getByText('Released', { exact: true })).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(dialog).toBeHidden()
+    // Focus goes back to the row it was opened from.
+    await expect(changes.getByRole('listitem').filter({ hasText: arrival }).getByRole('button')).toBeFocused()
+
+    await page
+      .getByRole('list', { name: 'Removed models' })
+      .getByRole('listitem')
+      .filter({ hasText: LEAVING })
+      .getByRole('button')
+      .click()
+    const removed = page.getByRole('dialog')
+    await expect(
+      removed.getByText(/^Removed from the catalogue on \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC$/),
+    ).toBeVisible()
+    await expect(removed).toContainText('already in the catalogue when the history began')
+    await expect(removed.getByRole('alert')).toHaveCount(0)
+    await expect(page).toHaveURL(new RegExp(`model=${LEAVING}`))
+  })
+
+  test('since= lists only what happened from that day, and the field writes it to the URL', async ({ page }) => {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
+    await page.goto(`/?view=changes&since=${tomorrow}`)
+    await expect(page.getByText(/^No changes recorded since \d{1,2} [A-Z][a-z]{2} \d{4}\.$/)).toBeVisible()
+    await page.getByLabel('Changes since (UTC)').fill('2020-01-01')
+    await expect(page).toHaveURL(/since=2020-01-01/)
+    await expect(
+      page.getByRole('list', { name: 'Changes' }).getByRole('listitem').filter({ hasText: arrival }),
+    ).toBeVisible()
+  })
 })

@@ -65,6 +65,24 @@ test.describe('lifecycle and capabilities', () => {
     await expect(later).not.toHaveAttribute('data-soon', 'true')
   })
 
+  // Sonnet 4.5 retires at 2026-11-30T00:00:00Z: an hour before that instant it is still to come, an hour after
+  // it overdue, in the badge and the dialog alike (the comparison is between instants, not calendar days).
+  for (const [clock, badge, sentence] of [
+    ['2026-11-29T23:00:00Z', 'Retires 30 Nov 2026', /retires 30 Nov 2026 — (tomorrow|in 1 hour)/],
+    ['2026-11-30T01:00:00Z', 'Retirement overdue', /retires 30 Nov 2026 — Retirement overdue: it was due/],
+  ] as const) {
+    test(`at ${clock}, the badge and the dialog agree: ${badge}`, async ({ page }) => {
+      await page.clock.setFixedTime(new Date(clock))
+      await page.goto('/')
+      const row = rowOf(page, 'claude-sonnet-4-5-20250929')
+      await expect(row.getByText(badge)).toBeVisible()
+      await row.getByRole('button', { name: 'Claude Sonnet 4.5' }).click()
+      const plan = page.getByRole('dialog').getByRole('region', { name: 'Retirement planning' })
+      await expect(plan).toContainText(sentence)
+      await expect(page.getByRole('dialog')).not.toContainText('yesterday')
+    })
+  }
+
   test('the Columns menu works by keyboard, shows Context window and Max output, and they sort', async ({
     page,
     request,

@@ -1,6 +1,7 @@
 import { type RefObject, useEffect, useRef } from 'react'
 import { Button } from './ui/button'
 import { ChevronLeftIcon, ChevronRightIcon } from './ui/icons'
+import { announce } from './ui/announcer'
 import type { ModelPage } from '../contract/model'
 
 /** Where a page sits in its view: what the range text needs. */
@@ -30,11 +31,10 @@ export function DataTablePagination({ page, canGoPrevious, canGoNext, onPrevious
   // A button that becomes disabled drops focus to <body>: hand it to the other one, which pages back.
   useFollowFocus(previous, next, !canGoPrevious)
   useFollowFocus(next, previous, !canGoNext)
+  useAnnouncePaging(page)
   return (
     <nav aria-label="Pages" className="flex items-center justify-end gap-3">
-      <p aria-live="polite" className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400">
-        {page ? rangeText(page) : '\u00a0'}
-      </p>
+      <p className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400">{page ? rangeText(page) : '\u00a0'}</p>
       <div className="flex gap-1">
         <Button ref={previous} aria-label="Previous page" disabled={!canGoPrevious} onClick={onPrevious}>
           <ChevronLeftIcon />
@@ -83,4 +83,19 @@ function useFollowFocus(
     const lost = active === null || active === document.body || active === from.current
     if (lost && to.current && !to.current.disabled) to.current.focus()
   }, [disabled, from, to])
+}
+
+/**
+ * Says the new range through the app's one live region when the page moves (not on first load). A sort or
+ * filter that moves it too announces its own results after this, which then is what is heard.
+ */
+function useAnnouncePaging(page: PagePosition | undefined) {
+  const shownOffset = useRef<number | null>(null)
+  const offset = page?.offset
+  const range = page ? rangeText(page) : null
+  useEffect(() => {
+    if (offset === undefined || range === null) return
+    if (shownOffset.current !== null && shownOffset.current !== offset) announce(`Showing ${range}.`)
+    shownOffset.current = offset
+  }, [offset, range])
 }

@@ -1,5 +1,6 @@
 import { Button } from './ui/button'
 import { Callout } from './ui/callout'
+import { OperatorDetails } from './ui/details'
 import { describeError } from '../lib/describe-error'
 import { useNow } from '../hooks/use-now'
 
@@ -10,9 +11,9 @@ export interface ErrorCalloutProps {
   onRetry: () => void
 }
 
-/** What went wrong, in words a person can act on, with a Retry button. */
+/** What went wrong, in words a person can act on, with one Retry button; the operator's part behind Details. */
 export function ErrorCallout({ error, failedAt, onRetry }: ErrorCalloutProps) {
-  const { title, detail, requestId, retryAt } = describeError(error, failedAt)
+  const { title, detail, requestId, operatorHint, retryAt } = describeError(error, failedAt)
   return (
     <Callout
       tone="error"
@@ -26,7 +27,7 @@ export function ErrorCallout({ error, failedAt, onRetry }: ErrorCalloutProps) {
     >
       <p>{detail}</p>
       {retryAt !== null && <RetryCountdown retryAt={retryAt} />}
-      {requestId && <p className="font-mono text-xs opacity-75">Request id: {requestId}</p>}
+      <OperatorDetails hint={operatorHint} requestId={requestId} />
     </Callout>
   )
 }

@@ -7,16 +7,27 @@ import * as z from 'zod/mini'
  */
 export const apiErrorBodySchema = z.object({
   type: z.literal('error'),
-  error: z.object({ type: z.string(), message: z.string() }),
+  error: z.object({
+    type: z.string(),
+    /** For whoever is looking at the page: what happened and what they can do. */
+    message: z.string(),
+    /** For whoever runs the dashboard: which setting to check. Shown behind "Details". */
+    operator_hint: z.optional(z.string()),
+  }),
   request_id: z.optional(z.string()),
   upstream_request_id: z.optional(z.string()),
 })
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>
 
-export function errorBody(type: string, message: string, upstreamRequestId?: string): ApiErrorBody {
+export function errorBody(
+  type: string,
+  message: string,
+  upstreamRequestId?: string,
+  operatorHint?: string,
+): ApiErrorBody {
   return {
     type: 'error',
-    error: { type, message },
+    error: { type, message, ...(operatorHint ? { operator_hint: operatorHint } : {}) },
     ...(upstreamRequestId ? { upstream_request_id: upstreamRequestId } : {}),
   }
 }

@@ -55,7 +55,7 @@ export const availabilityWorkspaceSchema = z.object({
   fetched_at: z.nullable(z.string()),
   stale: z.boolean(),
   /** Why the workspace has no catalogue (its statuses are left out), or why its latest refresh failed. */
-  error: z.nullable(z.object({ type: z.string(), message: z.string() })),
+  error: z.nullable(z.object({ type: z.string(), message: z.string(), operator_hint: z.optional(z.string()) })),
 })
 export type AvailabilityWorkspace = z.infer<typeof availabilityWorkspaceSchema>
 

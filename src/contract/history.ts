@@ -72,7 +72,9 @@ export type Change = z.infer<typeof changeSchema>
  * failed: the history may then be empty or behind, and a reader must be told
  * rather than shown an all-clear. Null while the catalogue is read.
  */
-export const catalogueErrorSchema = z.nullable(z.object({ type: z.string(), message: z.string() }))
+export const catalogueErrorSchema = z.nullable(
+  z.object({ type: z.string(), message: z.string(), operator_hint: z.optional(z.string()) }),
+)
 export type CatalogueError = z.infer<typeof catalogueErrorSchema>
 
 export const changesPageSchema = z.object({

@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly requestId: string | null,
     /** From Retry-After: how long the server asks us to wait. */
     readonly retryAfterSeconds: number | null,
+    /** What whoever runs the dashboard should check (a setting), kept apart from the visitor's message. */
+    readonly operatorHint: string | null = null,
   ) {
     super(message)
   }
@@ -74,7 +76,14 @@ function apiErrorFrom(response: Response, body: unknown): ApiError {
     )
   }
   const { error, request_id: requestId } = parsed.data
-  return new ApiError(response.status, error.type, error.message, requestId ?? null, retryAfterSeconds)
+  return new ApiError(
+    response.status,
+    error.type,
+    error.message,
+    requestId ?? null,
+    retryAfterSeconds,
+    error.operator_hint ?? null,
+  )
 }
 
 /** `search` with the workspace to ask (`workspace=`); none means the server's default workspace. */

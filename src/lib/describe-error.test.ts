@@ -15,7 +15,23 @@ describe('describeError', () => {
       title: 'The Anthropic API is rate limiting this server',
       detail: 'The Anthropic API is rate limiting this server. Retry in 30 s.',
       requestId: 'req_1',
+      operatorHint: null,
       retryAt: 31_000,
+    })
+  })
+
+  test("the operator's hint is kept apart from the visitor's message", () => {
+    const error = new ApiError(
+      502,
+      'authentication_error',
+      'The key was rejected.',
+      null,
+      null,
+      'Check ANTHROPIC_API_KEY.',
+    )
+    expect(describeError(error, 0)).toMatchObject({
+      detail: 'The key was rejected.',
+      operatorHint: 'Check ANTHROPIC_API_KEY.',
     })
   })
 

@@ -6,6 +6,8 @@ export interface ErrorDescription {
   /** The server's own explanation, which says what to do. */
   detail: string
   requestId: string | null
+  /** For whoever runs the dashboard: which setting to check; shown behind "Details". */
+  operatorHint: string | null
   /** When the server said to retry (epoch ms), from Retry-After. */
   retryAt: number | null
 }
@@ -34,14 +36,27 @@ export function describeError(error: Error, failedAt: number): ErrorDescription 
       title,
       detail: error.message,
       requestId: error.requestId,
+      operatorHint: error.operatorHint,
       retryAt: error.retryAfterSeconds === null ? null : failedAt + error.retryAfterSeconds * 1000,
     }
   }
   if (error instanceof ServerUnreachableError) {
-    return { title: "The dashboard's server cannot be reached", detail: error.message, requestId: null, retryAt: null }
+    return {
+      title: "The dashboard's server cannot be reached",
+      detail: error.message,
+      requestId: null,
+      operatorHint: null,
+      retryAt: null,
+    }
   }
   if (error instanceof UnreadableResponseError) {
-    return { title: "The server's answer could not be read", detail: error.message, requestId: null, retryAt: null }
+    return {
+      title: "The server's answer could not be read",
+      detail: error.message,
+      requestId: null,
+      operatorHint: null,
+      retryAt: null,
+    }
   }
-  return { title: 'Something went wrong', detail: error.message, requestId: null, retryAt: null }
+  return { title: 'Something went wrong', detail: error.message, requestId: null, operatorHint: null, retryAt: null }
 }

@@ -24,7 +24,8 @@ import { observeRequests } from './observability/observe-requests'
 import { createRequestRecorder } from './observability/request-recorder'
 import { refreshFailureReason } from './observability/upstream-outcome'
 import { methodNotAllowed, NOT_FOUND_PAGE, sendError } from './respond'
-import { availability } from './routes/availability'
+import { UNEXPECTED_HINT, UNEXPECTED_MESSAGE } from './errors'
+import { availabilityRoutes } from './routes/availability'
 import { listChanges } from './routes/changes'
 import { metricsEndpoint } from './routes/metrics'
 import { liveness, readiness } from './routes/probes'
@@ -169,8 +170,11 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   app.all('/api/changes', methodNotAllowed)
   app.get('/api/seen', seenModels(history))
   app.all('/api/seen', methodNotAllowed)
-  app.get('/api/availability', availability(workspaces))
+  const availability = availabilityRoutes(workspaces)
+  app.get('/api/availability', availability.page)
   app.all('/api/availability', methodNotAllowed)
+  app.get('/api/availability/export', availability.download)
+  app.all('/api/availability/export', methodNotAllowed)
   app.get('/api/me', me(signIn?.sessions.signOutHref ?? null))
   app.all('/api/me', methodNotAllowed)
   app.get('/feed.xml', changesFeed(history, now, config.auth.publicUrl))
@@ -211,10 +215,7 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
     })
     return sendError(c, {
       status: 500,
-      body: errorBody(
-        'api_error',
-        'The server hit an unexpected problem. Retry; if it persists, check the server log.',
-      ),
+      body: errorBody('api_error', UNEXPECTED_MESSAGE, undefined, UNEXPECTED_HINT),
       headers: {},
     })
   })

@@ -23,7 +23,8 @@ describe.each(ROUTES)('upstream errors on %s', (_route, path) => {
     expect(response.status).toBe(502)
     expect(body.error.type).toBe('authentication_error')
     expect(body.error.message).toMatch(/API key/)
-    expect(body.error.message).toContain('ANTHROPIC_API_KEY')
+    expect(body.error.message).not.toContain('ANTHROPIC_API_KEY')
+    expect(body.error.operator_hint).toContain('ANTHROPIC_API_KEY')
   })
 
   it('turns a 403 into a 502 that keeps permission_error and says the key lacks permission', async () => {

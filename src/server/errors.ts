@@ -59,7 +59,8 @@ export function toHttpError(error: unknown, context: ErrorContext = {}): HttpErr
     return plain(
       502,
       'api_error',
-      `The Anthropic API sent an answer the server refuses: ${error.message}. Whoever runs the dashboard should check ANTHROPIC_BASE_URL; retry later.`,
+      `The Anthropic API sent an answer the server refuses: ${error.message}. Retry later; if it keeps happening, tell whoever runs the dashboard.`,
+      'Check ANTHROPIC_BASE_URL: it must point at the Anthropic API, or at a proxy that passes its answers on unchanged.',
     )
   }
   if (error instanceof APIConnectionTimeoutError) {
@@ -69,7 +70,8 @@ export function toHttpError(error: unknown, context: ErrorContext = {}): HttpErr
     return plain(
       502,
       'api_error',
-      'The server could not reach the Anthropic API (the connection failed). Check its network and ANTHROPIC_BASE_URL, then retry.',
+      'The server could not reach the Anthropic API (the connection failed). Retry in a moment; if it keeps failing, tell whoever runs the dashboard.',
+      "Check the server's network and ANTHROPIC_BASE_URL.",
     )
   }
   if (error instanceof UpstreamFormatError) {
@@ -80,28 +82,38 @@ export function toHttpError(error: unknown, context: ErrorContext = {}): HttpErr
     )
   }
   if (error instanceof APIError && typeof error.status === 'number') return fromUpstreamStatus(error, context)
-  return plain(500, 'api_error', 'The server hit an unexpected problem. Retry; if it persists, check the server log.')
+  return plain(500, 'api_error', UNEXPECTED_MESSAGE, UNEXPECTED_HINT)
 }
 
 function fromUpstreamStatus(error: APIError, context: ErrorContext): HttpError {
   const status = error.status as number
   const type = upstreamErrorType(error) ?? (status >= 500 ? 'api_error' : 'invalid_request_error')
   const upstreamRequestId = error.requestID ?? undefined
-  const make = (httpStatus: number, message: string, headers: Record<string, string> = {}): HttpError => ({
+  const make = (
+    httpStatus: number,
+    message: string,
+    headers: Record<string, string> = {},
+    operatorHint?: string,
+  ): HttpError => ({
     status: httpStatus,
-    body: errorBody(type, message, upstreamRequestId),
+    body: errorBody(type, message, upstreamRequestId, operatorHint),
     headers,
   })
+  const keyVariable = context.keyVariable ?? 'ANTHROPIC_API_KEY'
   if (status === 401) {
     return make(
       502,
-      `The Anthropic API rejected this server's API key. Whoever runs the dashboard should check ${context.keyVariable ?? 'ANTHROPIC_API_KEY'}.`,
+      "The Anthropic API rejected this server's API key. Retrying will not help until the key is fixed: tell whoever runs the dashboard.",
+      {},
+      `Check ${keyVariable}: the key may be revoked, mistyped or from another organisation.`,
     )
   }
   if (status === 403) {
     return make(
       502,
-      "This server's API key lacks permission to read the model list. Whoever runs the dashboard should check the key's workspace and permissions.",
+      "This server's API key lacks permission to read the model list. Tell whoever runs the dashboard.",
+      {},
+      `Check the workspace and permissions of the key in ${keyVariable}.`,
     )
   }
   if (status === 404 && context.modelId !== undefined) {
@@ -120,7 +132,9 @@ function fromUpstreamStatus(error: APIError, context: ErrorContext): HttpError {
   if (status >= 500) return make(502, `The Anthropic API had an internal problem (HTTP ${status}). Retry in a moment.`)
   return make(
     502,
-    `The Anthropic API refused the server's request (HTTP ${status}, ${type}). Retry; if it persists, check the server's configuration.`,
+    `The Anthropic API refused the server's request (HTTP ${status}, ${type}). Retry; if it persists, tell whoever runs the dashboard.`,
+    {},
+    "Check the server's configuration (ANTHROPIC_BASE_URL, ANTHROPIC_BETAS, ANTHROPIC_WORKSPACE_ID) and its log.",
   )
 }
 
@@ -134,11 +148,22 @@ function retryAfterSeconds(error: APIError): number | null {
   return ms === null ? null : Math.ceil(ms / 1000)
 }
 
-function plain(status: number, type: string, message: string): HttpError {
-  return { status, body: errorBody(type, message), headers: {} }
+function plain(status: number, type: string, message: string, operatorHint?: string): HttpError {
+  return { status, body: errorBody(type, message, undefined, operatorHint), headers: {} }
 }
 
-/** One line saying why a catalogue refresh failed, for `refresh_error` and the log. */
+/** For a failure nothing else explains; the request id leads to the log line. */
+export const UNEXPECTED_MESSAGE =
+  'The server hit an unexpected problem. Retry; if it persists, tell whoever runs the dashboard.'
+export const UNEXPECTED_HINT = "The server's log has the error under this request's id."
+
+/** One line saying why a catalogue refresh failed, operator hint included: for the log and `/api/health`. */
 export function describeFailure(error: unknown, context: ErrorContext = {}): string {
+  const { message, operator_hint: hint } = toHttpError(error, context).body.error
+  return hint ? `${message} ${hint}` : message
+}
+
+/** The same, in the words for visitors only: for a page's `refresh_error`. */
+export function describeFailureToVisitors(error: unknown, context: ErrorContext = {}): string {
   return toHttpError(error, context).body.error.message
 }

@@ -81,15 +81,25 @@ export function csvRow(cells: readonly unknown[]): string {
  * epoch, or a value that is no date) is an empty cell, as the screen says
  * "Unknown"; JSON keeps the upstream's value.
  */
-function csvValue(model: Model, column: string): unknown {
+export function csvValue(model: Pick<Model, 'created_at'>, column: string): unknown {
   if (column === 'created_at' && isReleaseDateUnknown(model.created_at)) return ''
-  return (model as Record<string, unknown>)[column]
+  return (model as unknown as Record<string, unknown>)[column]
 }
 
-/** The models as a stream of text, in chunks, so a large view starts downloading at once. */
-export function exportStream(models: readonly Model[], format: ExportFormat): ReadableStream<Uint8Array> {
+/** How the rows of an export are written: the CSV's header and cells, and each row's JSON. */
+export interface ExportShape<T> {
+  csvHeader: readonly string[]
+  csvCells: (row: T) => readonly unknown[]
+  json: (row: T) => unknown
+}
+
+/** Rows as a stream of text, in chunks, so a large view starts downloading at once: CSV, or a JSON array. */
+export function rowsStream<T>(
+  rows: readonly T[],
+  format: ExportFormat,
+  shape: ExportShape<T>,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
-  const columns = format === 'csv' ? csvColumns(models) : []
   let next = 0
   let started = false
 
@@ -98,18 +108,28 @@ export function exportStream(models: readonly Model[], format: ExportFormat): Re
       let text = ''
       if (!started) {
         started = true
-        text = format === 'csv' ? csvRow(columns) : '['
+        text = format === 'csv' ? csvRow(shape.csvHeader) : '['
       }
-      const end = Math.min(next + MODELS_PER_CHUNK, models.length)
+      const end = Math.min(next + MODELS_PER_CHUNK, rows.length)
       for (; next < end; next += 1) {
-        const model = models[next]!
-        if (format === 'csv') text += csvRow(columns.map((column) => csvValue(model, column)))
-        else text += `${next === 0 ? '' : ','}\n${JSON.stringify(model)}`
+        const row = rows[next]!
+        if (format === 'csv') text += csvRow(shape.csvCells(row))
+        else text += `${next === 0 ? '' : ','}\n${JSON.stringify(shape.json(row))}`
       }
-      if (next >= models.length && format === 'json') text += models.length === 0 ? ']\n' : '\n]\n'
+      if (next >= rows.length && format === 'json') text += rows.length === 0 ? ']\n' : '\n]\n'
       controller.enqueue(encoder.encode(text))
-      if (next >= models.length) controller.close()
+      if (next >= rows.length) controller.close()
     },
+  })
+}
+
+/** The models as a stream of text: the columns they have, or the upstream's objects as they came. */
+export function exportStream(models: readonly Model[], format: ExportFormat): ReadableStream<Uint8Array> {
+  const columns = format === 'csv' ? csvColumns(models) : []
+  return rowsStream(models, format, {
+    csvHeader: columns,
+    csvCells: (model) => columns.map((column) => csvValue(model, column)),
+    json: (model) => model,
   })
 }
 
@@ -151,7 +171,8 @@ export function exportFilename(
   return `${prefix}-${name}-${date}.${format}`
 }
 
-function slug(text: string): string {
+/** Letters, digits, `-` and `_` only: safe in a file name and a header. */
+export function slug(text: string): string {
   return text
     .toLowerCase()
     .replace(/[^a-z0-9_]+/g, '-')

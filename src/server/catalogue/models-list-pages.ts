@@ -6,7 +6,7 @@ import {
   type ParseResult,
 } from '../../contract/list-params'
 import { etagFor, matchesEtag } from '../etag'
-import { describeFailure, type ErrorContext } from '../errors'
+import { describeFailureToVisitors, type ErrorContext } from '../errors'
 import { searchParamsOf } from '../request-url'
 import type { SecuredHeaders } from '../security-headers'
 import { CachedPage } from './cached-page'
@@ -80,7 +80,7 @@ export function modelsListPages(catalogue: CatalogueCache, workspace: ErrorConte
   const keyOf = (params: ListQuery, stale: boolean, refreshErrorText: string | null) =>
     stale || refreshErrorText !== null ? `${params.pageKey}|${stale}|${refreshErrorText ?? ''}` : params.pageKey
   const describeRefreshError = (refreshError: unknown) =>
-    refreshError ? describeFailure(refreshError, workspace) : null
+    refreshError ? describeFailureToVisitors(refreshError, workspace) : null
 
   const pages = {
     /** The parameters of a request URL, absolute or from its path on. */

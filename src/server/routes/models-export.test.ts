@@ -3,6 +3,7 @@ import type { Model } from '../../contract/model'
 import { DEMO_MODELS } from '../../fake-upstream/demo-catalogue'
 import { syntheticCatalogue } from '../../fake-upstream/synthetic-catalogue'
 import { createTestApp, readError } from '../../testing/test-app'
+import { parseCsv } from '../../testing/csv'
 
 function model(id: string, displayName: string, createdAt = '2025-06-01T00:00:00Z'): Model {
   return { id, type: 'model', display_name: displayName, created_at: createdAt }
@@ -19,39 +20,6 @@ const HOSTILE: Model[] = [
   model('formula-at', '@SUM(A1:A9)'),
   model('plain-1', 'Claude Plain'),
 ]
-
-/** An RFC 4180 reader, strict about what this test expects: CRLF records, doubled quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index]!
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        cell += '"'
-        index += 1
-      } else if (char === '"') quoted = false
-      else cell += char
-    } else if (char === '"') quoted = true
-    else if (char === ',') {
-      row.push(cell)
-      cell = ''
-    } else if (char === '\r' && text[index + 1] === '\n') {
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ''
-      index += 1
-    } else {
-      if (char === '\r' || char === '\n') throw new Error(`a bare ${JSON.stringify(char)} outside quotes`)
-      cell += char
-    }
-  }
-  expect(cell, 'the last record ends with CRLF').toBe('')
-  return rows
-}
 
 async function exportOf(search: string, models: readonly Model[] = HOSTILE) {
   const { app } = createTestApp({ upstream: { models } })

@@ -51,7 +51,7 @@ describe('several workspaces', () => {
     const response = await app.request('/api/models?workspace=broken')
     expect(response.status).toBe(502)
     const body = await readError(response)
-    expect(body.error.message).toContain('ANTHROPIC_API_KEY_BROKEN')
+    expect(body.error.operator_hint).toContain('ANTHROPIC_API_KEY_BROKEN')
     expect((await listPage({ workspace: 'staging' })).data.length).toBeGreaterThan(0)
     expect((await listPage()).data.length).toBeGreaterThan(0)
   })
@@ -157,7 +157,7 @@ describe('GET /api/availability', () => {
     expect(byDefault!.error).toBeNull()
     expect(staging!.error).toBeNull()
     expect(broken!.fetched_at).toBeNull()
-    expect(broken!.error!.message).toContain('ANTHROPIC_API_KEY_BROKEN')
+    expect(broken!.error!.operator_hint).toContain('ANTHROPIC_API_KEY_BROKEN')
     for (const row of page.data) expect(Object.keys(row.status).sort()).toEqual(['default', 'staging'])
 
     const missing = DEMO_MODELS.find(
@@ -190,7 +190,7 @@ describe('GET /api/availability', () => {
     const afterFirst = brokenCalls()
     for (let index = 0; index < 5; index += 1) {
       const page = await availability(app)
-      expect(page.workspaces[1]!.error!.message).toContain('ANTHROPIC_API_KEY_BROKEN')
+      expect(page.workspaces[1]!.error!.operator_hint).toContain('ANTHROPIC_API_KEY_BROKEN')
     }
     expect(brokenCalls()).toBe(afterFirst)
     clock.advance(5000)

@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import type { AvailabilityRow, AvailabilityWorkspace } from '../../../contract/availability'
 import { ReleaseDate } from '../../../components/release-date'
+import { FOCUS_RING } from '../../../components/ui/button'
 import { AvailabilityStatusBadge } from './availability-status'
 
 /** One model's row of the matrix, as a table row or a card. */
@@ -8,6 +9,8 @@ export interface AvailabilityRowProps {
   row: AvailabilityRow
   workspaces: readonly AvailabilityWorkspace[]
   now: number
+  /** Opens a model in the dialog (its record in the workspace the page shows). */
+  onOpenModel: (id: string) => void
 }
 
 export interface AvailabilityCardListProps {
@@ -15,6 +18,7 @@ export interface AvailabilityCardListProps {
   workspaces: readonly AvailabilityWorkspace[]
   isBusy: boolean
   now: number
+  onOpenModel: (id: string) => void
 }
 
 /**
@@ -22,7 +26,7 @@ export interface AvailabilityCardListProps {
  * hidden: one card per model, one line per workspace, so no workspace is off to
  * the side. CSS picks the table or the cards, so the server's HTML holds both.
  */
-export function AvailabilityCardList({ rows, workspaces, isBusy, now }: AvailabilityCardListProps) {
+export function AvailabilityCardList({ rows, workspaces, isBusy, now, onOpenModel }: AvailabilityCardListProps) {
   return (
     <ul
       aria-label="Availability"
@@ -31,7 +35,7 @@ export function AvailabilityCardList({ rows, workspaces, isBusy, now }: Availabi
     >
       {rows.map((row) => (
         <li key={row.id}>
-          <AvailabilityCard row={row} workspaces={workspaces} now={now} />
+          <AvailabilityCard row={row} workspaces={workspaces} now={now} onOpenModel={onOpenModel} />
         </li>
       ))}
     </ul>
@@ -39,7 +43,7 @@ export function AvailabilityCardList({ rows, workspaces, isBusy, now }: Availabi
 }
 
 /** One model: its name as the heading, its id and release date, and how it stands in each workspace. */
-export function AvailabilityCard({ row, workspaces, now }: AvailabilityRowProps) {
+export function AvailabilityCard({ row, workspaces, now, onOpenModel }: AvailabilityRowProps) {
   const headingId = useId()
   return (
     <article
@@ -48,7 +52,14 @@ export function AvailabilityCard({ row, workspaces, now }: AvailabilityRowProps)
     >
       <div>
         <h2 id={headingId} className="font-medium break-words text-zinc-900 dark:text-zinc-100">
-          {row.display_name}
+          <button
+            type="button"
+            data-model-button={row.id}
+            onClick={() => onOpenModel(row.id)}
+            className={`rounded-sm text-left underline-offset-2 hover:underline ${FOCUS_RING}`}
+          >
+            {row.display_name}
+          </button>
         </h2>
         <p className="font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{row.id}</p>
         <p className="text-xs text-zinc-600 dark:text-zinc-400">
@@ -66,7 +77,7 @@ export function AvailabilityCard({ row, workspaces, now }: AvailabilityRowProps)
               {workspace.name}
               <span className="sr-only">: </span>
             </span>
-            <AvailabilityStatusBadge status={row.status[workspace.name]} />
+            <AvailabilityStatusBadge status={row.status[workspace.name]} workspace={workspace} />
           </li>
         ))}
       </ul>

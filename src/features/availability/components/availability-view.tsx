@@ -20,6 +20,11 @@ import { ReleaseDate } from '../../../components/release-date'
 import { FiltersDisclosure } from '../../../components/filters-disclosure'
 import { AvailabilityCardList, type AvailabilityRowProps } from './availability-card-list'
 import { AvailabilityStatusBadge } from './availability-status'
+import { CopyButton } from '../../../components/ui/copy-button'
+import { OperatorDetails } from '../../../components/ui/details'
+import { ExportLinks } from '../../../components/export-links'
+import { useAnnounceResults } from '../../../hooks/use-announce-results'
+import { availabilityExportUrl } from '../api/export-availability'
 
 /** The next sort when a header is clicked: ascending, then descending, then the default order. */
 function nextSort(current: AvailabilitySort, field: string): AvailabilitySort | null {
@@ -37,6 +42,8 @@ const MESSAGE_BOX =
 
 export interface AvailabilityViewProps {
   now: number
+  /** Opens a model in the dialog (its record in the workspace the page shows). */
+  onOpenModel: (id: string) => void
 }
 
 /**
@@ -45,7 +52,7 @@ export interface AvailabilityViewProps {
  * there. A workspace whose catalogue cannot be read shows its error and
  * "Unknown" cells; the other columns are unaffected. Loaded lazily.
  */
-export function AvailabilityView({ now }: AvailabilityViewProps) {
+export function AvailabilityView({ now, onOpenModel }: AvailabilityViewProps) {
   const params = useAvailabilitySearchParams()
   const query = useQuery(availabilityQueryOptions(params.query))
   const page = query.data
@@ -61,6 +68,11 @@ export function AvailabilityView({ now }: AvailabilityViewProps) {
 
   const toggle = (field: string) => void params.setSort(nextSort(sort, field))
   const workspaces = page?.workspaces ?? []
+  const failed = query.error !== null && !staleCursor && !query.isFetching
+  useAnnounceResults(
+    JSON.stringify([params.query.q, sort, params.differs]),
+    page && !query.isPlaceholderData && !query.isFetching ? describeAvailability(sort, page.total) : null,
+  )
   return (
     <section aria-label="Availability by workspace" className="flex flex-col gap-3">
       <FiltersDisclosure
@@ -85,13 +97,23 @@ export function AvailabilityView({ now }: AvailabilityViewProps) {
           />
           <label htmlFor={differsId}>Only models that differ between workspaces</label>
         </div>
+        <div className="flex flex-wrap gap-2">
+          <CopyButton
+            label="Copy link"
+            visibleLabel="Copy link"
+            text={params.shareableLink}
+            copiedMessage="Link to this view copied"
+            disabled={failed}
+          />
+          <ExportLinks urlOf={(format) => availabilityExportUrl(params.query, format)} disabled={failed} />
+        </div>
       </FiltersDisclosure>
 
       {workspaces.map((workspace) => (
         <WorkspaceProblem key={workspace.name} workspace={workspace} onRetry={() => void query.refetch()} />
       ))}
 
-      {query.error && !staleCursor && !query.isFetching ? (
+      {failed ? (
         <ErrorCallout error={query.error} failedAt={query.errorUpdatedAt} onRetry={() => void query.refetch()} />
       ) : page === undefined ? (
         <p role="status" className={`${MESSAGE_BOX} text-zinc-600 dark:text-zinc-400`}>
@@ -134,12 +156,24 @@ export function AvailabilityView({ now }: AvailabilityViewProps) {
                 className={`divide-y divide-zinc-100 dark:divide-zinc-800 ${query.isPlaceholderData ? 'opacity-60' : ''}`}
               >
                 {page.data.map((row) => (
-                  <AvailabilityTableRow key={row.id} row={row} workspaces={workspaces} now={now} />
+                  <AvailabilityTableRow
+                    key={row.id}
+                    row={row}
+                    workspaces={workspaces}
+                    now={now}
+                    onOpenModel={onOpenModel}
+                  />
                 ))}
               </tbody>
             </table>
           </div>
-          <AvailabilityCardList rows={page.data} workspaces={workspaces} isBusy={query.isFetching} now={now} />
+          <AvailabilityCardList
+            rows={page.data}
+            workspaces={workspaces}
+            isBusy={query.isFetching}
+            now={now}
+            onOpenModel={onOpenModel}
+          />
         </>
       )}
       <DataTablePagination
@@ -153,11 +187,24 @@ export function AvailabilityView({ now }: AvailabilityViewProps) {
   )
 }
 
-function AvailabilityTableRow({ row, workspaces, now }: AvailabilityRowProps) {
+function AvailabilityTableRow({ row, workspaces, now, onOpenModel }: AvailabilityRowProps) {
   return (
-    <tr className="h-10">
+    <tr
+      className="h-10 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-800/50"
+      // A click anywhere in the row opens the model, as in the models table; the name is the keyboard's way.
+      onClick={(event) => {
+        if (!(event.target as Element).closest('button, a, [tabindex]')) onOpenModel(row.id)
+      }}
+    >
       <td className="px-2 py-1.5 first:pl-3 sm:px-3">
-        <div className="font-medium break-words text-zinc-900 dark:text-zinc-100">{row.display_name}</div>
+        <button
+          type="button"
+          data-model-button={row.id}
+          onClick={() => onOpenModel(row.id)}
+          className={`rounded-sm text-left font-medium break-words text-zinc-900 underline-offset-2 hover:underline dark:text-zinc-100 ${FOCUS_RING}`}
+        >
+          {row.display_name}
+        </button>
         <div className="font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{row.id}</div>
       </td>
       <td className="px-2 whitespace-nowrap sm:px-3">
@@ -167,7 +214,7 @@ function AvailabilityTableRow({ row, workspaces, now }: AvailabilityRowProps) {
         const status = row.status[workspace.name]
         return (
           <td key={workspace.name} className="px-2 whitespace-nowrap sm:px-3" data-status={status ?? 'unknown'}>
-            <AvailabilityStatusBadge status={status} />
+            <AvailabilityStatusBadge status={status} workspace={workspace} />
           </td>
         )
       })}
@@ -190,7 +237,8 @@ function WorkspaceProblem({ workspace, onRetry }: { workspace: AvailabilityWorks
           </Button>
         }
       >
-        {workspace.error.message}
+        <p>{workspace.error.message}</p>
+        <OperatorDetails hint={workspace.error.operator_hint} />
       </Callout>
     )
   }
@@ -200,7 +248,21 @@ function WorkspaceProblem({ workspace, onRetry }: { workspace: AvailabilityWorks
       role="status"
       title={`Workspace ${workspace.name}: showing its catalogue from ${formatDateTimeUtc(workspace.fetched_at)}; the latest refresh failed.`}
     >
-      {workspace.error.message}
+      <p>{workspace.error.message}</p>
+      <OperatorDetails hint={workspace.error.operator_hint} />
     </Callout>
   )
+}
+
+/** What a screen reader hears once a sort or filter has its results. */
+function describeAvailability(sort: AvailabilitySort, total: number): string {
+  const descending = sort.startsWith('-')
+  const field = descending ? sort.slice(1) : sort
+  const by = field.startsWith('status:')
+    ? `status in ${field.slice('status:'.length)}, ${descending ? 'absent first' : 'available first'}`
+    : field === 'created_at'
+      ? `Released, ${descending ? 'newest' : 'oldest'} first`
+      : `${field === 'id' ? 'Model' : 'Name'}, ${descending ? 'Z to A' : 'A to Z'}`
+  const count = total === 0 ? 'No models match.' : total === 1 ? '1 model.' : `${total} models.`
+  return `Sorted by ${by}. ${count}`
 }

@@ -1,11 +1,12 @@
-import { createParser, parseAsString, useQueryStates } from 'nuqs'
+import { createParser, createSerializer, parseAsString, useQueryStates } from 'nuqs'
 import { parseAsFlag } from '../../../lib/url-flag'
 import { useMemo } from 'react'
 import { type AvailabilitySort, isAvailabilitySort } from '../../../contract/availability'
 import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import type { AvailabilityQuery, PageCursor } from '../../../lib/query-keys'
 import { useDebouncedValue } from '../../../hooks/use-debounced-value'
-import { FILTER_DEBOUNCE_MS, modelId } from '../../models/hooks/use-models-search-params'
+import { useHistoryRule } from '../../../hooks/use-history-rule'
+import { FILTER_DEBOUNCE_MS, modelId, useShareableLink } from '../../models/hooks/use-models-search-params'
 
 /** The availability view's own URL state, apart from the model list's, so switching views keeps both. */
 const searchParams = {
@@ -21,13 +22,18 @@ const searchParams = {
 
 const NO_CURSOR = { avail_after: null, avail_before: null }
 
+// The query string nuqs writes for this view's state, added to the rest of the page's (the models' state).
+const serialize = createSerializer(searchParams)
+
 /**
  * The Availability view's state, which is the URL: filter, sort, "only
- * differences" and the page's cursor. Typing replaces the history entry;
- * sorting and paging push one. The query gets the debounced filter.
+ * differences" and the page's cursor. History follows useHistoryRule: typing
+ * pushes at its first keystroke and then replaces; sorting, ticking and paging
+ * push. The query gets the debounced filter.
  */
 export function useAvailabilitySearchParams() {
   const [params, setParams] = useQueryStates(searchParams)
+  const historyFor = useHistoryRule()
   const q = params.avail_q.slice(0, MAX_QUERY_LENGTH)
   const debouncedQ = useDebouncedValue(q, FILTER_DEBOUNCE_MS).trim()
   const { avail_sort: sort, avail_differs: differs, avail_after: afterId, avail_before: beforeId } = params
@@ -39,16 +45,26 @@ export function useAvailabilitySearchParams() {
 
   const actions = useMemo(
     () => ({
-      setFilter: (value: string) => setParams({ avail_q: value.slice(0, MAX_QUERY_LENGTH) || null, ...NO_CURSOR }),
-      setSort: (next: AvailabilitySort | null) => setParams({ avail_sort: next, ...NO_CURSOR }, { history: 'push' }),
-      setDiffers: (next: boolean) => setParams({ avail_differs: next || null, ...NO_CURSOR }, { history: 'push' }),
+      setFilter: (value: string) =>
+        setParams(
+          { avail_q: value.slice(0, MAX_QUERY_LENGTH) || null, ...NO_CURSOR },
+          { history: historyFor('avail_q') },
+        ),
+      setSort: (next: AvailabilitySort | null) =>
+        setParams({ avail_sort: next, ...NO_CURSOR }, { history: historyFor() }),
+      setDiffers: (next: boolean) =>
+        setParams({ avail_differs: next || null, ...NO_CURSOR }, { history: historyFor() }),
       goToPage: (to: PageCursor) =>
-        setParams({ avail_after: to.after_id ?? null, avail_before: to.before_id ?? null }, { history: 'push' }),
+        setParams({ avail_after: to.after_id ?? null, avail_before: to.before_id ?? null }, { history: historyFor() }),
       /** The page in the URL is gone: show the first page of the same view instead. */
       goToFirstPageInstead: () => setParams(NO_CURSOR),
     }),
-    [setParams],
+    [setParams, historyFor],
   )
 
-  return { q, sort, differs, query, isFilterPending: q.trim() !== debouncedQ, ...actions }
+  // Read from the state, not `window.location` (written a moment late), like the models view's link.
+  const pageLink = useShareableLink()
+  const shareableLink = () => serialize(pageLink(), { ...params, avail_q: q || null, avail_differs: differs || null })
+
+  return { q, sort, differs, query, isFilterPending: q.trim() !== debouncedQ, shareableLink, ...actions }
 }

@@ -8,23 +8,29 @@ const CHANGES_PAGE_SIZE = 50
 function fetchChanges(
   workspace: string | null,
   kinds: readonly ChangeKind[] | null,
+  since: string | null,
   afterId: number | null,
   signal?: AbortSignal,
 ): Promise<ChangesPage> {
   const search = inWorkspace(workspace, new URLSearchParams({ limit: String(CHANGES_PAGE_SIZE) }))
   if (kinds) search.set('kind', kinds.join(','))
+  if (since) search.set('since', since)
   if (afterId !== null) search.set('after_id', String(afterId))
   return getJson('/api/changes', search, changesPageSchema, signal)
 }
 
 /**
- * A workspace's recorded changes of some kinds (null: every kind), newest
- * first, a cursor page at a time (older ones after `last_id`).
+ * A workspace's recorded changes of some kinds (null: every kind) since a day (`2026-10-03`; null: ever),
+ * newest first, a cursor page at a time (older ones after `last_id`).
  */
-export function changesQueryOptions(workspace: string | null, kinds: readonly ChangeKind[] | null) {
+export function changesQueryOptions(
+  workspace: string | null,
+  kinds: readonly ChangeKind[] | null,
+  since: string | null,
+) {
   return infiniteQueryOptions({
-    queryKey: modelKeys.changes(workspace, kinds),
-    queryFn: ({ pageParam, signal }) => fetchChanges(workspace, kinds, pageParam, signal),
+    queryKey: modelKeys.changes(workspace, kinds, since),
+    queryFn: ({ pageParam, signal }) => fetchChanges(workspace, kinds, since, pageParam, signal),
     initialPageParam: null as number | null,
     getNextPageParam: (page) => (page.has_more ? page.last_id : undefined),
     staleTime: 60_000,

@@ -53,6 +53,11 @@ export interface ChangesViewProps {
   /** The kinds of change listed (the URL's `kinds`); null for every kind. */
   kinds: readonly ChangeKind[] | null
   onKindsChange: (kinds: ChangeKind[]) => void
+  /** The day (UTC) the view lists from, `2026-10-03` (the URL's `since`); null for the whole history. */
+  since: string | null
+  onSinceChange: (since: string | null) => void
+  /** Opens a model in the dialog: a removed one says there what the history knows of it. */
+  onOpenModel: (id: string) => void
 }
 
 const KIND_LABELS: Record<ChangeKind, string> = {
@@ -77,15 +82,30 @@ function failureOf(seen: SeenQuery, changes: ChangesQuery): { error: Error; fail
   const catalogueError = changes.data?.pages[0]?.catalogue_error ?? seen.data?.catalogue_error ?? null
   if (!catalogueError) return null
   return {
-    error: new ApiError(502, catalogueError.type, catalogueError.message, null, null),
+    error: new ApiError(
+      502,
+      catalogueError.type,
+      catalogueError.message,
+      null,
+      null,
+      catalogueError.operator_hint ?? null,
+    ),
     failedAt: Math.max(changes.dataUpdatedAt, seen.dataUpdatedAt),
   }
 }
 
-export function ChangesView({ search, onSearchChange, kinds, onKindsChange }: ChangesViewProps) {
+export function ChangesView({
+  search,
+  onSearchChange,
+  kinds,
+  onKindsChange,
+  since,
+  onSinceChange,
+  onOpenModel,
+}: ChangesViewProps) {
   const workspace = useWorkspace()
-  const seen = useQuery(seenQueryOptions(workspace, null))
-  const changes = useInfiniteQuery(changesQueryOptions(workspace, kinds))
+  const seen = useQuery(seenQueryOptions(workspace, since))
+  const changes = useInfiniteQuery(changesQueryOptions(workspace, kinds, since))
   const failure = failureOf(seen, changes)
   const retry = () => {
     void seen.refetch()
@@ -104,9 +124,24 @@ export function ChangesView({ search, onSearchChange, kinds, onKindsChange }: Ch
         </a>{' '}
         (Atom)
       </p>
+      <SinceField since={since} onSinceChange={onSinceChange} />
       {failure && <ErrorCallout error={failure.error} failedAt={failure.failedAt} onRetry={retry} />}
-      <RemovedModels query={seen} failed={failure !== null} search={search} onSearchChange={onSearchChange} />
-      <ChangeList query={changes} failed={failure !== null} kinds={kinds} onKindsChange={onKindsChange} />
+      <RemovedModels
+        query={seen}
+        failed={failure !== null}
+        search={search}
+        onSearchChange={onSearchChange}
+        since={since}
+        onOpenModel={onOpenModel}
+      />
+      <ChangeList
+        query={changes}
+        failed={failure !== null}
+        kinds={kinds}
+        onKindsChange={onKindsChange}
+        since={since}
+        onOpenModel={onOpenModel}
+      />
     </div>
   )
 }
@@ -124,7 +159,12 @@ function ChangeList({
   failed,
   kinds,
   onKindsChange,
-}: Pick<ChangesViewProps, 'kinds' | 'onKindsChange'> & { query: ChangesQuery; failed: boolean }) {
+  since,
+  onOpenModel,
+}: Pick<ChangesViewProps, 'kinds' | 'onKindsChange' | 'since' | 'onOpenModel'> & {
+  query: ChangesQuery
+  failed: boolean
+}) {
   const headingId = useId()
   const changes = query.data?.pages.flatMap((page) => page.data) ?? []
   return (
@@ -147,9 +187,11 @@ function ChangeList({
         <p className="text-sm text-zinc-700 dark:text-zinc-300">{UNAVAILABLE}</p>
       ) : changes.length === 0 ? (
         <p role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
-          {kinds
-            ? 'No changes of these kinds recorded yet.'
-            : 'No changes recorded yet: the history compares each catalogue walk with the one before it.'}
+          {since
+            ? `No changes${kinds ? ' of these kinds' : ''} recorded since ${formatDate(`${since}T00:00:00Z`)}.`
+            : kinds
+              ? 'No changes of these kinds recorded yet.'
+              : 'No changes recorded yet: the history compares each catalogue walk with the one before it.'}
         </p>
       ) : (
         <ol
@@ -168,9 +210,7 @@ function ChangeList({
               <span className="w-40 shrink-0 font-medium text-zinc-700 dark:text-zinc-300">
                 {describeChange(change)}
               </span>
-              <span className="min-w-0 font-medium break-words text-zinc-900 dark:text-zinc-100">
-                {change.display_name}
-              </span>
+              <OpenModelButton id={change.model_id} name={change.display_name} onOpenModel={onOpenModel} />
               <span className="min-w-0 font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">
                 {change.model_id}
               </span>
@@ -197,7 +237,12 @@ function RemovedModels({
   failed,
   search,
   onSearchChange,
-}: Pick<ChangesViewProps, 'search' | 'onSearchChange'> & { query: SeenQuery; failed: boolean }) {
+  since,
+  onOpenModel,
+}: Pick<ChangesViewProps, 'search' | 'onSearchChange' | 'since' | 'onOpenModel'> & {
+  query: SeenQuery
+  failed: boolean
+}) {
   const headingId = useId()
   const inputId = useId()
   const { data } = query
@@ -235,7 +280,9 @@ function RemovedModels({
         <>
           <p role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
             {removed.length === 0
-              ? 'No model has left the catalogue since the history began.'
+              ? since
+                ? `No model has left the catalogue since ${formatDate(`${since}T00:00:00Z`)}.`
+                : 'No model has left the catalogue since the history began.'
               : terms.length > 0 && found.length === 0
                 ? `No removed model matches “${search.trim()}”.`
                 : `${found.length} of ${removed.length} removed models`}
@@ -245,7 +292,7 @@ function RemovedModels({
               {found.map((model) => (
                 <li key={model.model_id} className="flex flex-wrap items-baseline gap-x-2">
                   <span className="font-mono text-xs break-all text-zinc-700 dark:text-zinc-300">{model.model_id}</span>
-                  <span className="text-zinc-900 dark:text-zinc-100">{model.display_name}</span>
+                  <OpenModelButton id={model.model_id} name={model.display_name} onOpenModel={onOpenModel} />
                   <span className="text-zinc-600 dark:text-zinc-400">
                     gone since{' '}
                     <time dateTime={model.removed_at!} title={formatDateTimeUtc(model.removed_at!)}>
@@ -259,5 +306,42 @@ function RemovedModels({
         </>
       )}
     </section>
+  )
+}
+
+/** A change's model, opened in the dialog (a removed one says there when it left, and what else is known). */
+function OpenModelButton({ id, name, onOpenModel }: { id: string; name: string; onOpenModel: (id: string) => void }) {
+  return (
+    <button
+      type="button"
+      data-model-button={id}
+      onClick={() => onOpenModel(id)}
+      className={`min-w-0 rounded-sm text-left font-medium break-words text-zinc-900 underline-offset-2 hover:underline dark:text-zinc-100 ${FOCUS_RING}`}
+    >
+      {name}
+    </button>
+  )
+}
+
+/** The first day listed (UTC), as a date field; the whole history when empty. */
+function SinceField({ since, onSinceChange }: Pick<ChangesViewProps, 'since' | 'onSinceChange'>) {
+  const inputId = useId()
+  return (
+    <div className="flex flex-wrap items-end gap-2">
+      <div>
+        <label htmlFor={inputId} className="mb-1 block text-sm text-zinc-600 dark:text-zinc-400">
+          Changes since (UTC)
+        </label>
+        <input
+          id={inputId}
+          type="date"
+          value={since ?? ''}
+          max={new Date().toISOString().slice(0, 10)}
+          onChange={(event) => onSinceChange(event.target.value || null)}
+          className={`${FIELD} px-2 ${FOCUS_RING}`}
+        />
+      </div>
+      {since && <Button onClick={() => onSinceChange(null)}>Show the whole history</Button>}
+    </div>
   )
 }

@@ -2,7 +2,7 @@ import { facetParams, listParamsToSearch } from '../../../contract/list-params'
 import { inWorkspace } from '../../../lib/api-request'
 import type { ModelsView } from '../../../lib/query-keys'
 
-export type ExportFormat = 'csv' | 'json'
+import type { ExportFormat } from '../../../components/export-links'
 
 /**
  * The address of `GET /api/models/export` for a view: the whole filtered,

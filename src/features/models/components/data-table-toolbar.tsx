@@ -8,7 +8,8 @@ import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import type { ModelsView } from '../../../lib/query-keys'
 import { PAGE_SIZES, type PageSize, useShareableLink } from '../hooks/use-models-search-params'
 import type { ModelsTable } from '../hooks/use-models-table'
-import { ExportLinks } from './export-links'
+import { ExportLinks } from '../../../components/export-links'
+import { exportUrl } from '../api/export-models'
 
 export interface DataTableToolbarProps {
   table: ModelsTable
@@ -20,6 +21,8 @@ export interface DataTableToolbarProps {
   view: ModelsView
   /** Filters in use besides the search, counted on the folded Filters button. */
   activeFilters: number
+  /** The view's data failed to load: nothing to export or share until it does. */
+  failed: boolean
   /** The rows of filters under the toolbar (lifecycle, columns, facets), folded with it on a phone. */
   children: ReactNode
 }
@@ -35,6 +38,7 @@ export function DataTableToolbar({
   filterRef,
   view,
   activeFilters,
+  failed,
   children,
 }: DataTableToolbarProps) {
   const value = String(table.state.globalFilter ?? '')
@@ -78,8 +82,9 @@ export function DataTableToolbar({
         visibleLabel="Copy link"
         text={shareableLink}
         copiedMessage="Link to this view copied"
+        disabled={failed}
       />
-      <ExportLinks view={view} />
+      <ExportLinks urlOf={(format) => exportUrl(view, format)} disabled={failed} />
       {children}
     </FiltersDisclosure>
   )

@@ -19,13 +19,40 @@ describe('detail dialog', () => {
     await waitFor(() => expect(urlParams().get('model')).toBe(model.id))
     await waitFor(() => expect(bffRequests).toContain(`/api/models/${model.id}`))
     await waitFor(() => expect(within(dialog).queryByText('Loading the latest details…')).not.toBeInTheDocument())
-    for (const label of ['ID', 'Display name', 'Released', 'Type', 'Lifecycle', 'Deprecated', 'Retires']) {
+    for (const label of ['Released', 'Lifecycle', 'Deprecated', 'Retires']) {
       expect(within(dialog).getByText(label, { selector: 'dt' })).toBeInTheDocument()
     }
+    // Said once, in the header: the id (with its Copy), the name; "Type: model" says nothing.
+    for (const label of ['ID', 'Display name', 'Type']) {
+      expect(within(dialog).queryByText(label, { selector: 'dt' })).not.toBeInTheDocument()
+    }
+    expect(within(dialog).getAllByText(model.id, { selector: 'code' })).toHaveLength(1)
+    expect(within(dialog).queryByText(/alias/)).not.toBeInTheDocument()
     expect(within(dialog).getByText('deprecated')).toBeInTheDocument()
     expect(within(dialog).getByText('1 Nov 2025')).toBeInTheDocument()
     expect(within(dialog).getByRole('button', { name: `Copy ID ${model.id}` })).toBeInTheDocument()
     expect(within(dialog).getByRole('button', { name: `Copy link to ${model.id}` })).toBeInTheDocument()
+  })
+
+  test('a model opened by an alias says which alias it was opened as, and shows the real id once', async () => {
+    fake.setModels([{ ...TEST_CATALOGUE[0]!, id: 'claude-sonnet-4-5-20250929', display_name: 'Claude Sonnet 4.5' }])
+    fake.setAliases({ 'claude-sonnet-4-5': 'claude-sonnet-4-5-20250929' })
+    renderApp('/?model=claude-sonnet-4-5')
+    const dialog = await screen.findByRole('dialog', { name: 'Claude Sonnet 4.5' })
+    await waitFor(() => expect(dialog).toHaveTextContent('Opened as claude-sonnet-4-5, an alias of this model.'))
+    expect(within(dialog).getByRole('button', { name: 'Copy ID claude-sonnet-4-5-20250929' })).toBeInTheDocument()
+    expect(within(dialog).getAllByText('claude-sonnet-4-5-20250929', { selector: 'code' })).toHaveLength(1)
+  })
+
+  test('a deprecated model without a deprecation date has no "Deprecated: —" row beside its lifecycle', async () => {
+    const model = { ...TEST_CATALOGUE[0]!, lifecycle: 'deprecated', deprecated_at: null, retires_at: null }
+    fake.setModels([model])
+    renderApp(`/?model=${model.id}`)
+    const dialog = await screen.findByRole('dialog', { name: model.display_name })
+    await waitFor(() => expect(within(dialog).getByText('Lifecycle', { selector: 'dt' })).toBeInTheDocument())
+    expect(within(dialog).queryByText('Deprecated', { selector: 'dt' })).not.toBeInTheDocument()
+    expect(within(dialog).queryByText('Retires', { selector: 'dt' })).not.toBeInTheDocument()
+    expect(dialog).not.toHaveTextContent('—')
   })
 
   test('Escape closes it, focus returns to the row, and the URL drops the model', async () => {
@@ -90,7 +117,28 @@ describe('detail dialog', () => {
     const dialog = await screen.findByRole('dialog')
     const alert = await within(dialog).findByRole('alert')
     expect(alert).toHaveTextContent('No model "claude-no-such-model" is available')
-    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument()
+    expect(within(dialog).getAllByRole('button', { name: 'Retry' })).toHaveLength(1)
+    // Nothing to link to or compare while the model failed to load.
+    expect(within(dialog).getByRole('button', { name: /^Copy link to / })).toBeDisabled()
+    expect(within(dialog).getByRole('button', { name: 'Compare' })).toBeDisabled()
+  })
+
+  test('a failing upstream in the dialog: the reason for visitors, the setting behind Details, one Retry that recovers', async () => {
+    const id = TEST_CATALOGUE[0]!.id
+    fake.setFault({ kind: 'status', status: 401 })
+    const { user } = renderApp(`/?model=${id}`)
+    const dialog = await screen.findByRole('dialog')
+    const alert = await within(dialog).findByRole('alert', {}, { timeout: 8000 })
+    expect(alert).toHaveTextContent("The Anthropic API rejected this server's API key.")
+    expect(
+      within(alert)
+        .getByText(/Check ANTHROPIC_API_KEY/)
+        .closest('details'),
+    ).not.toHaveAttribute('open')
+    fake.setFault(null)
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }))
+    await waitFor(() => expect(within(dialog).getByText('Released', { selector: 'dt' })).toBeInTheDocument())
+    expect(within(dialog).getByRole('button', { name: `Copy link to ${id}` })).toBeEnabled()
   })
 
   test('the page behind the dialog is inert', async () => {

@@ -4,12 +4,16 @@ import { Button } from '../../../components/ui/button'
 import { CopyButton } from '../../../components/ui/copy-button'
 import { Dialog, DialogFooter, DialogHeader } from '../../../components/ui/dialog'
 import type { Model } from '../../../contract/model'
+import type { SeenModel } from '../../../contract/history'
 import { modelQueryOptions } from '../api/get-model'
 import { useWorkspace } from '../../workspaces/hooks/use-workspace'
 import { MAX_COMPARED } from '../hooks/compared-ids'
 import { useShareableLink } from '../hooks/use-models-search-params'
 import { useNow } from '../../../hooks/use-now'
 import { ErrorCallout } from '../../../components/error-callout'
+import { ApiError } from '../../../lib/api-request'
+import { seenQueryOptions } from '../../changes/api/get-seen'
+import { RemovedModel } from './removed-model'
 import { ModelFields } from './model-fields'
 import { RetirementPlan } from './retirement-plan'
 import { UseThisModel } from './use-this-model'
@@ -49,13 +53,28 @@ export function ModelDetailDialog({
     ...modelQueryOptions(workspace, id),
     placeholderData: placeholder,
   })
+  // A model the API does not know may be one that has left the catalogue: the history says when.
+  const notFound = error instanceof ApiError && error.status === 404 && !isFetching
+  const seen = useQuery({ ...seenQueryOptions(workspace, null), enabled: notFound })
+  const removed = notFound ? removedFromHistory(seen.data?.data, id) : undefined
+  const lookingInHistory = notFound && seen.isFetching
+  // Nothing to compare or link to while the model failed to load (a removed one still has its dialog to link).
+  const failed = error !== null && !isFetching && model === undefined && removed === undefined
 
   return (
     <Dialog labelledBy={headingId} onClose={onClose} fullHeightOnPhone>
-      <DialogHeader titleId={headingId} title={model?.display_name ?? id} subtitle={id} onClose={onClose} />
+      <DialogHeader titleId={headingId} title={model?.display_name ?? removed?.display_name ?? id} onClose={onClose} />
       <div className="space-y-3 px-4 py-3">
-        {error && !isFetching && (
-          <ErrorCallout error={error} failedAt={errorUpdatedAt} onRetry={() => void refetch()} />
+        <ModelIdLine requested={id} model={model} />
+        {removed ? (
+          <RemovedModel seen={removed} />
+        ) : lookingInHistory ? (
+          <p role="status" className="py-6 text-center text-sm text-zinc-500">
+            Looking for the model in the catalogue history…
+          </p>
+        ) : (
+          error &&
+          !isFetching && <ErrorCallout error={error} failedAt={errorUpdatedAt} onRetry={() => void refetch()} />
         )}
         {model ? (
           <>
@@ -78,24 +97,42 @@ export function ModelDetailDialog({
       </div>
       <DialogFooter>
         <Button
-          disabled={compared.length >= MAX_COMPARED && !compared.includes(id)}
+          disabled={failed || (compared.length >= MAX_COMPARED && !compared.includes(id))}
           onClick={() => onCompare(compared.includes(id) ? [...compared] : [...compared, id])}
         >
           {compared.length === 0 ? 'Compare' : `Compare with ${compared.length} chosen`}
         </Button>
         <CopyButton
-          label={`Copy ID ${model?.id ?? id}`}
-          visibleLabel="Copy ID"
-          text={() => model?.id ?? id}
-          copiedMessage="Model id copied"
-        />
-        <CopyButton
           label={`Copy link to ${model?.id ?? id}`}
           visibleLabel="Copy link"
           text={shareableLink}
           copiedMessage="Link to this model copied"
+          disabled={failed}
         />
       </DialogFooter>
     </Dialog>
   )
+}
+
+/** The model's id, once, with Copy; and when it was asked for by an alias, which alias that was. */
+function ModelIdLine({ requested, model }: { requested: string; model: Model | undefined }) {
+  const id = model?.id ?? requested
+  return (
+    <div className="text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="flex items-center gap-1">
+        <code className="font-mono break-all text-zinc-800 dark:text-zinc-200">{id}</code>
+        <CopyButton label={`Copy ID ${id}`} text={() => id} copiedMessage="Model id copied" />
+      </p>
+      {id !== requested && (
+        <p>
+          Opened as <code className="font-mono break-all">{requested}</code>, an alias of this model.
+        </p>
+      )}
+    </div>
+  )
+}
+
+function removedFromHistory(seen: readonly SeenModel[] | undefined, id: string) {
+  const found = seen?.find((model) => model.model_id === id)
+  return found?.removed_at ? { ...found, removed_at: found.removed_at } : undefined
 }

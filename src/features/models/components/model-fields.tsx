@@ -6,10 +6,7 @@ import { CapabilityTree } from './capability-tree'
 import { LineName } from './columns'
 
 const LABELS: Readonly<Record<string, string>> = {
-  id: 'ID',
-  display_name: 'Display name',
   created_at: 'Released',
-  type: 'Type',
   line: 'Line',
   lifecycle: 'Lifecycle',
   deprecated_at: 'Deprecated',
@@ -19,12 +16,19 @@ const LABELS: Readonly<Record<string, string>> = {
   capabilities: 'Capabilities',
 }
 const DATE_FIELDS = new Set(['deprecated_at', 'retires_at'])
+// Said once, elsewhere: the id and name in the dialog's header, and `type` is "model" on every model there is.
+const SHOWN_ELSEWHERE = new Set(['id', 'display_name', 'type'])
 const numbers = new Intl.NumberFormat()
 
-/** Every field of a model, the known ones first and named, any newer one as the upstream sent it. */
+/**
+ * Every field of a model the header does not already say, the known ones first and named, any newer one as
+ * the upstream sent it. A date the model has none of is left out rather than shown as "—" beside a
+ * lifecycle that says otherwise ("Lifecycle: deprecated", "Deprecated: —"); the retirement plan says what is known.
+ */
 export function ModelFields({ model, now }: { model: Model; now: number }) {
-  const known = Object.keys(LABELS).filter((key) => key in model)
-  const others = Object.keys(model).filter((key) => !(key in LABELS))
+  const shown = (key: string) => !SHOWN_ELSEWHERE.has(key) && !(DATE_FIELDS.has(key) && model[key] == null)
+  const known = Object.keys(LABELS).filter((key) => key in model && shown(key))
+  const others = Object.keys(model).filter((key) => !(key in LABELS) && shown(key))
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[minmax(9rem,auto)_1fr]">
       {[...known, ...others].map((key) => (
@@ -43,7 +47,7 @@ export function ModelFields({ model, now }: { model: Model; now: number }) {
 
 // Always as text: whatever the upstream sends is never markup.
 function renderValue(key: string, value: unknown, now: number): ReactNode {
-  if (value === null || value === undefined) return <span className="text-zinc-400">—</span>
+  if (value === null || value === undefined) return <span className="text-zinc-500">Not given by the API</span>
   if (key === 'created_at' && typeof value === 'string') {
     return (
       <span className="flex flex-wrap gap-x-2">
@@ -56,7 +60,6 @@ function renderValue(key: string, value: unknown, now: number): ReactNode {
     return <CapabilityTree capabilities={value as Capabilities} />
   }
   if (key === 'line' && typeof value === 'string') return <LineName line={value} />
-  if (key === 'id') return <span className="font-mono break-all">{String(value)}</span>
   if (DATE_FIELDS.has(key) && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
     return (
       <span className="flex flex-wrap gap-x-2">

@@ -14,6 +14,8 @@ import { useModelsTable } from '../hooks/use-models-table'
 import { activeFilterCount } from '../hooks/active-filter-count'
 import { useNow } from '../../../hooks/use-now'
 import { useReturnFocusToRow } from '../hooks/use-return-focus-to-row'
+import { useAnnounceResults } from '../../../hooks/use-announce-results'
+import { describeResults } from './describe-results'
 import { CatalogueHeader } from './catalogue-header'
 import { CompareBar } from './compare-bar'
 import { ColumnsMenu } from './columns-menu'
@@ -76,6 +78,13 @@ export function ModelsDashboard() {
       void params.setCompared(chosen ? [...params.compared, id] : params.compared.filter((each) => each !== id)),
   })
 
+  // The view's results, once they are on screen: the rows of a page of the view asked for, not of the last one.
+  const { limit: _pageSize, ...selection } = params.view
+  useAnnounceResults(
+    JSON.stringify(selection),
+    onModels && pages.page && !pages.isLoading && !pages.error ? describeResults(params.sort, pages.page.total) : null,
+  )
+
   const closeModel = () => void params.closeModel()
   useReturnFocusToRow(params.model)
 
@@ -105,18 +114,22 @@ export function ModelsDashboard() {
           onRefresh={pages.refresh}
           isRefreshing={pages.isRefreshing}
           workspace={params.workspace}
+          // Availability shows every workspace side by side: a selector there would do nothing.
           workspaceSelect={
-            <WorkspaceSelect
-              workspaces={workspaces}
-              value={params.workspace}
-              onChange={(workspace) => void params.setWorkspace(workspace)}
-            />
+            params.tab !== 'availability' && (
+              <WorkspaceSelect
+                workspaces={workspaces}
+                value={params.workspace}
+                onChange={(workspace) => void params.setWorkspace(workspace)}
+              />
+            )
           }
         />
         {health.data?.mode === 'demo' && <DemoBanner />}
         {page?.refresh_error && <StaleDataWarning fetchedAt={page.fetched_at} reason={page.refresh_error} />}
         {pages.notice && <Callout tone="info" role="status" title={pages.notice} />}
-        {pages.refreshError && (
+        {/* One Retry on screen: the list's own error callout, when it has one, covers a failed Refresh too. */}
+        {pages.refreshError && !pages.error && (
           <ErrorCallout
             error={pages.refreshError.error}
             failedAt={pages.refreshError.failedAt}
@@ -138,6 +151,7 @@ export function ModelsDashboard() {
               filterRef={filterRef}
               view={params.view}
               activeFilters={activeFilterCount(params.view.lifecycle === null, params.facets)}
+              failed={pages.error !== null}
             >
               <div className="flex basis-full flex-wrap items-center justify-between gap-2">
                 <LifecycleFilter value={params.lifecycle} onChange={(stages) => void params.setLifecycle(stages)} />
@@ -203,9 +217,12 @@ export function ModelsDashboard() {
                 onSearchChange={(search) => void params.setGoneSearch(search)}
                 kinds={params.changeKinds}
                 onKindsChange={(kinds) => void params.setChangeKinds(kinds)}
+                since={params.changesSince}
+                onSinceChange={(since) => void params.setSince(since)}
+                onOpenModel={openModel}
               />
             ) : (
-              <AvailabilityView now={now} />
+              <AvailabilityView now={now} onOpenModel={openModel} />
             )}
           </Suspense>
         )}

@@ -88,6 +88,30 @@ describe('errors from the upstream, each with a message that says what happened 
     expect(rowIds()).toEqual(ids.slice(0, 20))
   })
 
+  test('a failed list has one Retry, export and Copy link off, and the setting to check only behind Details', async () => {
+    fake.setFault({ kind: 'status', status: 401 })
+    const { user } = renderApp()
+    const alert = await screen.findByRole('alert')
+    expect(screen.getAllByRole('button', { name: 'Retry' })).toHaveLength(1)
+    expect(screen.getByRole('button', { name: 'Copy link' })).toBeDisabled()
+    const exports = within(screen.getByRole('group', { name: 'Export this view' }))
+    expect(exports.queryAllByRole('link')).toHaveLength(0)
+    expect(exports.getByRole('button', { name: 'Export CSV' })).toBeDisabled()
+    expect(exports.getByRole('button', { name: 'Export JSON' })).toBeDisabled()
+
+    const hint = within(alert).getByText(/For whoever runs the dashboard: Check ANTHROPIC_API_KEY/)
+    expect(hint).not.toBeVisible()
+    expect(alert.querySelector('p')?.textContent).not.toMatch(/ANTHROPIC_/)
+    await user.click(within(alert).getByText('Details'))
+    expect(hint).toBeVisible()
+
+    fake.setFault(null)
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }))
+    await findRange('1–20 of 137')
+    expect(screen.getByRole('button', { name: 'Copy link' })).toBeEnabled()
+    expect(within(screen.getByRole('group', { name: 'Export this view' })).getAllByRole('link')).toHaveLength(2)
+  })
+
   test('the dashboard’s own server unreachable says so', async () => {
     server.use(http.all('*/api/*', () => HttpResponse.error()))
     const { user } = renderApp()

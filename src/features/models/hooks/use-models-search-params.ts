@@ -30,6 +30,7 @@ import type { ModelsView, PageCursor } from '../../../lib/query-keys'
 import { useDebouncedValue } from '../../../hooks/use-debounced-value'
 import { columnsParam, DEFAULT_COLUMNS, parseColumns, serializeColumns, type TableColumn } from './column-choice'
 import { MAX_COMPARED, parseComparedIds, serializeComparedIds } from './compared-ids'
+import { useHistoryRule } from '../../../hooks/use-history-rule'
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const
 export type PageSize = (typeof PAGE_SIZES)[number]
@@ -97,6 +98,16 @@ const lines = createParser({
   eq: (a: string[], b: string[]) => a.join() === b.join(),
 })
 
+/** `since=2026-10-03`: a real calendar day, as the BFF's `since` takes it; anything else reads as none. */
+const day = createParser({
+  parse: (value: string) => {
+    const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : NaN
+    // 2026-02-30 parses as 2 March: only a day that reads back the same is one.
+    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value) ? value : null
+  },
+  serialize: (value: string) => value,
+})
+
 const workspaceName = createParser({
   parse: (value: string) => (WORKSPACE_NAME_PATTERN.test(value) ? value : null),
   serialize: (value: string) => value,
@@ -134,6 +145,8 @@ const searchParams = {
   gone: parseAsString.withDefault(''),
   /** The kinds of change the Changes view lists; every kind when absent. */
   kinds: listOf(CHANGE_KINDS),
+  /** The Changes view lists only what happened from this day on (UTC); everything when absent. */
+  since: day,
   /** The workspace shown; the server's default one when absent. */
   ws: workspaceName,
 }
@@ -207,15 +220,17 @@ type OpenedModel =
 /**
  * The dashboard's state, which is the URL: filter, lifecycle stages, sort, page
  * size, the current page's cursor, the open model, the optional columns and
- * which view (models or changes) is on screen. Defaults stay out of the URL; typing
- * replaces the history entry, navigation pushes one. The query key gets the
- * debounced filter, so a request goes out once typing pauses.
+ * which view (models or changes) is on screen. Defaults stay out of the URL. History follows one rule
+ * (useHistoryRule): every discrete change pushes an entry; typing pushes at its first keystroke and then
+ * replaces that entry, so Back returns to the view before the typing. The query key gets the debounced
+ * filter, so a request goes out once typing pauses.
  */
 export function useModelsSearchParams() {
   const [params, setParams] = useQueryStates(searchParams)
   const { q, lifecycle, cols, after_id: afterId, before_id: beforeId, gone, kinds, line, caps } = canonical(params)
   const debouncedQ = useDebouncedValue(q, FILTER_DEBOUNCE_MS)
   const opened = useRef<OpenedModel>(null)
+  const historyFor = useHistoryRule()
 
   // Keys, not arrays, for the memos below: a new array each render is the same view.
   const lifecycleKey = lifecycle?.join() ?? ''
@@ -255,11 +270,12 @@ export function useModelsSearchParams() {
   const actions = useMemo(
     () => ({
       /** Any change of filter, sort or page size starts again at the first page. */
-      setFilter: (value: string) => setParams({ q: value.slice(0, MAX_QUERY_LENGTH), ...NO_CURSOR }),
-      setSort: (sort: SortValue | null) => setParams({ sort, ...NO_CURSOR }, { history: 'push' }),
-      setLimit: (limit: PageSize) => setParams({ limit, ...NO_CURSOR }, { history: 'push' }),
+      setFilter: (value: string) =>
+        setParams({ q: value.slice(0, MAX_QUERY_LENGTH), ...NO_CURSOR }, { history: historyFor('q') }),
+      setSort: (sort: SortValue | null) => setParams({ sort, ...NO_CURSOR }, { history: historyFor() }),
+      setLimit: (limit: PageSize) => setParams({ limit, ...NO_CURSOR }, { history: historyFor() }),
       setLifecycle: (stages: readonly Lifecycle[]) =>
-        setParams({ lifecycle: canonicalStages(stages), ...NO_CURSOR }, { history: 'push' }),
+        setParams({ lifecycle: canonicalStages(stages), ...NO_CURSOR }, { history: historyFor() }),
       /** A facet changed: the list starts again at its first page. */
       setFacets: (next: Partial<Facets>) =>
         setParams(
@@ -269,34 +285,42 @@ export function useModelsSearchParams() {
             ...('caps' in next ? { caps: inOrder(CAPABILITY_PATHS, next.caps ?? null) } : {}),
             ...NO_CURSOR,
           },
-          { history: 'push' },
+          { history: historyFor() },
         ),
       /** Back to the whole catalogue: no search, the default stages, no facet. */
       clearFilters: () =>
         setParams(
           { q: null, lifecycle: null, line: null, caps: null, min_context: null, retiring_within: null, ...NO_CURSOR },
-          { history: 'push' },
+          { history: historyFor() },
         ),
       /** The models compared side by side; none closes the comparison. */
       setCompared: (ids: readonly string[]) =>
         setParams(
           { compare: ids.length > 0 ? [...new Set(ids)].slice(0, MAX_COMPARED) : null, model: null },
-          { history: 'push' },
+          { history: historyFor() },
         ),
-      setColumns: (columns: readonly TableColumn[]) => setParams({ cols: columnsParam(columns) }),
+      setColumns: (columns: readonly TableColumn[]) =>
+        setParams({ cols: columnsParam(columns) }, { history: historyFor() }),
       setTab: (tab: Tab) =>
-        setParams({ view: tab === 'models' ? null : tab, gone: null, kinds: null }, { history: 'push' }),
-      setChangeKinds: (next: readonly ChangeKind[]) => setParams({ kinds: canonicalKinds(next) }, { history: 'push' }),
+        setParams(
+          { view: tab === 'models' ? null : tab, gone: null, kinds: null, since: null },
+          { history: historyFor() },
+        ),
+      setChangeKinds: (next: readonly ChangeKind[]) =>
+        setParams({ kinds: canonicalKinds(next) }, { history: historyFor() }),
       /** Another workspace's catalogue, from its first page; null is the server's default workspace. */
       setWorkspace: (workspace: string | null) =>
-        setParams({ ws: workspace, model: null, ...NO_CURSOR }, { history: 'push' }),
-      setGoneSearch: (search: string) => setParams({ gone: search.slice(0, MAX_QUERY_LENGTH) || null }),
+        setParams({ ws: workspace, model: null, ...NO_CURSOR }, { history: historyFor() }),
+      /** A date field is typed into a digit at a time: it follows the typing rule. */
+      setSince: (since: string | null) => setParams({ since }, { history: historyFor('since') }),
+      setGoneSearch: (search: string) =>
+        setParams({ gone: search.slice(0, MAX_QUERY_LENGTH) || null }, { history: historyFor('gone') }),
       goToPage: (to: PageCursor) =>
-        setParams({ after_id: to.after_id ?? null, before_id: to.before_id ?? null }, { history: 'push' }),
+        setParams({ after_id: to.after_id ?? null, before_id: to.before_id ?? null }, { history: historyFor() }),
       /** The page in the URL is gone: show the first page of the same view instead of this history entry. */
       goToFirstPageInstead: () => setParams(NO_CURSOR),
       openModel: (id: string) => {
-        const written = setParams({ model: id }, { history: 'push' })
+        const written = setParams({ model: id }, { history: historyFor() })
         opened.current = written
         return written
       },
@@ -317,7 +341,7 @@ export function useModelsSearchParams() {
         window.history.back()
       },
     }),
-    [setParams],
+    [setParams, historyFor],
   )
 
   return {
@@ -343,6 +367,8 @@ export function useModelsSearchParams() {
     goneSearch: gone,
     /** The kinds of change listed; null for every kind. */
     changeKinds: kinds,
+    /** The day the Changes view lists from (`2026-10-03`); null for the whole history. */
+    changesSince: params.since,
     /** What the list query is keyed by. */
     view,
     /** Typing has not reached the query yet. */
