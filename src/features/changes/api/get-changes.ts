@@ -1,6 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query'
 import { type ChangeKind, type ChangesPage, changesPageSchema } from '../../../contract/history'
-import { getJson, inWorkspace } from '../../../lib/api-request'
+import { getJson, inWorkspace, type RequestContext } from '../../../lib/api-request'
 import { modelKeys } from '../../../lib/query-keys'
 
 const CHANGES_PAGE_SIZE = 50
@@ -9,12 +9,12 @@ function fetchChanges(
   workspace: string | null,
   kinds: readonly ChangeKind[] | null,
   afterId: number | null,
-  signal?: AbortSignal,
+  context: RequestContext,
 ): Promise<ChangesPage> {
   const search = inWorkspace(workspace, new URLSearchParams({ limit: String(CHANGES_PAGE_SIZE) }))
   if (kinds) search.set('kind', kinds.join(','))
   if (afterId !== null) search.set('after_id', String(afterId))
-  return getJson('/api/changes', search, changesPageSchema, signal)
+  return getJson('/api/changes', search, changesPageSchema, context)
 }
 
 /**
@@ -24,7 +24,7 @@ function fetchChanges(
 export function changesQueryOptions(workspace: string | null, kinds: readonly ChangeKind[] | null) {
   return infiniteQueryOptions({
     queryKey: modelKeys.changes(workspace, kinds),
-    queryFn: ({ pageParam, signal }) => fetchChanges(workspace, kinds, pageParam, signal),
+    queryFn: ({ pageParam, signal, client }) => fetchChanges(workspace, kinds, pageParam, { signal, client }),
     initialPageParam: null as number | null,
     getNextPageParam: (page) => (page.has_more ? page.last_id : undefined),
     staleTime: 60_000,
