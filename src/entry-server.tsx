@@ -34,7 +34,8 @@ function renderApp(client: QueryClient, search: string, now: number): string {
  * query string `search`, with its content, so any view a link names shows
  * before a script has run. Each pass renders what the dashboard would, and the
  * queries it asked for are answered through `transport` (the server's own
- * routes, in process) before the next; lazy parts load between passes. The
+ * routes, in process) before the next; the lazy parts are loaded once, before
+ * the first, so they render in place of their fallbacks. The
  * answers are settled by `deadline`: what has not come by then renders as it
  * would in the browser before its answer (a skeleton), and the browser asks.
  * The last pass renders from the dehydrated answers alone, exactly as the
@@ -67,7 +68,7 @@ export async function renderPage(
   return { html: renderApp(client, search, now), state: JSON.stringify(state) }
 }
 
-// Loaded once: a lazy part then resolves within a turn of the event loop after its first render asks for it.
+// Loaded once, for every render: a loaded part renders at once (lazyModule); should loading fail, its fallback does.
 const lazyPartsLoaded = loadLazyParts().catch(() => undefined)
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
