@@ -4,6 +4,8 @@ import { bundleWeight } from './items/bundle-weight'
 import { coldLoad } from './items/cold-load'
 import { filterResponsiveness } from './items/filter-responsiveness'
 import { historyWrite } from './items/history-write'
+import { interactionLatency } from './items/interaction-latency'
+import { lighthouseViews } from './items/lighthouse-views'
 import { nextPageUnderLatency } from './items/next-page-under-latency'
 import { snapshotScale } from './items/snapshot-scale'
 import { upstreamEconomy } from './items/upstream-economy'
@@ -18,4 +20,6 @@ export const BENCH_ITEMS: readonly BenchItem[] = [
   snapshotScale,
   upstreamEconomy,
   historyWrite,
+  lighthouseViews,
+  interactionLatency,
 ]

@@ -1,8 +1,17 @@
 import { useEffect, useState } from 'react'
 
+// The clock a page was rendered with on the server, while the browser takes that page over: the same
+// "3 min ago" on both sides (the interval brings it up to date). Null otherwise.
+let renderClock: number | null = null
+
+/** Sets (or, with null, clears) the time that components mounting now start from instead of Date.now(). */
+export function setRenderClock(now: number | null): void {
+  renderClock = now
+}
+
 /** The current time, updated every `intervalMs`, for ages and relative dates. */
 export function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now())
+  const [now, setNow] = useState(() => renderClock ?? Date.now())
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), intervalMs)
     return () => clearInterval(timer)

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query'
 import type { ZodMiniType } from 'zod/mini'
 import { apiErrorBodySchema } from '../contract/api-error'
 
@@ -31,6 +32,37 @@ export class UnreadableResponseError extends Error {
 }
 
 /**
+ * How a GET reaches the BFF, for a path with its query string. In the browser
+ * the network; when the server renders a page, its own routes in process.
+ */
+export type ApiTransport = (target: string, signal?: AbortSignal) => Promise<Response>
+
+const networkTransport: ApiTransport = (target, signal) =>
+  // React Query is the page's cache. The browser's own (max-age plus stale-while-revalidate, meant for
+  // shared caches) could hand back a page from before a Refresh; `no-cache` revalidates, a 304 when unchanged.
+  fetch(new URL(target, window.location.origin), { signal, cache: 'no-cache', headers: { accept: 'application/json' } })
+
+const transports = new WeakMap<QueryClient, ApiTransport>()
+
+/** Every query of `client` asks `transport` instead of the network (the server's render of a page). */
+export function setApiTransport(client: QueryClient, transport: ApiTransport): void {
+  transports.set(client, transport)
+}
+
+/** What a request needs from the query asking it (React Query's query function context has both). */
+export interface RequestContext {
+  signal?: AbortSignal
+  client?: QueryClient
+}
+
+/** GETs `path?search` through the transport of the asking query's client; the network by default. */
+export function apiGet(path: string, search: URLSearchParams, { signal, client }: RequestContext = {}) {
+  const query = search.toString()
+  const transport = (client && transports.get(client)) ?? networkTransport
+  return transport(query ? `${path}?${query}` : path, signal)
+}
+
+/**
  * GETs one BFF endpoint and checks the answer against the shared contract, so
  * a component only ever sees a page or a model of the documented shape.
  */
@@ -38,15 +70,12 @@ export async function getJson<T>(
   path: string,
   search: URLSearchParams,
   schema: ZodMiniType<T>,
-  signal?: AbortSignal,
+  context: RequestContext = {},
 ): Promise<T> {
-  const url = new URL(path, window.location.origin)
-  url.search = search.toString()
+  const { signal } = context
   let response: Response
   try {
-    // React Query is the page's cache. The browser's own (max-age plus stale-while-revalidate, meant for
-    // shared caches) could hand back a page from before a Refresh; `no-cache` revalidates, a 304 when unchanged.
-    response = await fetch(url, { signal, cache: 'no-cache', headers: { accept: 'application/json' } })
+    response = await apiGet(path, search, context)
   } catch (error) {
     if (signal?.aborted) throw error
     throw new ServerUnreachableError(

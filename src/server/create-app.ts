@@ -25,18 +25,11 @@ import { createRequestRecorder } from './observability/request-recorder'
 import { refreshFailureReason } from './observability/upstream-outcome'
 import { methodNotAllowed, NOT_FOUND_PAGE, sendError } from './respond'
 import { UNEXPECTED_HINT, UNEXPECTED_MESSAGE } from './errors'
-import { availabilityRoutes } from './routes/availability'
-import { listChanges } from './routes/changes'
 import { metricsEndpoint } from './routes/metrics'
 import { liveness, readiness } from './routes/probes'
-import { me } from './routes/me'
 import { changesFeed } from './routes/feed'
-import { health } from './routes/health'
-import { modelDetail } from './routes/model-detail'
-import { exportModels } from './routes/models-export'
+import { apiRoutes, inProcessSource } from './routes/api-routes'
 import { indexPage, type PageRenderer } from './routes/index-page'
-import { listModels } from './routes/models-list'
-import { seenModels } from './routes/seen'
 import { sameOriginOnly } from './same-origin-only'
 import { securityHeaders } from './security-headers'
 import { pickWorkspace, selectWorkspace, type WorkspaceEnv } from './workspaces/select-workspace'
@@ -150,54 +143,25 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   app.use('/api/*', sameOriginOnly())
   app.use('/feed.xml', sameOriginOnly())
   if (deps.stopping) app.use('*', answerWhileStopping(deps.stopping))
-  // Every endpoint answers for one workspace: `workspace=`, or the default one.
-  app.use('/api/*', selectWorkspace(workspaces))
   app.use('/feed.xml', selectWorkspace(workspaces))
-
-  app.get(
-    '/api/models',
-    listModels((c) => isOperator(identityOf(c), config.auth)),
-  )
-  app.all('/api/models', methodNotAllowed)
-  // Before `/api/models/:id`, which would take "export" for a model id.
-  app.get('/api/models/export', exportModels())
-  app.all('/api/models/export', methodNotAllowed)
-  app.get('/api/models/:id', modelDetail())
-  app.all('/api/models/:id', methodNotAllowed)
-  app.get('/api/health', health(workspaces, mode, now))
-  app.all('/api/health', methodNotAllowed)
-  app.get('/api/changes', listChanges(history))
-  app.all('/api/changes', methodNotAllowed)
-  app.get('/api/seen', seenModels(history))
-  app.all('/api/seen', methodNotAllowed)
-  const availability = availabilityRoutes(workspaces)
-  app.get('/api/availability', availability.page)
-  app.all('/api/availability', methodNotAllowed)
-  app.get('/api/availability/export', availability.download)
-  app.all('/api/availability/export', methodNotAllowed)
-  app.get('/api/me', me(signIn?.sessions.signOutHref ?? null))
-  app.all('/api/me', methodNotAllowed)
+  const api = apiRoutes({
+    workspaces,
+    history,
+    mode,
+    now,
+    signOutUrl: signIn?.sessions.signOutHref ?? null,
+    mayAccept: (c) => isOperator(identityOf(c), config.auth),
+  })
+  app.route('/', api)
   app.get('/feed.xml', changesFeed(history, now, config.auth.publicUrl))
   app.all('/feed.xml', methodNotAllowed)
-  app.all('/api/*', (c) =>
-    sendError(c, {
-      status: 404,
-      body: errorBody('not_found_error', `There is no API at ${c.req.path}. See the README for the endpoints.`),
-      headers: {},
-    }),
-  )
 
   if (deps.client) {
     const { assets, indexHtml, renderPage } = deps.client
     app.get('/assets/*', hashedAssets(assets))
     app.all('/assets/*', methodNotAllowed)
-    // The page is rendered for the default workspace; a link to another (`ws=`) gets the bare HTML.
-    const page = indexPage({
-      indexHtml,
-      renderPage,
-      pages: workspaces.default.pages,
-      catalogue: workspaces.default.catalogue,
-    })
+    // Every view is rendered with its content, from the same routes, asked in process.
+    const page = indexPage({ indexHtml, renderPage, workspaces, dataSource: inProcessSource(api) })
     // `/` is the page with its first rows, not the static index.html.
     app.get('/', page)
     // Nor is the built index.html served raw from disk, without the page's caching rule.

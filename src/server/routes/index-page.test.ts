@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FIRST_PAGE_ELEMENT_ID } from '../../contract/first-page'
+import { PAGE_STATE_ELEMENT_ID, type PageState } from '../../contract/page-state'
 import type { Model } from '../../contract/model'
 import { renderPage } from '../../entry-server'
 import { DEMO_MODELS } from '../../fake-upstream/demo-catalogue'
@@ -10,31 +10,46 @@ import { silentLogger } from '../logger'
 
 const INDEX_HTML = '<!doctype html><html><head></head><body><div id="root"></div></body></html>'
 const HOSTILE = '</script><script>alert(1)</script>'
+const client = { assets: (_c: unknown, next: () => Promise<void>) => next(), indexHtml: INDEX_HTML, renderPage }
 
 /** The app serving a stand-in index.html, with its catalogue loaded unless told otherwise. */
 async function pageApp(models: readonly Model[] = DEMO_MODELS, { load = true } = {}) {
   const fake = createFakeUpstream({ apiKey: FAKE_API_KEY, models })
-  const app = createApp(TEST_CONFIG, {
-    fetch: fake.fetch,
-    logger: silentLogger,
-    client: { assets: (_c, next) => next(), indexHtml: INDEX_HTML, renderPage },
-  })
+  const app = createApp(TEST_CONFIG, { fetch: fake.fetch, logger: silentLogger, client })
   if (load) expect((await app.request('/api/models')).status).toBe(200)
   return { app, fake }
 }
 
-async function html(app: Awaited<ReturnType<typeof pageApp>>['app'], path: string): Promise<string> {
+/** The demo with a second workspace (staging), both catalogues loaded: every view has something to show. */
+async function demoApp() {
+  const app = createApp({ ...TEST_CONFIG, apiKey: null, demoWorkspaces: ['staging'] }, { logger: silentLogger, client })
+  for (const workspace of ['', '?workspace=staging'])
+    expect((await app.request(`/api/models${workspace}`)).status).toBe(200)
+  return app
+}
+
+async function html(app: { request: (path: string) => Response | Promise<Response> }, path: string): Promise<string> {
   const response = await app.request(path)
   expect(response.status).toBe(200)
   return response.text()
 }
 
-function embedded(page: string): { search: string; page: unknown } | null {
-  const match = new RegExp(`<script type="application/json" id="${FIRST_PAGE_ELEMENT_ID}">(.*?)</script>`).exec(page)
-  return match ? (JSON.parse(match[1]!) as { search: string; page: unknown }) : null
+/** The data the page says it was rendered from. */
+function pageState(page: string): PageState | null {
+  const match = new RegExp(`<script type="application/json" id="${PAGE_STATE_ELEMENT_ID}">(.*?)</script>`).exec(page)
+  return match ? (JSON.parse(match[1]!) as PageState) : null
 }
 
-describe('the page HTML', () => {
+/** The answers embedded, by the first part of their query key after `models` (list, detail, health…). */
+function embeddedAnswers(page: string): { queryKey: unknown[]; state: { data: unknown } }[] {
+  return (
+    (pageState(page)?.queries ?? { queries: [] }) as { queries: { queryKey: unknown[]; state: { data: unknown } }[] }
+  ).queries
+}
+
+const textOf = (page: string) => page.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
+
+describe('the page HTML of the list', () => {
   it.each([
     '/',
     '/?q=opus&sort=-created_at',
@@ -42,13 +57,20 @@ describe('the page HTML', () => {
     '/?q=sonnet&after_id=claude-sonnet-4-5-20250929',
     '/?line=sonnet,opus&caps=thinking.types.adaptive,pdf_input&min_context=1000000',
     '/?retiring_within=400&line=none,sonnet&lifecycle=deprecated,retired',
-  ])('embeds for %s the first page /api/models answers for the same parameters, and renders its rows', async (path) => {
+  ])('renders for %s the rows /api/models answers for the same view, and embeds that page', async (path) => {
     const { app } = await pageApp()
     const page = await html(app, path)
     const search = path.slice(2)
     const api = (await (await app.request(`/api/models?${search}`)).json()) as { data: Model[] }
-    expect(embedded(page)?.page).toEqual(api)
     for (const model of api.data) expect(page).toContain(`>${model.id}<`)
+    const list = embeddedAnswers(page).find((query) => query.queryKey[1] === 'list')
+    expect((list?.state.data as { pages: unknown[] }).pages).toEqual([api])
+  })
+
+  it('renders the columns cols= adds, with their values', async () => {
+    const { app } = await pageApp()
+    const page = await html(app, '/?cols=max_tokens,line')
+    expect(textOf(page)).toMatch(/Max output/i)
   })
 
   it('escapes hostile upstream text: in the JSON every < is \\u003c, in the rows it is text', async () => {
@@ -60,26 +82,75 @@ describe('the page HTML', () => {
     // Only the one data element: no script element was opened by the name.
     expect(page.match(/<script/g)).toHaveLength(1)
     expect(page).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;')
-    expect(embedded(page)?.page).toMatchObject({ data: [{ display_name: HOSTILE }] })
-  })
-
-  it.each([
-    '/?limit=0',
-    '/?sort=nope',
-    '/?q=a&q=b',
-    '/?after_id=claude-gone-20240101',
-    '/?refresh=1',
-    // Another view, or extra columns, would not render as the list does.
-    '/?view=changes',
-    '/?cols=max_tokens',
-  ])('falls back to the bare HTML, with no embedding, for %s', async (path) => {
-    const { app } = await pageApp()
-    expect(await html(app, path)).toBe(INDEX_HTML)
+    expect(JSON.stringify(pageState(page))).toContain(HOSTILE)
   })
 
   it('never waits for the upstream: with no catalogue yet it sends the bare HTML', async () => {
     const { app, fake } = await pageApp(DEMO_MODELS, { load: false })
     fake.setLatency(10_000)
     expect(await html(app, '/')).toBe(INDEX_HTML)
+  })
+
+  it('a bad view in the URL still gets a page (the dashboard reads it as it would in the browser)', async () => {
+    const { app } = await pageApp()
+    for (const path of ['/?limit=0', '/?sort=nope', '/?q=a&q=b', '/?after_id=claude-gone-20240101']) {
+      expect(await html(app, path)).toContain('Model catalogue')
+    }
+  })
+})
+
+describe('the page HTML of every other view a link can name', () => {
+  it('ws=: the other workspace, its rows and its selector, the banner and the tabs', async () => {
+    const app = await demoApp()
+    const page = await html(app, '/?ws=staging')
+    expect(textOf(page)).toContain('The Anthropic models the key of workspace staging can use.')
+    const api = (await (await app.request('/api/models?workspace=staging')).json()) as { data: Model[] }
+    for (const model of api.data) expect(page).toContain(`>${model.id}<`)
+    expect(page).toMatch(/<select[^>]*>/)
+    expect(page).toContain('Availability')
+    expect(textOf(page)).toMatch(/demo/i)
+  })
+
+  it('model=: the dialog with the model and its fields', async () => {
+    const app = await demoApp()
+    const model = DEMO_MODELS[0]!
+    const page = await html(app, `/?model=${model.id}`)
+    expect(page).toContain('role="dialog"')
+    expect(textOf(page)).toContain(model.display_name)
+    expect(embeddedAnswers(page).some((query) => query.queryKey[1] === 'detail')).toBe(true)
+  })
+
+  it('compare=: the comparison of the models named', async () => {
+    const app = await demoApp()
+    const [first, second] = DEMO_MODELS
+    const page = await html(app, `/?compare=${first!.id},${second!.id}`)
+    const text = textOf(page)
+    expect(text).toContain(first!.display_name)
+    expect(text).toContain(second!.display_name)
+    expect(embeddedAnswers(page).filter((query) => query.queryKey[1] === 'detail').length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('view=changes with its filter: the changes of those kinds', async () => {
+    const app = await demoApp()
+    const all = (await (await app.request('/api/changes?limit=1')).json()) as { data: { kind: string }[] }
+    const kind = all.data[0]!.kind
+    const api = (await (await app.request(`/api/changes?kind=${kind}&limit=50`)).json()) as {
+      data: { model_id: string }[]
+    }
+    expect(api.data.length).toBeGreaterThan(0)
+    const page = await html(app, `/?view=changes&kinds=${kind}`)
+    for (const change of api.data.slice(0, 5)) expect(page).toContain(change.model_id)
+    expect(embeddedAnswers(page).some((query) => query.queryKey[1] === 'changes')).toBe(true)
+  })
+
+  it('view=availability with its filters: the rows of both workspaces', async () => {
+    const app = await demoApp()
+    const api = (await (await app.request('/api/availability?limit=50&q=sonnet')).json()) as {
+      data: { id: string }[]
+    }
+    expect(api.data.length).toBeGreaterThan(0)
+    const page = await html(app, '/?view=availability&avail_q=sonnet')
+    for (const row of api.data) expect(page).toContain(row.id)
+    expect(textOf(page)).toContain('staging')
   })
 })

@@ -1,9 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { type Me, meSchema } from '../../../contract/me'
+import { apiGet, type RequestContext } from '../../../lib/api-request'
 
 /** Who the server takes this browser to be; null when it cannot say (its answer is not needed to use the page). */
-async function fetchMe(signal: AbortSignal): Promise<Me | null> {
-  const response = await fetch('/api/me', { signal, headers: { Accept: 'application/json' } })
+async function fetchMe(context: RequestContext): Promise<Me | null> {
+  const response = await apiGet('/api/me', new URLSearchParams(), context)
   if (!response.ok) return null
   const parsed = meSchema.safeParse(await response.json())
   return parsed.success ? parsed.data : null
@@ -12,7 +13,7 @@ async function fetchMe(signal: AbortSignal): Promise<Me | null> {
 export function meQueryOptions() {
   return queryOptions({
     queryKey: ['me'],
-    queryFn: ({ signal }) => fetchMe(signal),
+    queryFn: ({ signal, client }) => fetchMe({ signal, client }),
     // It changes only by signing in or out, which reload the page.
     staleTime: Infinity,
     retry: false,

@@ -27,8 +27,8 @@ export function availabilitySearch({ q, sort, differs, cursor }: AvailabilityQue
 export function availabilityQueryOptions(query: AvailabilityQuery) {
   return queryOptions({
     queryKey: modelKeys.availability(query),
-    queryFn: ({ signal }): Promise<AvailabilityPage> =>
-      getJson('/api/availability', availabilitySearch(query), availabilityPageSchema, signal),
+    queryFn: ({ signal, client }): Promise<AvailabilityPage> =>
+      getJson('/api/availability', availabilitySearch(query), availabilityPageSchema, { signal, client }),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   })

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query'
 import { type ChangeKind, type ChangesPage, changesPageSchema } from '../../../contract/history'
-import { getJson, inWorkspace } from '../../../lib/api-request'
+import { getJson, inWorkspace, type RequestContext } from '../../../lib/api-request'
 import { modelKeys } from '../../../lib/query-keys'
 
 const CHANGES_PAGE_SIZE = 50
@@ -10,13 +10,13 @@ function fetchChanges(
   kinds: readonly ChangeKind[] | null,
   since: string | null,
   afterId: number | null,
-  signal?: AbortSignal,
+  context: RequestContext,
 ): Promise<ChangesPage> {
   const search = inWorkspace(workspace, new URLSearchParams({ limit: String(CHANGES_PAGE_SIZE) }))
   if (kinds) search.set('kind', kinds.join(','))
   if (since) search.set('since', since)
   if (afterId !== null) search.set('after_id', String(afterId))
-  return getJson('/api/changes', search, changesPageSchema, signal)
+  return getJson('/api/changes', search, changesPageSchema, context)
 }
 
 /**
@@ -30,7 +30,7 @@ export function changesQueryOptions(
 ) {
   return infiniteQueryOptions({
     queryKey: modelKeys.changes(workspace, kinds, since),
-    queryFn: ({ pageParam, signal }) => fetchChanges(workspace, kinds, since, pageParam, signal),
+    queryFn: ({ pageParam, signal, client }) => fetchChanges(workspace, kinds, since, pageParam, { signal, client }),
     initialPageParam: null as number | null,
     getNextPageParam: (page) => (page.has_more ? page.last_id : undefined),
     staleTime: 60_000,

@@ -1,23 +1,23 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { type SeenAnswer, seenAnswerSchema } from '../../../contract/history'
-import { getJson, inWorkspace } from '../../../lib/api-request'
+import { getJson, inWorkspace, type RequestContext } from '../../../lib/api-request'
 import { modelKeys } from '../../../lib/query-keys'
 
 const DAY_MS = 86_400_000
 /** A model first seen this recently is "New". */
 export const NEW_FOR_DAYS = 14
 
-function fetchSeen(workspace: string | null, since: string | null, signal?: AbortSignal): Promise<SeenAnswer> {
+function fetchSeen(workspace: string | null, since: string | null, context: RequestContext): Promise<SeenAnswer> {
   const search = inWorkspace(workspace, new URLSearchParams(since ? { since } : {}))
-  return getJson('/api/seen', search, seenAnswerSchema, signal)
+  return getJson('/api/seen', search, seenAnswerSchema, context)
 }
 
 /** When a workspace's history first and last saw the models that came or went (since a day, or ever). */
 export function seenQueryOptions(workspace: string | null, since: string | null) {
   return queryOptions({
     queryKey: modelKeys.seen(workspace, since),
-    queryFn: ({ signal }) => fetchSeen(workspace, since, signal),
+    queryFn: ({ signal, client }) => fetchSeen(workspace, since, { signal, client }),
     staleTime: 60_000,
     // Without a history (503) the page simply shows no "New" badges: no retries, no error on screen.
     retry: false,

@@ -7,7 +7,7 @@ import { modelKeys } from '../../../lib/query-keys'
 export function healthQueryOptions(workspace: string | null) {
   return queryOptions({
     queryKey: modelKeys.healthOf(workspace),
-    queryFn: ({ signal }) => getJson('/api/health', inWorkspace(workspace), healthSchema, signal),
+    queryFn: ({ signal, client }) => getJson('/api/health', inWorkspace(workspace), healthSchema, { signal, client }),
     staleTime: 30_000,
     refetchInterval: 60_000,
   })

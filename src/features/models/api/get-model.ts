@@ -1,17 +1,17 @@
 import { queryOptions } from '@tanstack/react-query'
 import { type Model, modelSchema } from '../../../contract/model'
-import { getJson, inWorkspace } from '../../../lib/api-request'
+import { getJson, inWorkspace, type RequestContext } from '../../../lib/api-request'
 import { modelKeys } from '../../../lib/query-keys'
 
-export function fetchModel(workspace: string | null, id: string, signal?: AbortSignal): Promise<Model> {
+export function fetchModel(workspace: string | null, id: string, context: RequestContext = {}): Promise<Model> {
   // One encoded path segment, whatever the id holds.
-  return getJson(`/api/models/${encodeURIComponent(id)}`, inWorkspace(workspace), modelSchema, signal)
+  return getJson(`/api/models/${encodeURIComponent(id)}`, inWorkspace(workspace), modelSchema, context)
 }
 
 /** One model of a workspace through the upstream's retrieve endpoint (which also resolves aliases). */
 export function modelQueryOptions(workspace: string | null, id: string) {
   return queryOptions({
     queryKey: modelKeys.detail(workspace, id),
-    queryFn: ({ signal }) => fetchModel(workspace, id, signal),
+    queryFn: ({ signal, client }) => fetchModel(workspace, id, { signal, client }),
   })
 }

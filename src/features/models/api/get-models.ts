@@ -1,8 +1,7 @@
 import { type InfiniteData, infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query'
 import { facetParams, listParamsToSearch } from '../../../contract/list-params'
 import { type ModelPage, modelPageSchema } from '../../../contract/model'
-import { getJson, inWorkspace } from '../../../lib/api-request'
-import { takeEmbeddedFirstPage } from './embedded-first-page'
+import { getJson, inWorkspace, type RequestContext } from '../../../lib/api-request'
 import { modelKeys, type ModelsView, type PageCursor } from '../../../lib/query-keys'
 
 /**
@@ -29,9 +28,9 @@ export function modelsPageSearch(view: ModelsView, cursor: PageCursor, refresh =
 export function fetchModelsPage(
   view: ModelsView,
   cursor: PageCursor,
-  { signal, refresh = false }: { signal?: AbortSignal; refresh?: boolean } = {},
+  { refresh = false, ...context }: RequestContext & { refresh?: boolean } = {},
 ): Promise<ModelPage> {
-  return getJson('/api/models', modelsPageSearch(view, cursor, refresh), modelPageSchema, signal)
+  return getJson('/api/models', modelsPageSearch(view, cursor, refresh), modelPageSchema, context)
 }
 
 /**
@@ -48,10 +47,8 @@ export function modelPagesQueryOptions(view: ModelsView, startAt: PageCursor) {
     PageCursor
   >({
     queryKey: modelKeys.list(view),
-    queryFn: ({ pageParam, signal }) => fetchModelsPage(view, pageParam, { signal }),
+    queryFn: ({ pageParam, signal, client }) => fetchModelsPage(view, pageParam, { signal, client }),
     initialPageParam: startAt,
-    // The page the server embedded in the HTML, when it answers this very request: no first request.
-    initialData: () => takeEmbeddedFirstPage(modelsPageSearch(view, startAt), startAt),
     getNextPageParam: (page, _pages, param) => cursorAfter(page, param),
     getPreviousPageParam: (page, _pages, param) => cursorBefore(page, param),
     maxPages: MAX_CACHED_PAGES,

@@ -54,8 +54,9 @@ export function CatalogueHeader({
 function CatalogueAge({ fetchedAt }: { fetchedAt: string }) {
   const now = useNow(1000)
   return (
+    // As wide as its longest text ("Updated 59 min ago"): the age ticks every second, and the buttons beside it stay put.
     <p
-      className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400"
+      className="min-w-[18ch] text-right text-sm text-zinc-600 tabular-nums dark:text-zinc-400"
       title={`Catalogue read ${formatDateTimeUtc(fetchedAt)}`}
     >
       Updated {formatAge(now - Date.parse(fetchedAt))} ago

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useRef, useState } from 'react'
+import { Suspense, useRef, useState } from 'react'
 import { Button } from '../../../components/ui/button'
 import { Callout } from '../../../components/ui/callout'
 import { KeyboardIcon } from '../../../components/ui/icons'
@@ -7,12 +7,13 @@ import { healthQueryOptions } from '../api/get-health'
 import { useNewModelIds } from '../../changes/api/get-seen'
 import { useKeyboardShortcuts } from '../../shortcuts/hooks/use-keyboard-shortcuts'
 import { useModelPages } from '../hooks/use-model-pages'
-import { TABS, useModelsSearchParams } from '../hooks/use-models-search-params'
+import { readModelsSearchParams, TABS, useModelsSearchParams } from '../hooks/use-models-search-params'
 import { useDocumentTitle } from '../hooks/use-document-title'
 import { WorkspaceContext } from '../../workspaces/hooks/use-workspace'
 import { useModelsTable } from '../hooks/use-models-table'
 import { activeFilterCount } from '../hooks/active-filter-count'
 import { useNow } from '../../../hooks/use-now'
+import { lazyModule } from '../../../lib/lazy-module'
 import { useReturnFocusToRow } from '../hooks/use-return-focus-to-row'
 import { useAnnounceResults } from '../../../hooks/use-announce-results'
 import { describeResults } from './describe-results'
@@ -35,17 +36,31 @@ import { WorkspaceSelect } from '../../workspaces/components/workspace-select'
 
 // Most visits never open a model or the Changes view: they share one chunk, fetched on first use.
 // (As two chunks, the bundler moved React out of the entry into a chunk of its own: more bytes.)
-const ModelDetailDialog = lazy(() => import('./lazy-panels').then((module) => ({ default: module.ModelDetailDialog })))
+const panels = lazyModule(() => import('./lazy-panels'))
 // Likewise the shortcut list and the id check (the check loads after the table, below it).
-const ShortcutsDialog = lazy(() =>
-  import('../../shortcuts/components/shortcuts-dialog').then((module) => ({ default: module.ShortcutsDialog })),
-)
-const ChangesView = lazy(() => import('./lazy-panels').then((module) => ({ default: module.ChangesView })))
-const AvailabilityView = lazy(() => import('./lazy-panels').then((module) => ({ default: module.AvailabilityView })))
-const CompareModels = lazy(() => import('./lazy-panels').then((module) => ({ default: module.CompareModels })))
-const ModelIdCheck = lazy(() =>
-  import('../../model-id-check/components/model-id-check').then((module) => ({ default: module.ModelIdCheck })),
-)
+const shortcuts = lazyModule(() => import('../../shortcuts/components/shortcuts-dialog'))
+const idCheck = lazyModule(() => import('../../model-id-check/components/model-id-check'))
+
+/** Every part the dashboard loads lazily, loaded: the server renders them in place rather than their fallbacks. */
+export const loadLazyParts = () => Promise.all([panels.load(), shortcuts.load(), idCheck.load()])
+
+/**
+ * The lazy parts the page with query string `search` shows at once, loaded.
+ * The browser takes a server-rendered page over once they are: a part taken
+ * over before its code is there would be dropped and drawn again (a shift).
+ */
+export function loadPartsShownBy(search: string): Promise<unknown> {
+  const { view, model, compare } = readModelsSearchParams(search)
+  const shownPanels = view !== 'models' || model !== null || (compare?.length ?? 0) > 0
+  return Promise.all([idCheck.load(), shownPanels ? panels.load() : null])
+}
+
+const ModelDetailDialog = panels.component((module) => module.ModelDetailDialog)
+const ShortcutsDialog = shortcuts.component((module) => module.ShortcutsDialog)
+const ChangesView = panels.component((module) => module.ChangesView)
+const AvailabilityView = panels.component((module) => module.AvailabilityView)
+const CompareModels = panels.component((module) => module.CompareModels)
+const ModelIdCheck = idCheck.component((module) => module.ModelIdCheck)
 
 /** The dashboard: the catalogue as a sortable, filterable table of cursor pages, and one model in a dialog. */
 export function ModelsDashboard() {

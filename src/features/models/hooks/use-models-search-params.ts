@@ -1,4 +1,5 @@
 import {
+  createLoader,
   createParser,
   createSerializer,
   type inferParserType,
@@ -151,6 +152,9 @@ const searchParams = {
   ws: workspaceName,
 }
 type Params = inferParserType<typeof searchParams>
+
+/** The state a page URL's query string holds, read outside React, as the dashboard reads it. */
+export const readModelsSearchParams = createLoader(searchParams)
 
 // The query string nuqs writes for a state (defaults left out), built at once instead of when nuqs gets to it.
 const serialize = createSerializer(searchParams)
