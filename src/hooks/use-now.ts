@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 
 // The clock a page was rendered with on the server, while the browser takes that page over: the same
-// "3 min ago" on both sides (the interval brings it up to date). Null otherwise.
+// "3 min ago" on both sides, so hydration matches; right after it, the browser's own clock takes over.
+// Null otherwise.
 let renderClock: number | null = null
 
 /** Sets (or, with null, clears) the time that components mounting now start from instead of Date.now(). */
@@ -13,6 +14,8 @@ export function setRenderClock(now: number | null): void {
 export function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => renderClock ?? Date.now())
   useEffect(() => {
+    // After hydration, not during it: the browser's clock, which may be far from the server's.
+    setNow(Date.now())
     const timer = setInterval(() => setNow(Date.now()), intervalMs)
     return () => clearInterval(timer)
   }, [intervalMs])
