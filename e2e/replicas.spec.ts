@@ -1,71 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { expect, test } from '@playwright/test'
-import { freePort, type PostgresCluster, startPostgresCluster } from '../src/testing/postgres-cluster'
+import { type PostgresCluster, startPostgresCluster } from '../src/testing/postgres-cluster'
 import { fakeUpstreamAt } from './support/fake-upstream'
-import { E2E_UPSTREAM_KEY } from './support/ports'
+import { changesOf, feedOf, killChildren, models, startReplica, startUpstream, summary } from './support/replicas'
 
 // Two (then three) built servers on one PostgreSQL, against one fake upstream whose catalogue changes:
 // one history, recorded once, served the same by every replica, and lists served while the database is down.
 
-interface Started {
-  child: ChildProcess
-  output: () => string
-}
-
-const children: ChildProcess[] = []
-
-function start(script: string, env: Record<string, string>): Started {
-  const child = spawn(process.execPath, [script], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.push(child)
-  let output = ''
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  return { child, output: () => output }
-}
-
-const models = (ids: string[]) =>
-  ids.map((id) => ({ id, type: 'model', display_name: id.toUpperCase(), created_at: '2026-01-01T00:00:00Z' }))
-
 let cluster: PostgresCluster
 let upstreamPort = 0
 
-async function replica(): Promise<string> {
-  const port = await freePort()
-  const url = `http://127.0.0.1:${port}`
-  const started = start('dist/server/main.js', {
-    PORT: String(port),
-    ANTHROPIC_API_KEY: E2E_UPSTREAM_KEY,
-    ANTHROPIC_BASE_URL: `http://127.0.0.1:${upstreamPort}`,
-    UPSTREAM_MAX_RETRIES: '0',
-    CATALOGUE_TTL_SECONDS: '1',
-    DATABASE_URL: cluster.url,
-    // The balancer's address, which the feed's links name: the same on every replica.
-    PUBLIC_URL: 'http://dashboard.test',
-    DATABASE_CONNECT_TIMEOUT_MS: '1000',
-    DATABASE_STATEMENT_TIMEOUT_MS: '3000',
-  })
-  await expect.poll(() => started.output(), { timeout: 20_000 }).toContain(url)
-  await expect.poll(async () => (await fetch(`${url}/readyz`)).status, { timeout: 20_000 }).toBe(200)
-  return url
-}
+const replica = () => startReplica(cluster.url, upstreamPort)
 
-interface ChangeRow {
-  id: number
-  kind: string
-  model_id: string
-}
-
-async function changesOf(url: string): Promise<{ status: number; data: ChangeRow[]; text: string }> {
-  const response = await fetch(`${url}/api/changes?limit=1000`)
-  const text = await response.text()
-  return { status: response.status, data: response.ok ? (JSON.parse(text) as { data: ChangeRow[] }).data : [], text }
-}
-
-const summary = (rows: ChangeRow[]) => rows.map((row) => `${row.kind} ${row.model_id}`)
-const feedOf = async (url: string) => (await fetch(`${url}/feed.xml?limit=1000`)).text()
 /** Both walk now, at the same moment (a forced refresh each). */
 const walkTogether = (urls: string[]) => Promise.all(urls.map((url) => fetch(`${url}/api/models?refresh=1`)))
 
@@ -74,17 +19,12 @@ test.describe('replicas on one PostgreSQL', () => {
 
   test.beforeAll(async () => {
     cluster = await startPostgresCluster()
-    upstreamPort = await freePort()
-    const upstream = start('dist/server/fake-upstream.js', {
-      FAKE_UPSTREAM_PORT: String(upstreamPort),
-      FAKE_UPSTREAM_KEY: E2E_UPSTREAM_KEY,
-    })
-    await expect.poll(() => upstream.output(), { timeout: 15_000 }).toContain(String(upstreamPort))
+    upstreamPort = await startUpstream()
     await fakeUpstreamAt(upstreamPort).models(models(['a', 'b', 'c']))
   })
 
   test.afterAll(() => {
-    for (const child of children) child.kill('SIGKILL')
+    killChildren()
     cluster?.stop()
   })
 

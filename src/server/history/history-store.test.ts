@@ -161,6 +161,24 @@ describe.each([
     ])
   })
 
+  it('records nothing for a walk older than the last one written (two replicas catching up after an outage)', async () => {
+    const store = await createStore()
+    const before = [model('a'), model('b')]
+    const after = [model('c'), model('a'), model('b', 'B renamed')]
+    await store.recordWalk('default', before, T0)
+    // One replica's backlog is written first: its walks at 1 h and 3 h; then the other's, at 2 h and 4 h.
+    await store.recordWalk('default', before, T0 + HOUR)
+    await store.recordWalk('default', after, T0 + 3 * HOUR)
+    expect((await store.recordWalk('default', before, T0 + 2 * HOUR)).changes).toEqual([])
+    expect((await store.recordWalk('default', after, T0 + 4 * HOUR)).changes).toEqual([])
+    const changes = (await store.changes({ workspace: 'default', limit: 50 })).changes
+    expect(changes.map((change) => [change.kind, change.modelId, change.at])).toEqual([
+      ['added', 'c', T0 + 3 * HOUR],
+      ['display_name_changed', 'b', T0 + 3 * HOUR],
+    ])
+    expect((await store.workspace('default')).lastWalkAt).toBe(T0 + 4 * HOUR)
+  })
+
   it('records nothing for a model missing from one walk and back in the next (a flapping upstream)', async () => {
     const store = await createStore()
     await store.recordWalk('default', [model('a'), model('b')], T0)

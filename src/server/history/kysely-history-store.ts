@@ -225,6 +225,10 @@ export function kyselyHistoryStore(db: Db, options: KyselyHistoryStoreOptions): 
       await lockWorkspace(trx, workspace)
       const row = await workspaceRow(trx, workspace)
       const nothing: RecordedWalk = { baseline: false, changes: [] }
+      // A walk older than the last one recorded (another replica's, its backlog written second after an
+      // outage) is behind what the history knows: comparing it would record each later change undone and
+      // then done again. What it saw and lasted, the later walk carried already.
+      if (row.last_walk_at !== null && at < row.last_walk_at) return nothing
       await trx
         .updateTable('workspaces')
         .set((eb) => ({

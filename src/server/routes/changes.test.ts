@@ -19,12 +19,14 @@ const SONNET = model('claude-sonnet-9', 'Claude Sonnet 9')
 const HAIKU = model('claude-haiku-9', 'Claude Haiku 9')
 
 /** The BFF over a fake upstream that walks each catalogue in turn, a day apart: the first is the baseline. */
-async function walkedApp(catalogues: Model[][], options: TestAppOptions = {}) {
+/** `startsAfter`: how far its clock is past the default start (a server restarted later than the last one's walks). */
+async function walkedApp(catalogues: Model[][], options: TestAppOptions = {}, startsAfter = 0) {
   const test = createTestApp({
     upstream: { models: catalogues[0] },
     pacing: { forcedRefreshIntervalMs: 0 },
     ...options,
   })
+  test.clock.advance(startsAfter)
   await test.listPage()
   for (const models of catalogues.slice(1)) {
     test.clock.advance(DAY)
@@ -312,6 +314,8 @@ describe('the history in SQLite through the app', () => {
         [HAIKU, OPUS],
       ],
       { history: after },
+      // Restarted after the first server's last walk, as a clock does: an older walk would record nothing.
+      2 * DAY,
     )
     const page = await changes(second.app)
     expect(page.data.map((change) => [change.kind, change.model_id])).toEqual([
