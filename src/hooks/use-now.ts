@@ -12,12 +12,17 @@ export function setRenderClock(now: number | null): void {
 
 /** The current time, updated every `intervalMs`, for ages and relative dates. */
 export function useNow(intervalMs: number): number {
+  const [startedFromRenderClock] = useState(() => renderClock !== null)
   const [now, setNow] = useState(() => renderClock ?? Date.now())
   useEffect(() => {
+    const tick = () => setNow(Date.now())
     // After hydration, not during it: the browser's clock, which may be far from the server's.
-    setNow(Date.now())
-    const timer = setInterval(() => setNow(Date.now()), intervalMs)
-    return () => clearInterval(timer)
-  }, [intervalMs])
+    const catchUp = startedFromRenderClock ? setTimeout(tick, 0) : undefined
+    const timer = setInterval(tick, intervalMs)
+    return () => {
+      clearTimeout(catchUp)
+      clearInterval(timer)
+    }
+  }, [intervalMs, startedFromRenderClock])
   return now
 }
