@@ -73,9 +73,16 @@ test.describe('with a catalogue', () => {
     await fakeUpstream.fault({ kind: 'status', status: 403 })
     await page.goto('/?model=claude-haiku-4-5')
     const dialog = page.getByRole('dialog')
-    await expect(dialog.getByRole('alert')).toContainText('lacks permission')
+    const alert = dialog.getByRole('alert')
+    await expect(alert).toContainText('lacks permission')
     await fakeUpstream.fault(null)
-    await dialog.getByRole('button', { name: 'Retry' }).click()
+    // The server repeats the failed lookup until its Retry-After (LOOKUP_ERROR_TTL_MS, 5 s): Retry waits
+    // for it, the error still on screen; then it asks the recovered upstream.
+    await expect(alert.getByRole('button', { name: /^Retry in \d s$/ })).toBeDisabled()
+    const retry = alert.getByRole('button', { name: 'Retry', exact: true })
+    await expect(retry).toBeEnabled({ timeout: 10_000 })
+    await expect(alert).toContainText('lacks permission')
+    await retry.click()
     await expect(dialog.getByText('claude-haiku-4-5-20251001').first()).toBeVisible()
     await expect(dialog.getByRole('alert')).toBeHidden()
   })

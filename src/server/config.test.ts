@@ -42,6 +42,7 @@ describe('parseConfig', () => {
         upstreamMaxRetries: 2,
         limits: DEFAULT_LIMITS,
         lookupFailureTtlMs: 30_000,
+        lookupErrorTtlMs: 5_000,
         walkBackoffBaseMs: 5_000,
         walkBackoffMaxMs: 300_000,
         maxLossShare: 0.5,
@@ -138,6 +139,7 @@ describe('parseConfig', () => {
         upstreamMaxRetries: 0,
         limits: DEFAULT_LIMITS,
         lookupFailureTtlMs: 30_000,
+        lookupErrorTtlMs: 5_000,
         walkBackoffBaseMs: 5_000,
         walkBackoffMaxMs: 300_000,
         maxLossShare: 0.5,
@@ -228,6 +230,14 @@ describe('parseConfig', () => {
     })
   })
 
+  it('reads LOOKUP_ERROR_TTL_MS, 0 included (failed lookups not repeated)', () => {
+    const read = (value: string) => {
+      const result = parseConfig({ LOOKUP_ERROR_TTL_MS: value })
+      return result.ok ? result.config.lookupErrorTtlMs : null
+    }
+    expect([read('0'), read('2500'), read('600000')]).toEqual([0, 2_500, 600_000])
+  })
+
   it('ignores variables it does not know', () => {
     expect(parseConfig({ NODE_ENV: 'production', SOMETHING_ELSE: 'x' })).toEqual(parseConfig({}))
   })
@@ -256,6 +266,9 @@ describe('parseConfig', () => {
     ['DATABASE_POOL_MAX', '0'],
     ['DATABASE_CONNECT_TIMEOUT_MS', '5'],
     ['DATABASE_STATEMENT_TIMEOUT_MS', 'never'],
+    ['LOOKUP_ERROR_TTL_MS', '-1'],
+    ['LOOKUP_ERROR_TTL_MS', '5s'],
+    ['LOOKUP_ERROR_TTL_MS', '600001'],
   ])('refuses %s=%s with one line naming the variable, never the key', (name, value) => {
     const message = failure({ ANTHROPIC_API_KEY: TEST_KEY, [name]: value })
     expect(message).toContain(name)

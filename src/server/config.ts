@@ -35,6 +35,7 @@ const envSchema = z.object({
   RETRIEVES_PER_MINUTE: integer('RETRIEVES_PER_MINUTE', 1, 100_000).default(60),
   RETRIEVE_CONCURRENCY: integer('RETRIEVE_CONCURRENCY', 1, 1_000).default(4),
   LOOKUP_FAILURE_TTL_SECONDS: integer('LOOKUP_FAILURE_TTL_SECONDS', 0, 86_400).default(30),
+  LOOKUP_ERROR_TTL_MS: integer('LOOKUP_ERROR_TTL_MS', 0, 600_000).default(5_000),
   BREAKER_FAILURES: integer('BREAKER_FAILURES', 1, 1_000).default(5),
   BREAKER_COOLDOWN_SECONDS: integer('BREAKER_COOLDOWN_SECONDS', 1, 86_400).default(30),
   BREAKER_MAX_OPEN_SECONDS: integer('BREAKER_MAX_OPEN_SECONDS', 1, 86_400).default(300),
@@ -99,6 +100,8 @@ export interface ServerConfig {
   limits: Omit<UpstreamLimits, 'attemptTimeoutMs' | 'maxRetries'>
   /** How long a failed model lookup (a 404 included) is given again without asking the upstream. */
   lookupFailureTtlMs: number
+  /** How long another failed lookup (5xx, 429, timeout, breaker open) is repeated without asking the upstream. */
+  lookupErrorTtlMs: number
   /** The wait after a failed walk; it doubles (jittered) with each further failure in a row. */
   walkBackoffBaseMs: number
   /** The longest wait between failed walks. */
@@ -199,6 +202,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         breakerMaxOpenMs: env_.BREAKER_MAX_OPEN_SECONDS * 1000,
       },
       lookupFailureTtlMs: env_.LOOKUP_FAILURE_TTL_SECONDS * 1000,
+      lookupErrorTtlMs: env_.LOOKUP_ERROR_TTL_MS,
       walkBackoffBaseMs: env_.WALK_BACKOFF_BASE_MS,
       walkBackoffMaxMs: env_.WALK_BACKOFF_MAX_SECONDS * 1000,
       maxLossShare: env_.CATALOGUE_MAX_LOSS_PERCENT / 100,

@@ -45,10 +45,12 @@ describe.each(ROUTES)('upstream errors on %s', (_route, path) => {
     expect(body.error.message).toContain('17')
   })
 
-  it('sends no Retry-After of its own when the upstream gave none', async () => {
+  it('sends no Retry-After of its own when the upstream gave none, but when one model will be asked again', async () => {
     const { response } = await answerTo(path, { kind: 'status', status: 429 })
     expect(response.status).toBe(503)
-    expect(response.headers.get('retry-after')).toBeNull()
+    // A failed lookup is repeated for LOOKUP_ERROR_TTL_MS: a Retry before then gets the same answer.
+    const expected = path === '/api/models' ? null : String(TEST_CONFIG.lookupErrorTtlMs / 1000)
+    expect(response.headers.get('retry-after')).toBe(expected)
   })
 
   it.each([500, 502, 503])('turns an upstream %i into a 502 api_error', async (status) => {

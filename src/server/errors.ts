@@ -3,6 +3,7 @@ import { type ApiErrorBody, errorBody } from '../contract/api-error'
 import { HistoryUnavailableError } from './history/history-store'
 import { ImplausibleCatalogueError } from './catalogue/plausibility'
 import {
+  LookupFailedError,
   UpstreamBackoffError,
   UpstreamDeadlineError,
   UpstreamFormatError,
@@ -40,6 +41,7 @@ export interface ErrorContext {
 
 export function toHttpError(error: unknown, context: ErrorContext = {}): HttpError {
   if (error instanceof BadRequestError) return badRequest(error.message)
+  if (error instanceof LookupFailedError) return fromLookupFailure(error, context)
   if (error instanceof HistoryUnavailableError) return plain(503, 'api_error', error.message)
   if (error instanceof ImplausibleCatalogueError) return plain(502, 'api_error', error.message)
   if (error instanceof UpstreamBackoffError) {
@@ -136,6 +138,25 @@ function fromUpstreamStatus(error: APIError, context: ErrorContext): HttpError {
     {},
     "Check the server's configuration (ANTHROPIC_BASE_URL, ANTHROPIC_BETAS, ANTHROPIC_WORKSPACE_ID) and its log.",
   )
+}
+
+/**
+ * A failed lookup answers as its failure does, with a Retry-After for when the
+ * server will ask the upstream again (a person's Retry before then gets the
+ * same answer); a repeat says that it is one, and how old.
+ */
+function fromLookupFailure(error: LookupFailedError, context: ErrorContext): HttpError {
+  const original = toHttpError(error.failure, context)
+  // Not kept (LOOKUP_ERROR_TTL_MS=0): the failure as it is.
+  if (error.retryAfterMs <= 0) return original
+  const elapsedSeconds = Math.floor((error.repeatedAfterMs ?? 0) / 1000)
+  const askedSeconds = Number(original.headers['Retry-After'] ?? 0) - elapsedSeconds
+  const retryAfter = Math.max(1, Math.ceil(error.retryAfterMs / 1000), askedSeconds)
+  const headers = { ...original.headers, 'Retry-After': String(retryAfter) }
+  if (error.repeatedAfterMs === null) return { ...original, headers }
+  const { message } = original.body.error
+  const repeated = `This lookup failed ${elapsedSeconds} s ago; the server repeats that answer rather than ask the Anthropic API again, and will ask again in ${retryAfter} s. ${message}`
+  return { ...original, headers, body: { ...original.body, error: { ...original.body.error, message: repeated } } }
 }
 
 function upstreamErrorType(error: APIError): string | null {

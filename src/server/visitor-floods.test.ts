@@ -62,6 +62,60 @@ describe('1,000 distinct unknown model ids', () => {
   )
 })
 
+describe('1,000 lookups over a minute while the upstream fails, retries on', () => {
+  const ATTEMPTS = 3
+  const ERROR_WINDOWS_PER_MINUTE = 60_000 / TEST_CONFIG.lookupErrorTtlMs
+  const oneId = () => 'claude-unknown-x'
+  const distinctIds = (index: number) => `claude-unknown-${index}`
+  // With the breaker on (5 failures), it bounds both; with it off, failed lookups are repeated from memory
+  // for LOOKUP_ERROR_TTL_MS (one retrieve per id per 5 s), and distinct ids stop at the retrieve budget.
+  const BREAKER_OFF = 1_000
+  it.each([
+    [500, 'one id', oneId, TEST_CONFIG.limits.breakerFailures, TEST_CONFIG.limits.breakerFailures + ATTEMPTS],
+    [429, 'one id', oneId, TEST_CONFIG.limits.breakerFailures, TEST_CONFIG.limits.breakerFailures + ATTEMPTS],
+    [500, 'one id', oneId, BREAKER_OFF, (ERROR_WINDOWS_PER_MINUTE + 1) * ATTEMPTS],
+    [429, 'one id', oneId, BREAKER_OFF, (ERROR_WINDOWS_PER_MINUTE + 1) * ATTEMPTS],
+    [
+      500,
+      'distinct ids',
+      distinctIds,
+      TEST_CONFIG.limits.breakerFailures,
+      TEST_CONFIG.limits.breakerFailures + ATTEMPTS,
+    ],
+    [
+      429,
+      'distinct ids',
+      distinctIds,
+      TEST_CONFIG.limits.breakerFailures,
+      TEST_CONFIG.limits.breakerFailures + ATTEMPTS,
+    ],
+    [500, 'distinct ids', distinctIds, BREAKER_OFF, (BURST + RETRIEVES_PER_MINUTE) * ATTEMPTS],
+    [429, 'distinct ids', distinctIds, BREAKER_OFF, (BURST + RETRIEVES_PER_MINUTE) * ATTEMPTS],
+  ])(
+    'during a %i outage, %s cost a bounded number of upstream requests (breaker after %i failures)',
+    async (status, _ids, idOf, breakerFailures, bound) => {
+      const { app, fake, clock, listPage } = createTestApp({
+        config: {
+          upstreamMaxRetries: ATTEMPTS - 1,
+          limits: { ...TEST_CONFIG.limits, maxRetryWaitMs: 1, breakerFailures },
+        },
+      })
+      await listPage()
+      fake.setFault({ kind: 'status', status })
+      const statuses = new Set<number>()
+      for (let index = 0; index < 1_000; index += 1) {
+        const response = await app.request(`/api/models/${idOf(index)}`)
+        statuses.add(response.status)
+        // Never a fresh answer, never one without a time to come back.
+        expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+        clock.advance(60)
+      }
+      expect([...statuses].every((answer) => answer === 502 || answer === 503)).toBe(true)
+      expect(fake.stats.requests.length - 1).toBeLessThanOrEqual(bound)
+    },
+  )
+})
+
 describe('1,000 visitors at a cold start with a refused key', () => {
   it('start one walk per back-off step, not one each', async () => {
     const { app, fake, clock } = createTestApp({ upstream: { apiKey: 'sk-ant-another-key' } })

@@ -33,8 +33,10 @@ const WARNINGS_ONLY: Logger = { ...consoleLogger, debug() {}, info() {} }
 function newApp(mode: BffMode) {
   const config =
     mode === 'demo' ? { ...TEST_CONFIG, apiKey: null } : mode === 'workspaces' ? WORKSPACES_CONFIG : TEST_CONFIG
+  // On the real clock of component tests, a failed lookup is repeated for 1 s, not 5: a Retry waits that out.
+  const repeatingBriefly = { ...config, lookupErrorTtlMs: 1_000 }
   return asServer(() =>
-    createApp(config, {
+    createApp(repeatingBriefly, {
       fetch: fake.fetch,
       logger: WARNINGS_ONLY,
       pacing: { retryAfterFailureMs: 0, forcedRefreshIntervalMs: 0 },

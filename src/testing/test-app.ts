@@ -16,6 +16,7 @@ const { limits, lookupFailureTtlMs, walkBackoffBaseMs, walkBackoffMaxMs, maxLoss
 export const TEST_CONFIG: ServerConfig = {
   limits,
   lookupFailureTtlMs,
+  lookupErrorTtlMs: DEFAULTS.config.lookupErrorTtlMs,
   walkBackoffBaseMs,
   walkBackoffMaxMs,
   maxLossShare,

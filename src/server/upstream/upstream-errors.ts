@@ -32,3 +32,22 @@ export class UpstreamBackoffError extends Error {
     super(message)
   }
 }
+
+/**
+ * A model lookup failed for another reason than "no such model" (a 5xx, a 429,
+ * a timeout, the breaker open). The failure is kept for a few seconds and
+ * repeated to whoever asks for the same id, so an outage costs no more
+ * upstream calls than one per id per window. `failure` is what really happened;
+ * `repeatedAfterMs` is null for the lookup that met it, and its age otherwise.
+ */
+export class LookupFailedError extends Error {
+  override readonly name = 'LookupFailedError'
+  constructor(
+    readonly failure: unknown,
+    /** When the server will ask the upstream again for this id, from now. */
+    readonly retryAfterMs: number,
+    readonly repeatedAfterMs: number | null,
+  ) {
+    super(failure instanceof Error ? failure.message : 'The model lookup failed.')
+  }
+}

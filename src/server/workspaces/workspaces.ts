@@ -110,6 +110,8 @@ export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependenci
         retrieve: upstream.retrieve,
         ttlMs,
         failureTtlMs: config.lookupFailureTtlMs,
+        errorTtlMs: config.lookupErrorTtlMs,
+        maxRetryAfterMs: config.limits.maxRetryWaitMs,
         now: deps.now,
       }),
     }

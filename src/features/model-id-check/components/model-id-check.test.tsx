@@ -48,8 +48,10 @@ describe('check a model id', () => {
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('The Anthropic API could not be reached or failed')
     fake.setFault(null)
+    // Held until the Retry-After of the failure the server repeats until then (1 s here).
+    expect(within(alert).getByRole('button', { name: /^Retry in \d s$/ })).toBeDisabled()
     await within(alert)
-      .findByRole('button', { name: 'Retry' })
+      .findByRole('button', { name: 'Retry' }, { timeout: 3000 })
       .then((button) => button.click())
     await waitFor(() => expect(status()).toHaveTextContent('claude-sonnet-4-5 resolves to claude-sonnet-4-5-20250929'))
   })

@@ -78,7 +78,13 @@ export function ModelIdCheck({ onOpenModel }: { onOpenModel: (id: string) => voi
         )}
       </div>
       {error && !isNotFound(error) && (
-        <ErrorCallout error={error} failedAt={query.errorUpdatedAt} onRetry={() => void query.refetch()} />
+        // The server repeats a failed lookup until its Retry-After: Retry waits for that.
+        <ErrorCallout
+          error={error}
+          failedAt={query.errorUpdatedAt}
+          onRetry={() => void query.refetch()}
+          holdRetryUntilRetryAfter
+        />
       )}
     </form>
   )

@@ -136,9 +136,31 @@ describe('detail dialog', () => {
         .closest('details'),
     ).not.toHaveAttribute('open')
     fake.setFault(null)
-    await user.click(within(alert).getByRole('button', { name: 'Retry' }))
+    // The server repeats the failure until its Retry-After (1 s here): Retry waits for it, the error still shown.
+    expect(within(alert).getByRole('button', { name: /^Retry in \d s$/ })).toBeDisabled()
+    const retry = await within(alert).findByRole('button', { name: 'Retry' }, { timeout: 3000 })
+    expect(retry).toBeEnabled()
+    expect(within(dialog).getByRole('alert')).toBe(alert)
+    await user.click(retry)
     await waitFor(() => expect(within(dialog).getByText('Released', { selector: 'dt' })).toBeInTheDocument())
     expect(within(dialog).getByRole('button', { name: `Copy link to ${id}` })).toBeEnabled()
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument()
+  })
+
+  test('a Retry that fails again holds once more, and one upstream call serves each window', async () => {
+    const id = TEST_CATALOGUE[1]!.id
+    fake.setFault({ kind: 'status', status: 500 })
+    const { user } = renderApp(`/?model=${id}`)
+    const dialog = await screen.findByRole('dialog')
+    const alert = await within(dialog).findByRole('alert', {}, { timeout: 8000 })
+    expect(alert).toHaveTextContent('internal problem (HTTP 500)')
+    const retrievesBefore = fake.stats.requests.filter((request) => request.includes(`/v1/models/${id}`)).length
+    await user.click(await within(alert).findByRole('button', { name: 'Retry' }, { timeout: 3000 }))
+    const again = await within(dialog).findByRole('button', { name: /^Retry in \d s$/ }, { timeout: 3000 })
+    expect(again).toBeDisabled()
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('internal problem (HTTP 500)')
+    const retrievesAfter = fake.stats.requests.filter((request) => request.includes(`/v1/models/${id}`)).length
+    expect(retrievesAfter - retrievesBefore).toBeLessThanOrEqual(1)
   })
 
   test('the page behind the dialog is inert', async () => {

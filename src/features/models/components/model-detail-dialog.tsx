@@ -74,7 +74,15 @@ export function ModelDetailDialog({
           </p>
         ) : (
           error &&
-          !isFetching && <ErrorCallout error={error} failedAt={errorUpdatedAt} onRetry={() => void refetch()} />
+          !isFetching && (
+            // The server repeats a failed lookup until its Retry-After: Retry waits for that, the error still shown.
+            <ErrorCallout
+              error={error}
+              failedAt={errorUpdatedAt}
+              onRetry={() => void refetch()}
+              holdRetryUntilRetryAfter
+            />
+          )
         )}
         {model ? (
           <>
