@@ -248,28 +248,24 @@ for (const viewport of VIEWPORTS) {
         await expect.poll(() => page.evaluate(() => window.scrollY)).toBeLessThan(scrolledTo)
       })
 
-      test('Changes since a day, Availability filtered, and a comparison', async ({ page }, testInfo) => {
+      test('the Changes view since a day', async ({ page }, testInfo) => {
         await page.goto('/?view=changes&since=2020-01-01')
-        await checkView(
-          page,
-          testInfo,
-          `changes-since-${size}-${colorScheme}`,
-          page.getByRole('list', { name: 'Changes' }).getByRole('listitem').first(),
-        )
+        const first = page.getByRole('list', { name: 'Changes' }).getByRole('listitem').first()
+        await checkView(page, testInfo, `changes-since-${size}-${colorScheme}`, first)
+      })
 
+      test('the Availability view filtered to the models that differ', async ({ page }, testInfo) => {
         await page.goto('/?view=availability&avail_differs=true')
         await expect(page.getByLabel('Only models that differ between workspaces')).toBeChecked()
         await checkView(page, testInfo, `availability-differs-${size}-${colorScheme}`, firstAvailability(page))
+      })
 
+      test('a comparison (compare=)', async ({ page }, testInfo) => {
         await page.goto('/?compare=claude-opus-4-6,claude-sonnet-4-6')
         const compare = page.getByRole('region', { name: 'Compare models' })
         await expect(compare.getByRole('rowheader', { name: 'Line' })).toBeVisible()
-        await checkView(
-          page,
-          testInfo,
-          `compare-${size}-${colorScheme}`,
-          compare.getByRole('heading', { name: 'Compare models' }),
-        )
+        const heading = compare.getByRole('heading', { name: 'Compare models' })
+        await checkView(page, testInfo, `compare-${size}-${colorScheme}`, heading)
       })
 
       test('an Unknown workspace says why on keyboard focus', async ({ page }, testInfo) => {
