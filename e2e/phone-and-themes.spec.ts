@@ -324,6 +324,8 @@ for (const viewport of VIEWPORTS) {
       }) => {
         await page.goto('/?limit=100')
         await expect(rangeText(page)).toHaveText(`1–100 of ${CATALOGUE_SIZE}`)
+        // The range is in the server's HTML: the shortcuts answer once the script has taken the page over.
+        await page.waitForLoadState('networkidle')
         await page.keyboard.press('n')
         await expect(rangeText(page)).toHaveText(`101–200 of ${CATALOGUE_SIZE}`)
         await page.keyboard.press('p')
