@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, test } from '@playwright/test'
 import { syntheticCatalogue } from '../src/fake-upstream/synthetic-catalogue'
-import { untilCatalogueHas } from './support/dashboard'
+import { untilCatalogueHas, untilRemovalRecorded } from './support/dashboard'
 import { fakeUpstream } from './support/fake-upstream'
 
 const CATALOGUE_SIZE = 300
@@ -12,17 +12,6 @@ async function untilListed(request: APIRequestContext, id: string): Promise<void
     const answer = (await (await request.get(`/api/models?refresh=1&q=${id}`)).json()) as { total: number }
     expect(answer.total).toBe(1)
   }).toPass({ timeout: 20_000, intervals: [500, 1000, 2000] })
-}
-
-/** Walks again (a forced walk per 5 s) until the history records `id` as removed: it takes a second walk without it. */
-async function untilRemovalRecorded(request: APIRequestContext, id: string): Promise<void> {
-  await expect(async () => {
-    await request.get('/api/models?refresh=1')
-    const answer = (await (await request.get('/api/changes?kind=removed&limit=1000')).json()) as {
-      data: { model_id: string }[]
-    }
-    expect(answer.data.map((change) => change.model_id)).toContain(id)
-  }).toPass({ timeout: 30_000, intervals: [1000, 2000, 3000] })
 }
 
 test.describe('catalogue history', () => {

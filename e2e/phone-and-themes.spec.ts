@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Locator, type Page, type TestInfo, test } from '@playwright/test'
-import { untilCatalogueHas } from './support/dashboard'
+import { syntheticCatalogue } from '../src/fake-upstream/synthetic-catalogue'
+import { rangeText, untilCatalogueHas, untilRemovalRecorded } from './support/dashboard'
 import { fakeUpstream, fakeUpstreamAt } from './support/fake-upstream'
 import { E2E_PORTS } from './support/ports'
 
@@ -19,6 +20,24 @@ const VIEWPORTS = [
 const SCHEMES = ['light', 'dark'] as const
 
 test.describe.configure({ mode: 'serial' })
+
+// A model that came and left the catalogue, for the removed-model dialog. Unique per run (the live server's
+// history outlives a test), and never in the usual catalogue, so every reset keeps it removed.
+const LEFT = `claude-e2e-left-${Date.now()}`
+
+test.beforeAll(async ({ request }) => {
+  // Two forced walks at least 5 s apart with it, then two without it.
+  test.setTimeout(60_000)
+  await fakeUpstream.reset()
+  await untilCatalogueHas(request, CATALOGUE_SIZE)
+  await fakeUpstream.models([
+    { id: LEFT, type: 'model', display_name: 'Claude E2E Left', created_at: '2026-11-02T00:00:00Z' },
+    ...syntheticCatalogue(CATALOGUE_SIZE),
+  ])
+  await untilCatalogueHas(request, CATALOGUE_SIZE + 1)
+  await fakeUpstream.reset()
+  await untilRemovalRecorded(request, LEFT)
+})
 
 /** The first model of the main view: its card on a phone, its row from `sm` up. */
 function firstModel(page: Page): Locator {
@@ -153,7 +172,7 @@ for (const viewport of VIEWPORTS) {
         await page.goto('/')
         await expect(firstModel(page)).toBeVisible()
         await page.keyboard.press('Tab')
-        await expect(page.getByRole('link', { name: 'Skip to the table' })).toBeFocused()
+        await expect(page.getByRole('link', { name: 'Skip to the models' })).toBeFocused()
         await page.keyboard.press('Enter')
         await expect(page.locator('#models-cards')).toBeFocused()
         await page.keyboard.press('Tab')
@@ -184,7 +203,8 @@ for (const viewport of VIEWPORTS) {
           const workspaces = first.getByRole('list', { name: /^Workspaces of / }).getByRole('listitem')
           await expect(workspaces).toHaveText([
             /^default: (Available|Deprecated|Retired|Absent)$/,
-            /^broken: Unknown$/,
+            // The reason follows as the line's description (a tooltip on hover or focus; textContent has it).
+            /^broken: Unknown(Workspace broken: .+)?$/,
             /^staging: (Available|Deprecated|Retired|Absent)$/,
           ])
           // The broken workspace's catalogue cannot be read: Unknown, in words and with an icon of its own.
@@ -226,6 +246,131 @@ for (const viewport of VIEWPORTS) {
         // Unlocked again: the page scrolls.
         await page.mouse.wheel(0, -200)
         await expect.poll(() => page.evaluate(() => window.scrollY)).toBeLessThan(scrolledTo)
+      })
+
+      test('the Changes view since a day', async ({ page }, testInfo) => {
+        await page.goto('/?view=changes&since=2020-01-01')
+        const first = page.getByRole('list', { name: 'Changes' }).getByRole('listitem').first()
+        await checkView(page, testInfo, `changes-since-${size}-${colorScheme}`, first)
+      })
+
+      test('the Availability view filtered to the models that differ', async ({ page }, testInfo) => {
+        await page.goto('/?view=availability&avail_differs=true')
+        await expect(page.getByLabel('Only models that differ between workspaces')).toBeChecked()
+        await checkView(page, testInfo, `availability-differs-${size}-${colorScheme}`, firstAvailability(page))
+      })
+
+      test('a comparison (compare=)', async ({ page }, testInfo) => {
+        await page.goto('/?compare=claude-opus-4-6,claude-sonnet-4-6')
+        const compare = page.getByRole('region', { name: 'Compare models' })
+        await expect(compare.getByRole('rowheader', { name: 'Line' })).toBeVisible()
+        const heading = compare.getByRole('heading', { name: 'Compare models' })
+        await checkView(page, testInfo, `compare-${size}-${colorScheme}`, heading)
+      })
+
+      test('an Unknown workspace says why on keyboard focus', async ({ page }, testInfo) => {
+        await page.goto('/?view=availability')
+        const unknown = firstAvailability(page).locator('[tabindex="0"]').filter({ hasText: 'Unknown' }).first()
+        await unknown.focus()
+        const reason = unknown.getByRole('tooltip')
+        await expect(reason).toBeVisible()
+        await expect(reason).toContainText('Workspace broken')
+        await expect(unknown).toHaveAccessibleDescription(/Workspace broken: .*API key/)
+        await checkView(page, testInfo, `availability-unknown-${size}-${colorScheme}`, reason)
+      })
+
+      test('the removed-model dialog, opened from its Changes row, gives focus back on close', async ({
+        page,
+      }, testInfo) => {
+        await page.goto('/?view=changes&kinds=removed')
+        const opener = page
+          .getByRole('list', { name: 'Changes' })
+          .getByRole('listitem')
+          .filter({ hasText: LEFT })
+          .getByRole('button')
+        await opener.focus()
+        await page.keyboard.press('Enter')
+        const dialog = page.getByRole('dialog', { name: 'Claude E2E Left' })
+        await expect(dialog.getByText(/^Removed from the catalogue on \d{1,2} [A-Z][a-z]{2} \d{4}/)).toBeVisible()
+        await expect(dialog).toContainText('It was added on')
+        await expect(dialog.getByRole('alert')).toHaveCount(0)
+        await checkView(page, testInfo, `removed-dialog-${size}-${colorScheme}`, dialog.getByRole('heading').first())
+        await page.keyboard.press('Escape')
+        await expect(dialog).toBeHidden()
+        await expect(opener).toBeFocused()
+      })
+
+      test('the model dialog when its lookup fails: the reason and Retry', async ({ page }, testInfo) => {
+        // An id never looked up before: the server has no answer of its own to give for it.
+        const id = `claude-e2e-lookup-${viewport.width}-${colorScheme}-${Date.now()}`
+        await page.goto('/')
+        await expect(firstModel(page)).toBeVisible()
+        await fakeUpstream.fault({ kind: 'status', status: 403 })
+        try {
+          await page.goto(`/?model=${id}`)
+          const dialog = page.getByRole('dialog')
+          const alert = dialog.getByRole('alert')
+          await expect(alert).toContainText('lacks permission')
+          await expect(alert.getByRole('button', { name: 'Retry' })).toBeInViewport()
+          await expect(dialog.getByRole('button', { name: 'Close' })).toBeInViewport()
+          await checkView(page, testInfo, `dialog-error-${size}-${colorScheme}`, alert)
+        } finally {
+          await fakeUpstream.fault(null)
+        }
+      })
+
+      test('by keyboard: Next and Previous hand focus over at either end, n and p page, ? returns focus', async ({
+        page,
+      }) => {
+        await page.goto('/?limit=100')
+        await expect(rangeText(page)).toHaveText(`1–100 of ${CATALOGUE_SIZE}`)
+        // The range is in the server's HTML: the shortcuts answer once the script has taken the page over.
+        await page.waitForLoadState('networkidle')
+        await page.keyboard.press('n')
+        await expect(rangeText(page)).toHaveText(`101–200 of ${CATALOGUE_SIZE}`)
+        await page.keyboard.press('p')
+        await expect(rangeText(page)).toHaveText(`1–100 of ${CATALOGUE_SIZE}`)
+
+        const next = page.getByRole('button', { name: 'Next page' })
+        const previous = page.getByRole('button', { name: 'Previous page' })
+        await next.focus()
+        await page.keyboard.press('Enter')
+        await expect(rangeText(page)).toHaveText(`101–200 of ${CATALOGUE_SIZE}`)
+        await expect(next).toBeFocused()
+        await page.keyboard.press('Enter')
+        await expect(rangeText(page)).toHaveText(`201–300 of ${CATALOGUE_SIZE}`)
+        await expect(next).toBeDisabled()
+        await expect(previous).toBeFocused()
+        await page.keyboard.press('Enter')
+        await expect(rangeText(page)).toHaveText(`101–200 of ${CATALOGUE_SIZE}`)
+        await page.keyboard.press('Enter')
+        await expect(rangeText(page)).toHaveText(`1–100 of ${CATALOGUE_SIZE}`)
+        await expect(previous).toBeDisabled()
+        await expect(next).toBeFocused()
+
+        // The shortcuts dialog, opened from its button (inside Filters on a phone), gives focus back to it.
+        if (isPhone(page)) await page.getByRole('button', { name: /^Filters/ }).click()
+        const shortcuts = page.getByRole('button', { name: 'Keyboard shortcuts' })
+        await shortcuts.focus()
+        await page.keyboard.press('Enter')
+        await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+        await page.keyboard.press('Escape')
+        await expect(page.getByRole('dialog')).toBeHidden()
+        await expect(shortcuts).toBeFocused()
+      })
+
+      test('Back after the first keystroke of a filter returns to the page before it', async ({ page }) => {
+        await page.goto('/')
+        await expect(rangeText(page)).toHaveText(`1–20 of ${CATALOGUE_SIZE}`)
+        await page.getByRole('button', { name: 'Next page' }).click()
+        await expect(rangeText(page)).toHaveText(`21–40 of ${CATALOGUE_SIZE}`)
+        const secondPage = page.url()
+        await page.getByRole('searchbox', { name: 'Filter models' }).pressSequentially('opus', { delay: 30 })
+        await expect(page).toHaveURL(/q=opus/)
+        await page.goBack()
+        await expect(page).toHaveURL(secondPage)
+        await expect(rangeText(page)).toHaveText(`21–40 of ${CATALOGUE_SIZE}`)
+        await expect(page.getByRole('searchbox', { name: 'Filter models' })).toHaveValue('')
       })
 
       test.describe('when the upstream fails and the server has no catalogue', () => {

@@ -40,3 +40,14 @@ export async function untilCatalogueHas(request: APIRequestContext, count: numbe
     expect(answer.total).toBe(count)
   }).toPass({ timeout: 20_000, intervals: [500, 1000, 2000] })
 }
+
+/** Walks again (a forced walk per 5 s) until the history records `id` as removed: it takes a second walk without it. */
+export async function untilRemovalRecorded(request: APIRequestContext, id: string): Promise<void> {
+  await expect(async () => {
+    await request.get('/api/models?refresh=1')
+    const answer = (await (await request.get('/api/changes?kind=removed&limit=1000')).json()) as {
+      data: { model_id: string }[]
+    }
+    expect(answer.data.map((change) => change.model_id)).toContain(id)
+  }).toPass({ timeout: 30_000, intervals: [1000, 2000, 3000] })
+}

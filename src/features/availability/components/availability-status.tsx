@@ -59,7 +59,7 @@ function UnknownStatus({ workspace }: { workspace: AvailabilityWorkspace }) {
       <span
         id={reasonId}
         role="tooltip"
-        className="absolute top-full left-0 z-10 mt-1 hidden w-64 rounded-md border border-zinc-200 bg-white p-2 text-xs font-normal whitespace-normal text-zinc-800 not-italic shadow-lg group-hover:block group-focus:block dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+        className="absolute top-full right-0 z-10 mt-1 hidden w-64 max-w-[calc(100vw-2rem)] rounded-md border border-zinc-200 bg-white p-2 text-xs font-normal whitespace-normal text-zinc-800 not-italic shadow-lg group-hover:block group-focus:block dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
       >
         {`Workspace ${workspace.name}: ${reason}`}
       </span>

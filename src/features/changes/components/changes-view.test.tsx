@@ -138,6 +138,21 @@ describe('the Changes view opens models', () => {
     expect(within(dialog).queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument()
   })
 
+  test('closing a removed model gives focus back to the Changes row it was opened from, not its other line', async () => {
+    const leaving = TEST_CATALOGUE[3]!
+    await arrivalAndRemoval(leaving.id)
+    const { user } = renderApp('/?view=changes')
+    const list = await screen.findByRole('list', { name: 'Changes' })
+    // Listed twice: under Removed models (first on the page) and as its change.
+    await screen.findByRole('list', { name: 'Removed models' })
+    const opener = await within(list).findByRole('button', { name: leaving.display_name })
+    await user.click(opener)
+    const dialog = await screen.findByRole('dialog', { name: leaving.display_name })
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(opener).toHaveFocus()
+  })
+
   test('an id neither the API nor the history knows is still an error with Retry', async () => {
     renderApp('/?view=changes&model=claude-never-was')
     const dialog = await screen.findByRole('dialog')

@@ -191,7 +191,10 @@ export function CompareModels({ ids, onChange }: CompareModelsProps) {
               {values.map((value, index) => (
                 <td key={ids[index]} data-label={ids[index]} className="block pl-3 sm:table-cell sm:pl-0">
                   {/* The model's id before each value when stacked, where there are no column headers. */}
-                  <span aria-hidden="true" className="mr-1 font-mono text-xs text-zinc-500 sm:hidden">
+                  <span
+                    aria-hidden="true"
+                    className="mr-1 font-mono text-xs text-zinc-500 sm:hidden dark:text-zinc-400"
+                  >
                     {ids[index]}:
                   </span>
                   {value ?? <span className="text-zinc-500">—</span>}

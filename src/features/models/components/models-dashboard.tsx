@@ -73,6 +73,12 @@ export function ModelsDashboard() {
   const now = useNow(60_000)
   const filterRef = useRef<HTMLInputElement>(null)
   const [showShortcuts, setShowShortcuts] = useState(false)
+  // Read before the page turns inert (which takes focus from it) and before the lazy list has loaded.
+  const [shortcutsOpener, setShortcutsOpener] = useState<Element | null>(null)
+  const openShortcuts = () => {
+    setShortcutsOpener(document.activeElement)
+    setShowShortcuts(true)
+  }
   const newIds = useNewModelIds(params.workspace, now)
   const onModels = params.tab === 'models'
 
@@ -108,7 +114,7 @@ export function ModelsDashboard() {
       filterRef.current?.focus()
       filterRef.current?.select()
     },
-    '?': () => setShowShortcuts(true),
+    '?': openShortcuts,
     // The same as the paging buttons: nothing when there is no such page.
     n: onModels ? pages.goNext : NOTHING,
     p: onModels ? pages.goPrevious : NOTHING,
@@ -245,7 +251,7 @@ export function ModelsDashboard() {
           <Suspense fallback={null}>
             <ModelIdCheck onOpenModel={openModel} />
           </Suspense>
-          <Button variant="ghost" aria-keyshortcuts="?" onClick={() => setShowShortcuts(true)}>
+          <Button variant="ghost" aria-keyshortcuts="?" onClick={openShortcuts}>
             <KeyboardIcon />
             Keyboard shortcuts
           </Button>
@@ -253,7 +259,7 @@ export function ModelsDashboard() {
       </div>
       {showShortcuts && (
         <Suspense fallback={null}>
-          <ShortcutsDialog onClose={() => setShowShortcuts(false)} />
+          <ShortcutsDialog openedFrom={shortcutsOpener} onClose={() => setShowShortcuts(false)} />
         </Suspense>
       )}
       {params.model !== null && (

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId } from 'react'
 import { Dialog, DialogHeader } from '../../../components/ui/dialog'
 
 const SHORTCUTS: readonly { keys: string; does: string }[] = [
@@ -10,10 +10,10 @@ const SHORTCUTS: readonly { keys: string; does: string }[] = [
 ]
 
 /** The list of keyboard shortcuts (`?`). Loaded lazily: most visits never open it. */
-export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+export function ShortcutsDialog({ openedFrom, onClose }: { openedFrom: Element | null; onClose: () => void }) {
   const headingId = useId()
-  // Focus goes back where it was when the list was opened (the page is no longer inert by then).
-  const [openedFrom] = useState(() => document.activeElement)
+  // Focus goes back where it was when the list was asked for (the page is no longer inert by then). The opener
+  // is read by the caller: by the time this mounts, the inert page has already taken focus from it.
   useEffect(() => () => (openedFrom as HTMLElement | null)?.focus?.(), [openedFrom])
 
   return (
