@@ -167,7 +167,7 @@ export function CompareModels({ ids, onChange }: CompareModelsProps) {
       <table className="block w-full text-sm sm:table">
         <thead className="hidden sm:table-header-group">
           <tr>
-            <th scope="col" className="text-left font-medium text-zinc-500">
+            <th scope="col" className="text-left font-medium text-zinc-600 dark:text-zinc-400">
               Field
             </th>
             {ids.map((id, index) => (
