@@ -126,19 +126,20 @@ export function ChangesView({
       </p>
       <SinceField since={since} onSinceChange={onSinceChange} />
       {failure && <ErrorCallout error={failure.error} failedAt={failure.failedAt} onRetry={retry} />}
-      <RemovedModels
-        query={seen}
-        failed={failure !== null}
-        search={search}
-        onSearchChange={onSearchChange}
-        since={since}
-        onOpenModel={onOpenModel}
-      />
+      {/* The changes first: on a phone their first row is in the first screen, whatever has left the catalogue. */}
       <ChangeList
         query={changes}
         failed={failure !== null}
         kinds={kinds}
         onKindsChange={onKindsChange}
+        since={since}
+        onOpenModel={onOpenModel}
+      />
+      <RemovedModels
+        query={seen}
+        failed={failure !== null}
+        search={search}
+        onSearchChange={onSearchChange}
         since={since}
         onOpenModel={onOpenModel}
       />
