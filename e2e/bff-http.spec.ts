@@ -85,7 +85,8 @@ test('upstream failures map to statuses and types the dashboard can explain', as
       fault: { kind: 'status', status: 529, retryAfterSeconds: 3 },
       status: 503,
       type: 'overloaded_error',
-      retryAfter: '3',
+      // The BFF repeats a failed lookup for LOOKUP_ERROR_TTL_MS (5 s), longer than the upstream's 3 s: it says when it asks again.
+      retryAfter: '5',
     },
     { fault: { kind: 'status', status: 500 }, status: 502, type: 'api_error' },
     { fault: { kind: 'malformed' }, status: 502, type: 'api_error' },

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { expect, type Page, test } from '@playwright/test'
-import { idsOfView, rangeText, untilCatalogueHas, visibleIds } from './support/dashboard'
+import { idsOfView, rangeText, untilCatalogueHas, untilInteractive, visibleIds } from './support/dashboard'
 import { fakeUpstream } from './support/fake-upstream'
 
 const CATALOGUE_SIZE = 300
@@ -77,6 +77,7 @@ test.describe('keyboard and id check', () => {
   test('"?" opens the list of shortcuts and Esc closes it', async ({ page }) => {
     await page.goto('/')
     await expect(rangeText(page)).toHaveText(`1–20 of ${CATALOGUE_SIZE}`)
+    await untilInteractive(page)
     await page.keyboard.press('?')
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
     await expect(dialog).toBeVisible()
@@ -92,6 +93,8 @@ test.describe('keyboard and id check', () => {
     const catalogue = await idsOfView(request, '')
     await page.goto('/')
     await expect(rangeText(page)).toHaveText(`1–20 of ${CATALOGUE_SIZE}`)
+    // The range is in the server's HTML: keys are answered once the script has taken the page over.
+    await untilInteractive(page)
     await page.keyboard.press('n')
     await expect(rangeText(page)).toHaveText(`21–40 of ${CATALOGUE_SIZE}`)
     expect(await visibleIds(page)).toEqual(catalogue.slice(20, 40))
@@ -106,6 +109,7 @@ test.describe('keyboard and id check', () => {
   test('shortcuts are ignored while typing in a field', async ({ page }) => {
     await page.goto('/')
     await expect(rangeText(page)).toHaveText(`1–20 of ${CATALOGUE_SIZE}`)
+    await untilInteractive(page)
     const filter = page.getByRole('searchbox', { name: 'Filter models' })
     await filter.click()
     await page.keyboard.type('n?p')
@@ -139,6 +143,7 @@ test.describe('keyboard and id check', () => {
     await page.setViewportSize({ width: 375, height: 800 })
     await page.goto('/')
     await expect(rangeText(page)).toHaveText(`1–20 of ${CATALOGUE_SIZE}`)
+    await untilInteractive(page)
     // On a phone the export links are folded into Filters with the other controls.
     await page.getByRole('button', { name: /^Filters/ }).click()
     for (const control of [

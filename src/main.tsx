@@ -21,12 +21,18 @@ function readPageState(): PageState | null {
 }
 
 const root = document.getElementById('root')!
+
+/** The page answers keys and clicks from here on: said on `<html data-interactive>`, for tests and tools. */
+function whenInteractive() {
+  setRenderClock(null)
+  document.documentElement.dataset.interactive = ''
+}
 const client = createQueryClient()
 const state = readPageState()
 const app = (
   <StrictMode>
     {/* nuqs reads its "server" URL while hydrating: this page's, as the server had it. */}
-    <App queryClient={client} serverSearch={window.location.search} onHydrated={() => setRenderClock(null)} />
+    <App queryClient={client} serverSearch={window.location.search} onHydrated={whenInteractive} />
   </StrictMode>
 )
 if (state && root.firstElementChild) {

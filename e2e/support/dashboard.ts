@@ -51,3 +51,8 @@ export async function untilRemovalRecorded(request: APIRequestContext, id: strin
     expect(answer.data.map((change) => change.model_id)).toContain(id)
   }).toPass({ timeout: 30_000, intervals: [1000, 2000, 3000] })
 }
+
+/** Until the script has taken the server-rendered page over, so keys and clicks are answered (`<html data-interactive>`). */
+export async function untilInteractive(page: Page): Promise<void> {
+  await page.locator('html[data-interactive]').waitFor({ state: 'attached' })
+}
