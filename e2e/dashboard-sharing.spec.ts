@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { rangeText, untilCatalogueHas, visibleIds } from './support/dashboard'
+import { rangeText, untilCatalogueHas, untilInteractive, visibleIds } from './support/dashboard'
 import { fakeUpstream } from './support/fake-upstream'
 
 test.beforeEach(async ({ request }) => {
@@ -14,6 +14,8 @@ test('a copied link opened in a new browser shows the same rows, sort, filter an
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await page.goto('/')
+  // The page is the server's HTML until the script takes it over: typing before that would be lost.
+  await untilInteractive(page)
   await page.getByLabel('Filter models').fill('synthetic 1')
   await page
     .getByRole('columnheader', { name: /Display name/ })
@@ -37,6 +39,7 @@ test('a copied link opened in a new browser shows the same rows, sort, filter an
   await theirPage.goto(copied)
   await expect(theirPage.getByRole('dialog')).toBeVisible()
   await expect(theirPage.getByRole('dialog').getByText(rows[3]!, { exact: true }).first()).toBeVisible()
+  await untilInteractive(theirPage)
   await theirPage.keyboard.press('Escape')
   await expect(theirPage.getByRole('dialog')).toBeHidden()
   expect(await visibleIds(theirPage)).toEqual(rows)
