@@ -95,7 +95,13 @@ for (const [device, viewport] of [
         // A beat for anything late (a lazy part hydrating, a query settling) to move the page.
         await page.waitForTimeout(500)
         expect(watched.problems).toEqual([])
-        expect(await watched.shifts()).toEqual([])
+        // Issue #10's goal: CLS ≤ 0.02. Usually nothing moves at all; on a loaded machine a shift of at most
+        // 0.006 has been seen a few times since the phone's cards and content-sized columns were merged.
+        const shifts = await watched.shifts()
+        expect(
+          shifts.reduce((sum, value) => sum + value, 0),
+          `layout shifts: ${shifts.join(', ')}`,
+        ).toBeLessThanOrEqual(0.02)
       })
     }
   })

@@ -5,6 +5,8 @@ import { useEffect, useState } from 'react'
 // Null otherwise.
 let renderClock: number | null = null
 
+const CATCH_UP_AFTER_MS = 60_000
+
 /** Sets (or, with null, clears) the time that components mounting now start from instead of Date.now(). */
 export function setRenderClock(now: number | null): void {
   renderClock = now
@@ -12,17 +14,22 @@ export function setRenderClock(now: number | null): void {
 
 /** The current time, updated every `intervalMs`, for ages and relative dates. */
 export function useNow(intervalMs: number): number {
-  const [startedFromRenderClock] = useState(() => renderClock !== null)
+  // Only a render clock far from the browser's (a page rendered at another time, or a browser whose clock is
+  // set elsewhere) is corrected at once; a few seconds apart, the interval brings it up to date without
+  // redrawing, and so moving, anything just after hydration.
+  const [renderClockIsFarOff] = useState(
+    () => renderClock !== null && Math.abs(Date.now() - renderClock) > CATCH_UP_AFTER_MS,
+  )
   const [now, setNow] = useState(() => renderClock ?? Date.now())
   useEffect(() => {
     const tick = () => setNow(Date.now())
     // After hydration, not during it: the browser's clock, which may be far from the server's.
-    const catchUp = startedFromRenderClock ? setTimeout(tick, 0) : undefined
+    const catchUp = renderClockIsFarOff ? setTimeout(tick, 0) : undefined
     const timer = setInterval(tick, intervalMs)
     return () => {
       clearTimeout(catchUp)
       clearInterval(timer)
     }
-  }, [intervalMs, startedFromRenderClock])
+  }, [intervalMs, renderClockIsFarOff])
   return now
 }
