@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
-import { type Browser, expect, type Page, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { DEMO_MODELS } from '../src/fake-upstream/demo-catalogue'
-import { idsOfView, untilCatalogueHas, visibleIds } from './support/dashboard'
+import { idsOfView, openShared, untilCatalogueHas, visibleIds } from './support/dashboard'
 import { fakeUpstream } from './support/fake-upstream'
 
 /**
@@ -33,13 +33,6 @@ test.beforeEach(async ({ request }) => {
 test.afterAll(async () => {
   await fakeUpstream.reset()
 })
-
-async function openShared(browser: Browser, path: string): Promise<Page> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await page.goto(path)
-  return page
-}
 
 test('compare by ticking rows: compare= in the URL, Compare (N), and the link reopens the comparison', async ({
   page,

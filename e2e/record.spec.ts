@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
-import { type Browser, expect, type Page, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { DEMO_MODELS } from '../src/fake-upstream/demo-catalogue'
-import { idsOfView, untilCatalogueHas, visibleIds } from './support/dashboard'
+import { idsOfView, openShared, untilCatalogueHas, visibleIds } from './support/dashboard'
 import { fakeUpstream } from './support/fake-upstream'
 
 const SHOWN_BY_DEFAULT = DEMO_MODELS.filter((model) => model.lifecycle !== 'retired').length
@@ -17,14 +17,6 @@ test.beforeEach(async ({ request }) => {
 test.afterAll(async () => {
   await fakeUpstream.reset()
 })
-
-/** A shared link opened in a new browser context, as someone it was sent to opens it. */
-async function openShared(browser: Browser, path: string): Promise<Page> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await page.goto(path)
-  return page
-}
 
 test('a shared link with a line and a capability facet shows the view the BFF gives, facets chosen', async ({
   browser,

@@ -129,26 +129,26 @@ export const lighthouseViews: BenchItem = {
             name: name('Performance'),
             unit: 'score',
             project: of((s) => s.performance),
-            goal: { text: `≥ ${PERFORMANCE_GOAL[preset]}`, met: ({ project }) => project >= PERFORMANCE_GOAL[preset] },
+            goal: goals.atLeast(PERFORMANCE_GOAL[preset]),
             notes,
           }),
           measure({
             name: name('Accessibility'),
             unit: 'score',
             project: of((s) => s.accessibility),
-            goal: { text: '= 100', met: ({ project }) => project === 100 },
+            goal: goals.equals(100),
           }),
           measure({
             name: name('Best Practices'),
             unit: 'score',
             project: of((s) => s.bestPractices),
-            goal: { text: '= 100', met: ({ project }) => project === 100 },
+            goal: goals.equals(100),
           }),
           measure({
             name: name('SEO apart from is-crawlable (robots.txt disallows all on purpose)'),
             unit: 'score',
             project: of((s) => s.seo),
-            goal: { text: '= 100', met: ({ project }) => project === 100 },
+            goal: goals.equals(100),
           }),
           measure({
             name: name('LCP'),
@@ -161,7 +161,7 @@ export const lighthouseViews: BenchItem = {
             name: name('CLS'),
             unit: '',
             project: Number(of((s) => s.cls).toFixed(3)),
-            goal: { text: `≤ ${CLS_GOAL}`, met: ({ project }) => project <= CLS_GOAL },
+            goal: goals.atMost(CLS_GOAL, ''),
           }),
         )
       }

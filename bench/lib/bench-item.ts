@@ -76,6 +76,8 @@ export const goals = {
     text: `ratio ≤ ${maximum}`,
     met: ({ ratio }) => ratio !== null && ratio <= maximum,
   }),
+  atLeast: (minimum: number): Goal => ({ text: `≥ ${minimum}`, met: ({ project }) => project >= minimum }),
+  equals: (expected: number): Goal => ({ text: `= ${expected}`, met: ({ project }) => project === expected }),
   atMost: (maximum: number, unit: string): Goal => ({
     text: `≤ ${maximum} ${unit}`.trim(),
     met: ({ project }) => project <= maximum,

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test'
 
 type ListAnswer = { data: { id: string }[]; total: number }
 
@@ -55,4 +55,12 @@ export async function untilRemovalRecorded(request: APIRequestContext, id: strin
 /** Until the script has taken the server-rendered page over, so keys and clicks are answered (`<html data-interactive>`). */
 export async function untilInteractive(page: Page): Promise<void> {
   await page.locator('html[data-interactive]').waitFor({ state: 'attached' })
+}
+
+/** A shared link opened in a new browser context, as someone it was sent to opens it. */
+export async function openShared(browser: Browser, path: string): Promise<Page> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(path)
+  return page
 }

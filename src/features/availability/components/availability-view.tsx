@@ -20,6 +20,7 @@ import { ReleaseDate } from '../../../components/release-date'
 import { FiltersDisclosure } from '../../../components/filters-disclosure'
 import { AvailabilityCardList, type AvailabilityRowProps } from './availability-card-list'
 import { AvailabilityStatusBadge } from './availability-status'
+import { openUnlessOnControl } from '../../../lib/open-unless-on-control'
 import { CopyButton } from '../../../components/ui/copy-button'
 import { OperatorDetails } from '../../../components/ui/details'
 import { ExportLinks } from '../../../components/export-links'
@@ -192,9 +193,7 @@ function AvailabilityTableRow({ row, workspaces, now, onOpenModel }: Availabilit
     <tr
       className="h-10 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-800/50"
       // A click anywhere in the row opens the model, as in the models table; the name is the keyboard's way.
-      onClick={(event) => {
-        if (!(event.target as Element).closest('button, a, [tabindex]')) onOpenModel(row.id)
-      }}
+      onClick={(event) => openUnlessOnControl(event, () => onOpenModel(row.id))}
     >
       <td className="px-2 py-1.5 first:pl-3 sm:px-3">
         <button

@@ -2,7 +2,7 @@ import type { ModelsTable } from '../hooks/use-models-table'
 import { DataTableColumnHeader } from './data-table-column-header'
 import { DataTableSkeletonRows } from './data-table-skeleton-rows'
 import { MODELS_TABLE_ID } from './skip-to-table'
-import { openUnlessOnControl } from './model-row-parts'
+import { openUnlessOnControl } from '../../../lib/open-unless-on-control'
 
 export interface DataTableProps {
   table: ModelsTable

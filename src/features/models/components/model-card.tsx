@@ -4,7 +4,8 @@ import type { Model } from '../../../contract/model'
 import type { ModelsTable } from '../hooks/use-models-table'
 import type { tableFeaturesForModels } from './columns'
 import { LifecycleBadge, NewBadge } from './model-badges'
-import { CompareBox, CopyModelIdButton, ModelNameButton, openUnlessOnControl } from './model-row-parts'
+import { CompareBox, CopyModelIdButton, ModelNameButton } from './model-row-parts'
+import { openUnlessOnControl } from '../../../lib/open-unless-on-control'
 
 /** The columns a card shows in its own way (the heading and the id line); every other shown column is a line. */
 const OWN_LINES = new Set(['id', 'display_name'])

@@ -1,4 +1,3 @@
-import type { MouseEvent } from 'react'
 import { FOCUS_RING } from '../../../components/ui/button'
 import { CopyButton } from '../../../components/ui/copy-button'
 import type { Model } from '../../../contract/model'
@@ -24,17 +23,6 @@ export function ModelNameButton({ model, onOpen, wrap }: { model: Model; onOpen:
 /** Copies the id; named with it, so a screen reader tells the buttons of a page apart. */
 export function CopyModelIdButton({ id }: { id: string }) {
   return <CopyButton label={`Copy ID ${id}`} text={() => id} copiedMessage={`Copied ${id}`} />
-}
-
-const CONTROLS = 'a, button, input, select, textarea, [role="button"]'
-
-/** A click anywhere on a row or card opens its model, unless it was on a control of its own or selected text. */
-export function openUnlessOnControl(event: MouseEvent<HTMLElement>, open: () => void) {
-  // Another control in the row (a copy button, the name) does its own thing.
-  if (event.target instanceof Element && event.target.closest(CONTROLS)) return
-  // Selecting text to copy it is not a click to open.
-  if (window.getSelection()?.toString()) return
-  open()
 }
 
 /** Which models are chosen for comparison, and how to change that: the table's meta has both. */
