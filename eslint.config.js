@@ -118,6 +118,8 @@ export default tseslint.config(
       'src/server/data-dir.ts',
       'src/server/list-fast-path.ts',
       'src/server/history/sqlite-history-store.ts',
+      'src/server/history/sqlite-history-thread.ts',
+      'src/server/history/sqlite-history-worker.ts',
       'src/server/history/wal-checkpointer.ts',
       'src/server/auth/token-file.ts',
       'src/fake-upstream/main.ts',

@@ -75,7 +75,12 @@ export default defineConfig(({ isSsrBuild }) =>
           emptyOutDir: true,
           target: 'node20',
           rollupOptions: {
-            input: { main: 'src/server/main.ts', 'fake-upstream': 'src/fake-upstream/main.ts' },
+            input: {
+              main: 'src/server/main.ts',
+              'fake-upstream': 'src/fake-upstream/main.ts',
+              // The history's worker thread: sqlite-history-thread.ts starts it from beside the chunk it is in.
+              'sqlite-history-worker': 'src/server/history/sqlite-history-worker.ts',
+            },
             // Chunks beside the entries, so each finds the client at ../client/.
             output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
           },

@@ -53,6 +53,17 @@ describe.each(ROUTES)('upstream errors on %s', (_route, path) => {
     expect(response.headers.get('retry-after')).toBe(expected)
   })
 
+  it.each([429, 529])(
+    'says in its message the wait its Retry-After gives when the upstream gave none (%i)',
+    async (status) => {
+      const { response, body } = await answerTo(path, { kind: 'status', status })
+      // A list says nothing exact; a lookup is repeated for LOOKUP_ERROR_TTL_MS, and both say so.
+      const seconds = path === '/api/models' ? null : TEST_CONFIG.lookupErrorTtlMs / 1000
+      expect(response.headers.get('retry-after')).toBe(seconds === null ? null : String(seconds))
+      expect(body.error.message).toContain(seconds === null ? 'Retry in a minute.' : `Retry in ${seconds} s.`)
+    },
+  )
+
   it.each([500, 502, 503])('turns an upstream %i into a 502 api_error', async (status) => {
     const { response, body } = await answerTo(path, { kind: 'status', status })
     expect(response.status).toBe(502)

@@ -37,6 +37,11 @@ export interface ErrorContext {
   modelId?: string
   /** The env var of the key in use (a workspace's), for a 401's message. */
   keyVariable?: string
+  /**
+   * When the server will ask the upstream again, if it has decided (a failed lookup is repeated until then):
+   * the answer's Retry-After and its message both say this, rather than what the upstream asked or a guess.
+   */
+  retryAfterSeconds?: number
 }
 
 export function toHttpError(error: unknown, context: ErrorContext = {}): HttpError {
@@ -45,13 +50,11 @@ export function toHttpError(error: unknown, context: ErrorContext = {}): HttpErr
   if (error instanceof HistoryUnavailableError) return plain(503, 'api_error', error.message)
   if (error instanceof ImplausibleCatalogueError) return plain(502, 'api_error', error.message)
   if (error instanceof UpstreamBackoffError) {
+    const retryAfter = context.retryAfterSeconds ?? error.retryAfterSeconds
     return {
       status: 503,
-      body: errorBody(
-        'overloaded_error',
-        `The server is holding back: ${error.message}. Retry in ${error.retryAfterSeconds} s.`,
-      ),
-      headers: { 'Retry-After': String(error.retryAfterSeconds) },
+      body: errorBody('overloaded_error', `The server is holding back: ${error.message}. Retry in ${retryAfter} s.`),
+      headers: { 'Retry-After': String(retryAfter) },
     }
   }
   if (error instanceof UpstreamDeadlineError) {
@@ -122,7 +125,7 @@ function fromUpstreamStatus(error: APIError, context: ErrorContext): HttpError {
     return make(404, `No model "${context.modelId}" is available to this server's API key. Check the id or alias.`)
   }
   if (status === 429 || status === 529) {
-    const retryAfter = retryAfterSeconds(error)
+    const retryAfter = context.retryAfterSeconds ?? retryAfterSeconds(error)
     const when = retryAfter === null ? 'in a minute' : `in ${retryAfter} s`
     const what = status === 429 ? 'is rate limiting this server' : 'is overloaded'
     return make(
@@ -146,12 +149,14 @@ function fromUpstreamStatus(error: APIError, context: ErrorContext): HttpError {
  * same answer); a repeat says that it is one, and how old.
  */
 function fromLookupFailure(error: LookupFailedError, context: ErrorContext): HttpError {
-  const original = toHttpError(error.failure, context)
+  const asFailed = toHttpError(error.failure, context)
   // Not kept (LOOKUP_ERROR_TTL_MS=0): the failure as it is.
-  if (error.retryAfterMs <= 0) return original
+  if (error.retryAfterMs <= 0) return asFailed
   const elapsedSeconds = Math.floor((error.repeatedAfterMs ?? 0) / 1000)
-  const askedSeconds = Number(original.headers['Retry-After'] ?? 0) - elapsedSeconds
+  const askedSeconds = Number(asFailed.headers['Retry-After'] ?? 0) - elapsedSeconds
   const retryAfter = Math.max(1, Math.ceil(error.retryAfterMs / 1000), askedSeconds)
+  // Said again with the server's own time, so that a message's "retry in" never differs from the header.
+  const original = toHttpError(error.failure, { ...context, retryAfterSeconds: retryAfter })
   const headers = { ...original.headers, 'Retry-After': String(retryAfter) }
   if (error.repeatedAfterMs === null) return { ...original, headers }
   const { message } = original.body.error

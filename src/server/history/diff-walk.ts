@@ -1,5 +1,4 @@
-import type { Model } from '../../contract/model'
-import type { ModelRecord, NewChange, WalkRecordOptions } from './history-store'
+import type { ModelRecord, NewChange, WalkModel, WalkRecordOptions } from './history-store'
 import { runAtOnce, sortInSteps, StepCounter, type Steps } from './history-steps'
 
 export interface WalkDiff {
@@ -46,7 +45,7 @@ const byIdDescending = (a: ModelRecord, b: ModelRecord) => (a.modelId < b.modelI
 export function* diffWalkSteps(
   known: ReadonlyMap<string, ModelRecord>,
   previousWalkAt: number | null,
-  models: readonly Model[],
+  models: readonly WalkModel[],
   at: number,
   work: StepCounter,
   { confirmed = false }: WalkRecordOptions = {},
@@ -124,7 +123,7 @@ export function* diffWalkSteps(
 export function diffWalk(
   known: ReadonlyMap<string, ModelRecord>,
   previousWalkAt: number | null,
-  models: readonly Model[],
+  models: readonly WalkModel[],
   at: number,
   options: WalkRecordOptions = {},
 ): WalkDiff {
@@ -137,7 +136,7 @@ export function diffWalk(
  * nothing; a store that finds the previous walk's fingerprint again can skip
  * reading and comparing the whole catalogue.
  */
-export function* walkFingerprintSteps(models: readonly Model[], work: StepCounter): Steps<string> {
+export function* walkFingerprintSteps(models: readonly WalkModel[], work: StepCounter): Steps<string> {
   let h1 = 0xdeadbeef
   let h2 = 0x41c6ce57
   const mix = (text: string) => {
@@ -161,6 +160,6 @@ export function* walkFingerprintSteps(models: readonly Model[], work: StepCounte
   return `${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}-${models.length}`
 }
 
-export function walkFingerprint(models: readonly Model[]): string {
+export function walkFingerprint(models: readonly WalkModel[]): string {
   return runAtOnce(walkFingerprintSteps(models, new StepCounter()))
 }

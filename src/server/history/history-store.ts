@@ -20,6 +20,9 @@ export interface ModelRecord {
   missingSince: number | null
 }
 
+/** What the history looks at of each model a walk listed (a worker thread gets only these). */
+export type WalkModel = Pick<Model, 'id' | 'display_name' | 'lifecycle'>
+
 /** One change as a walk found it, before the store gives it an id. */
 export interface NewChange {
   modelId: string
@@ -111,7 +114,7 @@ export interface HistoryStore {
   /** Compares one successful walk with the workspace's previous one and records the differences. */
   recordWalk(
     workspace: string,
-    models: readonly Model[],
+    models: readonly WalkModel[],
     at: number,
     options?: WalkRecordOptions,
   ): Promise<RecordedWalk>
@@ -131,10 +134,13 @@ export interface HistoryStore {
 /** The history cannot be read or written; the message says so to whoever asked. */
 export class HistoryUnavailableError extends Error {
   override readonly name = 'HistoryUnavailableError'
+  /** Why, in a few words: what the history's worker thread passes on. */
+  readonly reason: string
   constructor(reason: string) {
     super(
       `The catalogue history is unavailable on this server: ${reason}. The live catalogue still works; whoever runs the dashboard finds what to do in the server's log.`,
     )
+    this.reason = reason
   }
 }
 

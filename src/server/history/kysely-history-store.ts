@@ -1,5 +1,4 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
-import type { Model } from '../../contract/model'
 import { diffWalkSteps, walkFingerprintSteps } from './diff-walk'
 import type { HistoryEngine, HistoryTables, ModelTable } from './history-schema'
 import { HISTORY_STEP, runInSteps, StepCounter, yieldToEventLoop } from './history-steps'
@@ -12,6 +11,7 @@ import {
   type NewChange,
   type RecordedWalk,
   type StoredChange,
+  type WalkModel,
   type WalkRecordOptions,
 } from './history-store'
 
@@ -207,7 +207,7 @@ export function kyselyHistoryStore(db: Db, options: KyselyHistoryStoreOptions): 
 
   async function recordWalk(
     workspace: string,
-    models: readonly Model[],
+    models: readonly WalkModel[],
     at: number,
     options: WalkRecordOptions,
   ): Promise<RecordedWalk> {

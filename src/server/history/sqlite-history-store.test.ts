@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { afterThisTest, historyModel as model, HOUR, T0, tempDir } from '../../testing/history-fixtures'
 import { createCapturingLogger, createTestApp, readError } from '../../testing/test-app'
 import { HISTORY_STEPS, historyMigrations, LEGACY_SQLITE_VERSIONS } from './history-migrations'
-import { HISTORY_FILE, openHistoryOrReport, openSqliteHistoryStore, type OpenResult } from './sqlite-history-store'
+import { HISTORY_FILE, openSqliteHistoryStore, type OpenResult } from './sqlite-history-store'
+import { openHistoryOrReport } from './sqlite-history-thread'
 
 async function opened(pending: Promise<OpenResult>) {
   const result = await pending

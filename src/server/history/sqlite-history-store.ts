@@ -2,14 +2,13 @@ import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely'
 import { createDirectory } from '../data-dir'
-import type { Logger } from '../logger'
 import { historyMigrations, migrateHistory, NewerSchemaError } from './history-migrations'
 import type { HistoryTables } from './history-schema'
 import { kyselyHistoryStore } from './kysely-history-store'
 import { startWalCheckpointer } from './wal-checkpointer'
-import { type HistoryStore, type HistoryStoreOptions, unavailableHistoryStore } from './history-store'
+import type { HistoryStore, HistoryStoreOptions } from './history-store'
 
-// Node only (a native module): main.ts opens the store and hands it to createApp.
+// Node only (a native module). The server opens it on a worker thread (sqlite-history-thread.ts), which runs this.
 
 export const HISTORY_FILE = 'history.sqlite'
 
@@ -132,22 +131,6 @@ function assertWritable(db: Database.Database): void {
   } finally {
     db.exec('ROLLBACK')
   }
-}
-
-/**
- * The store main.ts gives the app: the SQLite history, or when it cannot be
- * opened, one line in the log and a store whose endpoints answer 503 saying so,
- * while the catalogue itself is served as usual.
- */
-export async function openHistoryOrReport(
-  dataDir: string,
-  logger: Logger,
-  options: HistoryStoreOptions = {},
-): Promise<HistoryStore> {
-  const opened = await openSqliteHistoryStore(dataDir, options)
-  if (opened.ok) return opened.store
-  logger.error(opened.message)
-  return unavailableHistoryStore('sqlite', opened.reason)
 }
 
 const AFTERWARDS = 'and restart; until then the dashboard serves the live catalogue without its history.'
