@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { HISTORY_STEP, runAtOnce, runInSteps, sortInSteps, StepCounter } from './history-steps'
+import { HISTORY_STEP, HISTORY_STEP_MS, runAtOnce, runInSteps, sortInSteps, StepCounter } from './history-steps'
 
 describe('sortInSteps', () => {
   it.each([0, 1, HISTORY_STEP, HISTORY_STEP + 1, 7 * HISTORY_STEP + 13])(
@@ -32,7 +32,8 @@ describe('runInSteps', () => {
     let ticks = 0
     const ticker = setInterval(() => (ticks += 1), 0)
     function* slow() {
-      const work = new StepCounter()
+      // A clock that stands still: only units end a step, so the steps are known.
+      const work = new StepCounter(() => 0)
       for (let index = 0; index < 20 * HISTORY_STEP; index += 1) if (work.tick()) yield work.take()
       return 'done'
     }
@@ -43,5 +44,23 @@ describe('runInSteps', () => {
     const pauses: number[] = []
     await runInSteps(slow(), async (units) => void pauses.push(units))
     expect(pauses).toEqual(Array.from({ length: 20 }, () => HISTORY_STEP))
+  })
+})
+
+describe('StepCounter', () => {
+  it('ends a step at HISTORY_STEP units, or once it has run HISTORY_STEP_MS, whichever comes first', () => {
+    let now = 0
+    const work = new StepCounter(() => now)
+    expect(work.tick(HISTORY_STEP - 1)).toBe(false)
+    expect(work.room()).toBe(1)
+    expect(work.tick()).toBe(true)
+    expect(work.take()).toBe(HISTORY_STEP)
+    // A slow unit (a busy machine, a long statement): the step ends on time, with 3 units done.
+    expect(work.tick(2)).toBe(false)
+    now += HISTORY_STEP_MS
+    expect(work.room()).toBe(0)
+    expect(work.tick()).toBe(true)
+    expect(work.take()).toBe(3)
+    expect(work.room()).toBe(HISTORY_STEP)
   })
 })

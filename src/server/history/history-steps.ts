@@ -10,26 +10,48 @@
 /** The most units of work (a model compared, a row read or written) done between two yields: a few ms at most. */
 export const HISTORY_STEP = 1_000
 
-/** Counts work done since the last yield; shared by the parts of one write, so a step never spans more than HISTORY_STEP. */
+/**
+ * The longest a step runs, whatever its units: on a busy machine (or a slow
+ * statement) 1,000 units can take far longer than their few ms, so a step
+ * also ends once it has run this long.
+ */
+export const HISTORY_STEP_MS = 8
+
+/**
+ * Counts work done since the last yield; shared by the parts of one write, so
+ * a step never spans more than HISTORY_STEP units nor, checked at each unit,
+ * much more than HISTORY_STEP_MS.
+ */
 export class StepCounter {
   private done = 0
+  private startedAt: number
 
-  /** Counts `units` of work; true when the step is full and the caller should yield take(). */
-  tick(units = 1): boolean {
-    this.done += units
-    return this.done >= HISTORY_STEP
+  /** `now`: the clock steps are timed by (tests give one that they move). */
+  constructor(private readonly now: () => number = () => performance.now()) {
+    this.startedAt = now()
   }
 
-  /** How many units this step can still take. */
+  /** Counts `units` of work; true when the step is full (in units or in time) and the caller should yield take(). */
+  tick(units = 1): boolean {
+    this.done += units
+    return this.done >= HISTORY_STEP || this.overTime()
+  }
+
+  /** How many units this step can still take: none once it has run its time. */
   room(): number {
-    return Math.max(0, HISTORY_STEP - this.done)
+    return this.overTime() ? 0 : Math.max(0, HISTORY_STEP - this.done)
   }
 
   /** The work done in this step, and a new step begins. */
   take(): number {
     const done = this.done
     this.done = 0
+    this.startedAt = this.now()
     return done
+  }
+
+  private overTime(): boolean {
+    return this.now() - this.startedAt >= HISTORY_STEP_MS
   }
 }
 
