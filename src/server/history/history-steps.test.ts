@@ -18,6 +18,18 @@ describe('sortInSteps', () => {
     },
   )
 
+  it('never puts a run into a step that has no room for it, however much work came before', async () => {
+    const work = new StepCounter(() => 0)
+    work.tick(HISTORY_STEP - 1)
+    const steps: number[] = []
+    const items = Array.from({ length: 3 * HISTORY_STEP }, (_, index) => -index)
+    await runInSteps(
+      sortInSteps(items, (a, b) => a - b, work),
+      async (units) => void steps.push(units),
+    )
+    expect(Math.max(...steps)).toBeLessThanOrEqual(HISTORY_STEP)
+  })
+
   it('is stable and leaves its input as it was', () => {
     const items = Array.from({ length: 3 * HISTORY_STEP }, (_, index) => ({ key: index % 3, index }))
     const copy = items.map((item) => ({ ...item }))

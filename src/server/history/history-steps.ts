@@ -91,6 +91,8 @@ export function runAtOnce<T>(steps: Steps<T>): T {
 export function* sortInSteps<T>(items: readonly T[], compare: (a: T, b: T) => number, work: StepCounter): Steps<T[]> {
   let source = items.slice()
   for (let start = 0; start < source.length; start += HISTORY_STEP) {
+    // A run is sorted at once: the step it goes in must have room for all of it.
+    if (work.room() < Math.min(HISTORY_STEP, source.length - start)) yield work.take()
     const run = source.slice(start, start + HISTORY_STEP).sort(compare)
     for (let index = 0; index < run.length; index += 1) source[start + index] = run[index]!
     if (work.tick(run.length)) yield work.take()
