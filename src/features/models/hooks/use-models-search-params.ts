@@ -10,7 +10,7 @@ import {
 } from 'nuqs'
 import { useMemo, useRef } from 'react'
 import { CAPABILITY_PATHS, type CapabilityPath } from '../../../contract/capabilities'
-import { MODEL_LINES } from '../../../contract/model'
+import { MODEL_LINES } from '../../../contract/model-values'
 import {
   DEFAULT_LIFECYCLES,
   DEFAULT_LIMIT,
@@ -26,7 +26,7 @@ import {
   type SortValue,
 } from '../../../contract/list-params'
 import { WORKSPACE_NAME_PATTERN } from '../../../contract/workspace'
-import { CHANGE_KINDS, type ChangeKind } from '../../../contract/history'
+import { CHANGE_KINDS, type ChangeKind } from '../../../contract/change-kinds'
 import type { ModelsView, PageCursor } from '../../../lib/query-keys'
 import { useDebouncedValue } from '../../../hooks/use-debounced-value'
 import { columnsParam, DEFAULT_COLUMNS, parseColumns, serializeColumns, type TableColumn } from './column-choice'
