@@ -12,7 +12,6 @@ beforeAll(async () => {
   await Promise.all([
     import('../features/models/components/lazy-panels'),
     import('../features/shortcuts/components/shortcuts-dialog'),
-    import('../features/model-id-check/components/model-id-check'),
   ])
 })
 
