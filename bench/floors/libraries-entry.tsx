@@ -20,8 +20,6 @@ import {
   tableFeatures,
   useTable,
 } from '@tanstack/react-table'
-import { createParser, parseAsNumberLiteral, parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs'
-import { NuqsAdapter } from 'nuqs/adapters/react'
 import { lazy, StrictMode, Suspense, useId, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 
@@ -31,12 +29,8 @@ const columns = column.columns([column.accessor('id', { header: 'Id' })])
 const Lazy = lazy(() => Promise.resolve({ default: () => null }))
 
 function Page() {
-  const [params] = useQueryStates({
-    q: parseAsString.withDefault(''),
-    sort: parseAsStringLiteral(['id', '-id']),
-    limit: parseAsNumberLiteral([10, 20]).withDefault(20),
-    id: createParser({ parse: (value: string) => value, serialize: (value: string) => value }),
-  })
+  // The URL state is the app's own code (src/lib/url-params.ts): no library here.
+  const params = { q: new URLSearchParams(window.location.search).get('q') ?? '' }
   const client = useQueryClient()
   const health = useQuery(queryOptions({ queryKey: ['health'], queryFn: () => fetch('/h').then((r) => r.json()) }))
   const pages = useInfiniteQuery(
@@ -81,9 +75,7 @@ function Page() {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={new QueryClient()}>
-      <NuqsAdapter>
-        <Page />
-      </NuqsAdapter>
+      <Page />
     </QueryClientProvider>
   </StrictMode>,
 )
