@@ -18,7 +18,6 @@ import { useReturnFocusToRow } from '../hooks/use-return-focus-to-row'
 import { useAnnounceResults } from '../../../hooks/use-announce-results'
 import { describeResults } from './describe-results'
 import { CatalogueHeader } from './catalogue-header'
-import { CompareBar } from './compare-bar'
 import { ColumnsMenu } from './columns-menu'
 import { DataTable } from './data-table'
 import { ModelCardList } from './model-card-list'
@@ -61,6 +60,8 @@ const ShortcutsDialog = shortcuts.component((module) => module.ShortcutsDialog)
 const ChangesView = panels.component((module) => module.ChangesView)
 const AvailabilityView = panels.component((module) => module.AvailabilityView)
 const CompareModels = panels.component((module) => module.CompareModels)
+// With the comparison: shown only once a model is chosen, which loads the panels (loadPartsShownBy for a link).
+const CompareBar = panels.component((module) => module.CompareBar)
 
 /** The dashboard: the catalogue as a sortable, filterable table of cursor pages, and one model in a dialog. */
 export function ModelsDashboard() {
@@ -222,7 +223,11 @@ export function ModelsDashboard() {
               onPrevious={pages.goPrevious}
               onNext={pages.goNext}
             />
-            <CompareBar compared={params.compared} onClear={() => void params.setCompared([])} />
+            {params.compared.length > 0 && (
+              <Suspense fallback={null}>
+                <CompareBar compared={params.compared} onClear={() => void params.setCompared([])} />
+              </Suspense>
+            )}
           </>
         ) : (
           <Suspense
