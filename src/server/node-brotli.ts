@@ -3,12 +3,14 @@ import { brotliCompressSync, constants, createBrotliCompress } from 'node:zlib'
 import type { Brotli } from './accept-encoding'
 
 /**
- * Per-request brotli at quality 5 of 11: on the page (about 120 KB of HTML)
- * 17% fewer bytes than gzip's default level, for 1.1 ms of CPU against 0.8 ms
- * (measured on the bench machine); 11 is for the build's assets, compressed
- * once (vite.config.ts).
+ * Per-request brotli at quality 6 of 11: on the page (about 120 KB of HTML)
+ * about 18% fewer bytes than gzip at its default level, and on
+ * 2.6 MB of pages and lists (an export's size) about gzip's CPU: 0.8 ms and
+ * 13–18 ms, against gzip's 0.8 and 14 ms (measured on the bench machine).
+ * Quality 9 and up cost ten times that; 11 is for the build's assets,
+ * compressed once (vite.config.ts).
  */
-export const DYNAMIC_BROTLI_QUALITY = 5
+export const DYNAMIC_BROTLI_QUALITY = 6
 
 const OPTIONS = {
   params: {
