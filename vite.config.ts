@@ -113,6 +113,16 @@ export default defineConfig(({ isSsrBuild }) =>
           // `npm run dev`: the BFF answers /api inside Vite's own server, with HMR for the page.
           devServer({ entry: 'src/server/dev-entry.ts', exclude: [/^(?!\/api(\/|$)).*/] }),
         ],
+        resolve: {
+          alias: [
+            // TanStack Table's store asks for the React 17 shim of useSyncExternalStore; React 19 has it built in,
+            // and the package's own React 18+ entry uses that: 0.7 KB less in the first visit's script.
+            {
+              find: /^use-sync-external-store\/shim\/with-selector(?:\.js)?$/,
+              replacement: 'use-sync-external-store/with-selector',
+            },
+          ],
+        },
         server: { host: '127.0.0.1', port: 8787, strictPort: true },
         build: { outDir: 'dist/client', emptyOutDir: true },
       },

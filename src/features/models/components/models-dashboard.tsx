@@ -88,9 +88,7 @@ export function ModelsDashboard() {
   const table = useModelsTable({
     rows: pages.page?.data ?? NO_ROWS,
     sort: params.sort,
-    q: params.q,
     onSortChange: (sort) => void params.setSort(sort),
-    onFilterChange: (q) => void params.setFilter(q),
     openModel,
     now,
     columns: params.columns,
@@ -167,7 +165,8 @@ export function ModelsDashboard() {
         {onModels ? (
           <>
             <DataTableToolbar
-              table={table}
+              filter={params.q}
+              onFilterChange={(q) => void params.setFilter(q)}
               limit={params.limit}
               onLimitChange={(limit) => void params.setLimit(limit)}
               filterRef={filterRef}
