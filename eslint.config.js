@@ -117,6 +117,7 @@ export default tseslint.config(
       'src/server/listen.ts',
       'src/server/data-dir.ts',
       'src/server/list-fast-path.ts',
+      'src/server/node-brotli.ts',
       'src/server/history/sqlite-history-store.ts',
       'src/server/history/sqlite-history-thread.ts',
       'src/server/history/sqlite-history-worker.ts',

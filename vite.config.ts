@@ -29,6 +29,28 @@ function entryScriptAtEndOfBody(): Plugin {
 }
 
 /**
+ * Puts the favicon into the page as a data: URL: a first visit then makes one
+ * request less (its headers alone were 0.8 KB, five times the icon). The file
+ * stays in public/, the one copy, for whatever asks for /favicon.svg itself.
+ */
+function inlineFavicon(): Plugin {
+  return {
+    name: 'inline-favicon',
+    apply: 'build',
+    transformIndexHtml(html) {
+      const link = '<link rel="icon" href="/favicon.svg" type="image/svg+xml" />'
+      if (!html.includes(link)) throw new Error('inline-favicon: no favicon link in index.html')
+      // Only what a data: URL in a double-quoted attribute cannot hold is escaped: the rest compresses as it is.
+      const svg = readFileSync('public/favicon.svg', 'utf8')
+        .trim()
+        .replaceAll('"', "'")
+        .replace(/[%#<>]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)
+      return html.replace(link, `<link rel="icon" href="data:image/svg+xml,${svg}" type="image/svg+xml" />`)
+    },
+  }
+}
+
+/**
  * Writes a brotli (`.br`) and a gzip (`.gz`) form beside each hashed text
  * asset, both at their highest level: made once here, they cost the server
  * nothing per request (serveStatic's `precompressed` picks one by
@@ -91,10 +113,21 @@ export default defineConfig(({ isSsrBuild }) =>
           react(),
           tailwindcss(),
           entryScriptAtEndOfBody(),
+          inlineFavicon(),
           precompressedAssets(),
           // `npm run dev`: the BFF answers /api inside Vite's own server, with HMR for the page.
           devServer({ entry: 'src/server/dev-entry.ts', exclude: [/^(?!\/api(\/|$)).*/] }),
         ],
+        resolve: {
+          alias: [
+            // TanStack Table's store asks for the React 17 shim of useSyncExternalStore; React 19 has it built in,
+            // and the package's own React 18+ entry uses that: 0.7 KB less in the first visit's script.
+            {
+              find: /^use-sync-external-store\/shim\/with-selector(?:\.js)?$/,
+              replacement: 'use-sync-external-store/with-selector',
+            },
+          ],
+        },
         server: { host: '127.0.0.1', port: 8787, strictPort: true },
         build: { outDir: 'dist/client', emptyOutDir: true },
       },

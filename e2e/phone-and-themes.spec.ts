@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Locator, type Page, type TestInfo, test } from '@playwright/test'
 import { syntheticCatalogue } from '../src/fake-upstream/synthetic-catalogue'
-import { rangeText, untilCatalogueHas, untilRemovalRecorded } from './support/dashboard'
+import { rangeText, untilCatalogueHas, untilInteractive, untilRemovalRecorded } from './support/dashboard'
 import { fakeUpstream } from './support/fake-upstream'
 
 // Every view and state, as a new user would try it: on a phone (375×800) and a laptop (1280×900), light and dark.
@@ -280,6 +280,8 @@ for (const viewport of VIEWPORTS) {
         page,
       }, testInfo) => {
         await page.goto('/?view=changes&kinds=removed')
+        // A key pressed on the server's HTML before the take-over opens nothing.
+        await untilInteractive(page)
         const opener = page
           .getByRole('list', { name: 'Changes' })
           .getByRole('listitem')
@@ -321,8 +323,9 @@ for (const viewport of VIEWPORTS) {
       }) => {
         await page.goto('/?limit=100')
         await expect(rangeText(page)).toHaveText(`1–100 of ${CATALOGUE_SIZE}`)
-        // The range is in the server's HTML: the shortcuts answer once the script has taken the page over.
-        await page.waitForLoadState('networkidle')
+        // The range is in the server's HTML: the shortcuts answer once the script has taken the page over
+        // (the network can be idle before that: nothing is fetched between the script and the take-over).
+        await untilInteractive(page)
         await page.keyboard.press('n')
         await expect(rangeText(page)).toHaveText(`101–200 of ${CATALOGUE_SIZE}`)
         await page.keyboard.press('p')

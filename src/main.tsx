@@ -31,7 +31,7 @@ const client = createQueryClient()
 const state = readPageState()
 const app = (
   <StrictMode>
-    {/* nuqs reads its "server" URL while hydrating: this page's, as the server had it. */}
+    {/* The URL state reads its "server" URL while hydrating: this page's, as the server had it. */}
     <App queryClient={client} serverSearch={window.location.search} onHydrated={whenInteractive} />
   </StrictMode>
 )

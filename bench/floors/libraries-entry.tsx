@@ -8,35 +8,21 @@ import {
   QueryClientProvider,
   queryOptions,
   useInfiniteQuery,
-  useMutation,
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query'
-import {
-  columnFilteringFeature,
-  createColumnHelper,
-  globalFilteringFeature,
-  rowSortingFeature,
-  tableFeatures,
-  useTable,
-} from '@tanstack/react-table'
-import { createParser, parseAsNumberLiteral, parseAsString, parseAsStringLiteral, useQueryStates } from 'nuqs'
-import { NuqsAdapter } from 'nuqs/adapters/react'
+import { createColumnHelper, rowSortingFeature, tableFeatures, useTable } from '@tanstack/react-table'
 import { lazy, StrictMode, Suspense, useId, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 
-const features = tableFeatures({ rowSortingFeature, columnFilteringFeature, globalFilteringFeature })
+const features = tableFeatures({ rowSortingFeature })
 const column = createColumnHelper<typeof features, { id: string }>()
 const columns = column.columns([column.accessor('id', { header: 'Id' })])
 const Lazy = lazy(() => Promise.resolve({ default: () => null }))
 
 function Page() {
-  const [params] = useQueryStates({
-    q: parseAsString.withDefault(''),
-    sort: parseAsStringLiteral(['id', '-id']),
-    limit: parseAsNumberLiteral([10, 20]).withDefault(20),
-    id: createParser({ parse: (value: string) => value, serialize: (value: string) => value }),
-  })
+  // The URL state is the app's own code (src/lib/url-params.ts): no library here.
+  const params = { q: new URLSearchParams(window.location.search).get('q') ?? '' }
   const client = useQueryClient()
   const health = useQuery(queryOptions({ queryKey: ['health'], queryFn: () => fetch('/h').then((r) => r.json()) }))
   const pages = useInfiniteQuery(
@@ -48,18 +34,20 @@ function Page() {
       placeholderData: keepPreviousData,
     }),
   )
-  const refresh = useMutation({ mutationFn: () => client.invalidateQueries({ queryKey: ['list'] }) })
   const [sorting] = useState([])
   const table = useTable({
     features,
     columns,
     data: pages.data?.pages.flatMap((page) => page.data) ?? [],
-    state: { sorting, globalFilter: params.q },
+    state: { sorting },
     manualSorting: true,
-    manualFiltering: true,
   })
   return (
-    <table id={useId()} onClick={() => refresh.mutate()} title={hashKey(['list', params]) + String(health.data)}>
+    <table
+      id={useId()}
+      onClick={() => void client.invalidateQueries({ queryKey: ['list'] })}
+      title={hashKey(['list', params]) + String(health.data)}
+    >
       <tbody>
         {table.getRowModel().rows.map((row) => (
           <tr key={row.id}>
@@ -81,9 +69,7 @@ function Page() {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={new QueryClient()}>
-      <NuqsAdapter>
-        <Page />
-      </NuqsAdapter>
+      <Page />
     </QueryClientProvider>
   </StrictMode>,
 )

@@ -27,7 +27,7 @@ export const bundleWeight: BenchItem = {
   id: '1',
   title: 'Bundle weight',
   floor:
-    'the libraries alone, measured: a production build of bench/floors/libraries-entry.tsx, which imports and uses what the dashboard uses of React 19, React Query, TanStack Table and nuqs, with no app code, no CSS and no zod',
+    'the libraries alone, measured: a production build of bench/floors/libraries-entry.tsx, which imports and uses what the dashboard uses of React 19, React Query and TanStack Table, with no app code, no CSS and no zod',
   async run({ log }) {
     const files = firstVisitFiles(`${ROOT}dist/client`)
     const project = files.reduce((sum, file) => sum + file.gzipBytes, 0)

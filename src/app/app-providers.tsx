@@ -1,8 +1,8 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { NuqsAdapter } from 'nuqs/adapters/react'
 import type { ReactNode } from 'react'
+import { ServerSearchContext } from '../hooks/use-query-states'
 
-/** Server state (React Query) and URL state (nuqs): everything the dashboard reads from. */
+/** Server state (React Query) and URL state (useQueryStates): everything the dashboard reads from. */
 export function AppProviders({
   queryClient,
   serverSearch,
@@ -15,7 +15,7 @@ export function AppProviders({
 }) {
   return (
     <QueryClientProvider client={queryClient}>
-      <NuqsAdapter serverSearch={serverSearch}>{children}</NuqsAdapter>
+      <ServerSearchContext value={serverSearch}>{children}</ServerSearchContext>
     </QueryClientProvider>
   )
 }

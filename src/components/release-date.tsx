@@ -1,4 +1,4 @@
-import { isReleaseDateUnknown } from '../contract/model'
+import { isReleaseDateUnknown } from '../contract/model-values'
 import { formatDateTimeUtc, formatRelative, formatDate } from '../lib/format-time'
 
 /** A release date: the calendar date in UTC, the exact instant on hover, and how long ago. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
-import { flagParam, oneCursor, pageParams, type ParseResult } from './list-params'
+import type { ParseResult } from './list-params'
+import { flagParam, oneCursor, pageParams } from './list-params-schema'
 import { parseSearchParams } from './search-params'
 import { WORKSPACE_NAME_PATTERN } from './workspace'
 

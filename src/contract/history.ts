@@ -1,10 +1,8 @@
 import * as z from 'zod/mini'
-import { commaListParam, type ParseResult } from './list-params'
+import type { ParseResult } from './list-params'
+import { commaListParam } from './list-params-schema'
 import { parseSearchParams } from './search-params'
-
-/** What can happen to a model between two catalogue walks. */
-export const CHANGE_KINDS = ['added', 'removed', 'display_name_changed', 'lifecycle_changed'] as const
-export type ChangeKind = (typeof CHANGE_KINDS)[number]
+import { CHANGE_KINDS } from './change-kinds'
 
 export const DEFAULT_CHANGES_LIMIT = 50
 export const MAX_CHANGES_LIMIT = 1000

@@ -7,15 +7,14 @@ import { createTestApp } from '../testing/test-app'
 import {
   DEFAULT_LIMIT,
   LIFECYCLES,
-  type ListParams,
   MAX_CONTEXT,
   MAX_RETIRING_WITHIN_DAYS,
   listParamsToSearch,
   MAX_LIMIT,
   MAX_QUERY_LENGTH,
-  parseListParams,
   SORT_VALUES,
 } from './list-params'
+import { type ListParams, parseListParams } from './list-params-schema'
 
 const PARAM_NAMES = [
   'limit',

@@ -63,17 +63,6 @@ export const modelSchema = z.looseObject({
 })
 export type Model = z.infer<typeof modelSchema>
 
-/** The lines API 2026-10-21 names; more may come, and a model may have none (null). */
-export const MODEL_LINES = ['haiku', 'sonnet', 'opus', 'fable', 'mythos'] as const
-
-/** The upstream's convention for "release date unknown". */
-export const UNKNOWN_RELEASE_DATE = '1970-01-01T00:00:00Z'
-
-export function isReleaseDateUnknown(createdAt: string): boolean {
-  const time = Date.parse(createdAt)
-  return Number.isNaN(time) || time === 0
-}
-
 /** One page of the BFF's list: the upstream's own page shape plus what a view needs. */
 export const modelPageSchema = z.object({
   data: z.array(modelSchema),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isReleaseDateUnknown } from '../contract/model'
+import { isReleaseDateUnknown } from '../contract/model-values'
 import { DEMO_MODELS } from './demo-catalogue'
 import { syntheticCatalogue } from './synthetic-catalogue'
 import { workspaceVariant } from './workspace-variant'

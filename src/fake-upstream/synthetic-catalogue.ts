@@ -1,5 +1,5 @@
 import type { ModelLine } from '@anthropic-ai/sdk/resources/models'
-import { UNKNOWN_RELEASE_DATE } from '../contract/model'
+import { UNKNOWN_RELEASE_DATE } from '../contract/model-values'
 import { CLAUDE_3_7, CLAUDE_4_5, CLAUDE_4_6, OPUS_5 } from './capability-profiles'
 import { DEMO_MODELS } from './demo-catalogue'
 import type { UpstreamModel } from './upstream-model'

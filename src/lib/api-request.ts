@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
-import type { ZodMiniType } from 'zod/mini'
-import { apiErrorBodySchema } from '../contract/api-error'
+import { apiErrorBodyShape } from '../contract/answer-checks'
+import type { AnswerShape } from '../contract/shape-check'
 
 /** The BFF answered with an error, in the upstream's error shape. */
 export class ApiError extends Error {
@@ -64,12 +64,13 @@ export function apiGet(path: string, search: URLSearchParams, { signal, client }
 
 /**
  * GETs one BFF endpoint and checks the answer against the shared contract, so
- * a component only ever sees a page or a model of the documented shape.
+ * a component only ever sees a page or a model of the documented shape
+ * (`shape`: a check of answer-checks.ts, or a zod schema where zod is loaded anyway).
  */
 export async function getJson<T>(
   path: string,
   search: URLSearchParams,
-  schema: ZodMiniType<T>,
+  shape: AnswerShape<T>,
   context: RequestContext = {},
 ): Promise<T> {
   const { signal } = context
@@ -84,7 +85,7 @@ export async function getJson<T>(
   }
   const body: unknown = await response.json().catch(() => undefined)
   if (!response.ok) throw apiErrorFrom(response, body)
-  const parsed = schema.safeParse(body)
+  const parsed = shape.safeParse(body)
   if (!parsed.success) {
     throw new UnreadableResponseError(`The server's answer to ${path} did not have the expected shape.`)
   }
@@ -94,7 +95,7 @@ export async function getJson<T>(
 function apiErrorFrom(response: Response, body: unknown): ApiError {
   const retryAfter = response.headers.get('retry-after')
   const retryAfterSeconds = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : null
-  const parsed = apiErrorBodySchema.safeParse(body)
+  const parsed = apiErrorBodyShape.safeParse(body)
   if (!parsed.success) {
     return new ApiError(
       response.status,

@@ -1,5 +1,5 @@
 import type { AvailabilitySort } from '../contract/availability'
-import type { ChangeKind } from '../contract/history'
+import type { ChangeKind } from '../contract/change-kinds'
 import type { CapabilityPath } from '../contract/capabilities'
 import type { Lifecycle, SortValue } from '../contract/list-params'
 

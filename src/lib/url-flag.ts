@@ -1,4 +1,4 @@
-import { createParser } from 'nuqs'
+import { createParser } from './url-params'
 
 /**
  * A yes/no URL parameter, read as the BFF reads its flags: `1` or `true` is

@@ -1,5 +1,22 @@
-/** The encodings a dynamic answer may be sent in: gzip only (see the README, "On the wire"). */
+/** The encodings a dynamic answer may be sent in (see the README, "On the wire"). */
 export type ContentCoding = 'br' | 'gzip'
+
+/**
+ * Brotli, given to the app core by the Node entry (node-brotli.ts): the core
+ * runs on web streams alone, whose CompressionStream has no brotli on Node 20.
+ * Without it, dynamic answers are gzipped.
+ */
+export interface Brotli {
+  /** A stream that compresses what is written to it (the page, the exports). */
+  stream(): ReadableWritablePair<Uint8Array, Uint8Array>
+  /** `bytes` compressed at once: a cached list page, compressed once and kept. */
+  bytes(bytes: Uint8Array): Uint8Array<ArrayBuffer>
+}
+
+/** The codings a server offers, best first: brotli when it has it (smaller at the same CPU cost), then gzip. */
+export function offeredCodings(brotli: Brotli | undefined): readonly ContentCoding[] {
+  return brotli ? ['br', 'gzip'] : ['gzip']
+}
 
 /** Answers smaller than this are sent as they are: compressing them saves less than it costs. */
 export const COMPRESS_THRESHOLD_BYTES = 1024

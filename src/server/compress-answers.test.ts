@@ -1,20 +1,46 @@
-import { gunzipSync } from 'node:zlib'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import type { Model } from '../contract/model'
 import { createTestApp } from '../testing/test-app'
 import { compressAnswers } from './compress-answers'
+import { nodeBrotli } from './node-brotli'
 
 const GZIP = { 'Accept-Encoding': 'gzip, deflate, br' }
+const GZIP_ONLY = { 'Accept-Encoding': 'gzip' }
 
 async function bytesOf(response: Response): Promise<Buffer> {
   return Buffer.from(await response.arrayBuffer())
 }
 
-/** The body as sent, decoded if gzipped. */
+/** The body as sent, decoded if compressed. */
 async function decoded(response: Response): Promise<string> {
   const bytes = await bytesOf(response)
-  return (response.headers.get('content-encoding') === 'gzip' ? gunzipSync(bytes) : bytes).toString('utf8')
+  const coding = response.headers.get('content-encoding')
+  return (coding === 'gzip' ? gunzipSync(bytes) : coding === 'br' ? brotliDecompressSync(bytes) : bytes).toString(
+    'utf8',
+  )
+}
+
+/** Five models added after the baseline walk: a feed well over the threshold. */
+async function appWithAFeed(options: Parameters<typeof createTestApp>[0] = {}) {
+  const haiku = (n: number): Model => ({
+    id: `claude-haiku-${n}`,
+    type: 'model',
+    display_name: `Claude Haiku ${n}`,
+    created_at: '2026-01-01T00:00:00Z',
+    lifecycle: 'active',
+  })
+  const testApp = createTestApp({
+    ...options,
+    upstream: { models: [haiku(9)] },
+    pacing: { forcedRefreshIntervalMs: 0 },
+  })
+  await testApp.listPage()
+  testApp.clock.advance(24 * 3_600_000)
+  testApp.fake.setModels([haiku(9), ...[10, 11, 12, 13, 14].map(haiku)])
+  await testApp.listPage({ refresh: '1' })
+  return testApp.app
 }
 
 describe('compressed answers', () => {
@@ -80,22 +106,7 @@ describe('compressed answers', () => {
   })
 
   it('gzips the feed and keeps its revalidation', async () => {
-    const haiku = (n: number): Model => ({
-      id: `claude-haiku-${n}`,
-      type: 'model',
-      display_name: `Claude Haiku ${n}`,
-      created_at: '2026-01-01T00:00:00Z',
-      lifecycle: 'active',
-    })
-    const { app, fake, clock, listPage } = createTestApp({
-      upstream: { models: [haiku(9)] },
-      pacing: { forcedRefreshIntervalMs: 0 },
-    })
-    // The first walk is the baseline; five models added after it make five entries, well over the threshold.
-    await listPage()
-    clock.advance(24 * 3_600_000)
-    fake.setModels([haiku(9), ...[10, 11, 12, 13, 14].map(haiku)])
-    await listPage({ refresh: '1' })
+    const app = await appWithAFeed()
     const plain = await app.request('/feed.xml')
     const body = await plain.text()
     expect(body.length).toBeGreaterThan(1024)
@@ -141,5 +152,66 @@ describe('compressed answers', () => {
     expect(small.headers.get('content-encoding')).toBeNull()
     expect(small.headers.get('content-length')).toBe('8')
     expect(await small.text()).toBe('a,b\n1,2\n')
+  })
+})
+
+describe('compressed answers, with brotli from the Node entry', () => {
+  const BROWSER = { 'Accept-Encoding': 'gzip, deflate, br, zstd' }
+
+  it('sends a list page in brotli to a browser, smaller than gzip, with Vary, a weak ETag and the same JSON', async () => {
+    const { app } = createTestApp({ brotli: nodeBrotli })
+    const plain = await app.request('/api/models?limit=20')
+    const gzipped = await app.request('/api/models?limit=20', { headers: GZIP_ONLY })
+    const brotli = await app.request('/api/models?limit=20', { headers: BROWSER })
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip')
+    expect(brotli.headers.get('content-encoding')).toBe('br')
+    expect(brotli.headers.get('vary')).toBe('Accept-Encoding')
+    expect(brotli.headers.get('etag')).toBe(`W/${plain.headers.get('etag')}`)
+    const plainBody = await plain.text()
+    const brotliBytes = await bytesOf(brotli)
+    expect(Number(brotli.headers.get('content-length'))).toBe(brotliBytes.byteLength)
+    expect(brotliBytes.byteLength).toBeLessThan((await bytesOf(gzipped)).byteLength)
+    expect(brotliDecompressSync(brotliBytes).toString('utf8')).toBe(plainBody)
+    // The same bytes again: made once per page and kept.
+    const again = await app.request('/api/models?limit=20', { headers: BROWSER })
+    expect(await bytesOf(again)).toEqual(brotliBytes)
+  })
+
+  it.each([
+    ['br;q=0.5, gzip', 'gzip'],
+    ['gzip', 'gzip'],
+    ['br', 'br'],
+    ['*', 'br'],
+    ['identity', null],
+  ])('follows the client’s preference (%s: %s)', async (acceptEncoding, coding) => {
+    const { app } = createTestApp({ brotli: nodeBrotli })
+    const headers = { 'Accept-Encoding': acceptEncoding }
+    for (const path of ['/api/models?limit=20', '/api/models/export?format=csv']) {
+      const response = await app.request(path, { headers })
+      expect(response.headers.get('content-encoding'), path).toBe(coding)
+      expect(response.headers.get('vary'), path).toBe('Accept-Encoding')
+    }
+  })
+
+  it.each(['csv', 'json'])('sends the %s export in brotli as it streams', async (format) => {
+    const { app } = createTestApp({ brotli: nodeBrotli })
+    const plain = await app.request(`/api/models/export?format=${format}`)
+    const brotli = await app.request(`/api/models/export?format=${format}`, { headers: BROWSER })
+    expect(brotli.headers.get('content-encoding')).toBe('br')
+    expect(brotli.headers.get('content-length')).toBeNull()
+    expect(await decoded(brotli)).toBe(await plain.text())
+  })
+
+  it('sends the feed in brotli and keeps its revalidation', async () => {
+    const app = await appWithAFeed({ brotli: nodeBrotli })
+    const plain = await app.request('/feed.xml')
+    const brotli = await app.request('/feed.xml', { headers: BROWSER })
+    expect(brotli.headers.get('content-encoding')).toBe('br')
+    expect(brotli.headers.get('etag')).toBe(`W/${plain.headers.get('etag')}`)
+    expect(await decoded(brotli)).toBe(await plain.text())
+    const revalidated = await app.request('/feed.xml', {
+      headers: { ...BROWSER, 'If-None-Match': brotli.headers.get('etag')! },
+    })
+    expect(revalidated.status).toBe(304)
   })
 })

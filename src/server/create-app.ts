@@ -4,6 +4,7 @@ import { DEFAULT_WORKSPACE } from '../contract/workspace'
 import { demoUpstream } from '../fake-upstream/demo-upstream'
 import { hasSignIn } from './auth/auth-config'
 import { authenticate } from './auth/authenticate'
+import type { Brotli } from './accept-encoding'
 import { compressAnswers } from './compress-answers'
 import { hostCheck, hostHeaderIsAllowed } from './auth/host-check'
 import { type AuthEnv, identityOf } from './auth/identity'
@@ -57,6 +58,8 @@ export interface AppDependencies {
   pacing?: WorkspaceDependencies['pacing']
   /** The current lines of AUTH_TOKENS_FILE (main.ts re-reads the file when it changes). */
   tokens?: () => readonly TokenEntry[]
+  /** Brotli for the page and the JSON answers (node-brotli.ts, from the Node entry); without it, they are gzipped. */
+  brotli?: Brotli
   /** The address a request's connection came from, for the sign-in proxy's check (main.ts: getConnInfo). */
   remoteAddress?: (c: Context) => string | undefined
 }
@@ -114,8 +117,8 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
   // First, so every answer carries a request id and is logged and timed, whatever answers it.
   app.use('*', observeRequests(recordRequest))
   app.use('*', securityHeaders())
-  // Inside the log and the security headers, so both see the answer as sent; every answer below may be gzipped.
-  app.use('*', compressAnswers())
+  // Inside the log and the security headers, so both see the answer as sent; every answer below may be compressed.
+  app.use('*', compressAnswers({ brotli: deps.brotli }))
   app.use('*', hostCheck(config.auth.allowedHosts))
   // One gate for every path but the probes, /metrics included: it sets `identity` for the routes and the logs.
   app.use(
@@ -151,6 +154,7 @@ export function createApp(config: ServerConfig, deps: AppDependencies = {}) {
     now,
     signOutUrl: signIn?.sessions.signOutHref ?? null,
     mayAccept: (c) => isOperator(identityOf(c), config.auth),
+    brotli: deps.brotli,
   })
   app.route('/', api)
   app.get('/feed.xml', changesFeed(history, now, config.auth.publicUrl))

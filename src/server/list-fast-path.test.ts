@@ -1,12 +1,14 @@
 import { createServer, request as httpRequest, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { gunzipSync } from 'node:zlib'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { getRequestListener } from '@hono/node-server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { FAKE_API_KEY } from '../fake-upstream/fake-upstream'
 import { createTestApp } from '../testing/test-app'
 import { NO_AUTH } from './auth/auth-config'
+import type { Brotli } from './accept-encoding'
 import { withListFastPath } from './list-fast-path'
+import { nodeBrotli } from './node-brotli'
 import { REQUEST_ID_PATTERN } from './observability/request-id'
 
 interface RawAnswer {
@@ -67,8 +69,9 @@ function expectSameAnswer(actual: RawAnswer, expected: RawAnswer) {
  * One app behind two servers: Hono alone, and the fast path in front of it.
  * `answered` records what the fast path's cache lookup gave for each request.
  */
-async function bothServers() {
+async function bothServers({ brotli }: { brotli?: Brotli } = {}) {
   const testApp = createTestApp({
+    brotli,
     config: {
       workspaces: [
         { name: 'staging', keyVariable: 'ANTHROPIC_API_KEY_STAGING', apiKey: FAKE_API_KEY, workspaceId: 'staging' },
@@ -78,7 +81,7 @@ async function bothServers() {
   const hono = getRequestListener(testApp.app.fetch)
   const answerFromCache = vi.fn(testApp.app.answerListFromCache)
   const honoPort = await listen(hono)
-  const fastPort = await listen(withListFastPath(answerFromCache, hono, testApp.app.recordRequest))
+  const fastPort = await listen(withListFastPath(answerFromCache, hono, testApp.app.recordRequest, brotli))
   const answered = () => answerFromCache.mock.results.map((result) => (result.value === undefined ? 'hono' : 'fast'))
   return { ...testApp, honoPort, fastPort, answered }
 }
@@ -108,22 +111,31 @@ describe('the fast path of GET /api/models', () => {
     expect(answered()).toEqual(['fast', 'fast'])
   })
 
-  it.each(['gzip, deflate, br', 'br;q=0.9, gzip;q=0.5'])(
-    'gzips a cached page for a client that accepts it (%s) with the same bytes and headers as the route',
-    async (acceptEncoding) => {
-      const { honoPort, fastPort, answered } = await bothServers()
+  it.each([
+    ['gzip, deflate, br', 'without', 'gzip'],
+    ['br;q=0.9, gzip;q=0.5', 'without', 'gzip'],
+    ['gzip, deflate, br, zstd', 'with', 'br'],
+    ['br;q=0.5, gzip', 'with', 'gzip'],
+  ] as const)(
+    'compresses a cached page for a client that accepts it (%s, %s brotli: %s) with the same bytes and headers as the route',
+    async (acceptEncoding, withBrotli, coding) => {
+      const { honoPort, fastPort, answered } = await bothServers({
+        brotli: withBrotli === 'with' ? nodeBrotli : undefined,
+      })
+      const decompress = coding === 'br' ? brotliDecompressSync : gunzipSync
       const path = '/api/models?limit=10'
       const plain = await get(honoPort, path)
       const headers = { 'Accept-Encoding': acceptEncoding }
-      const fromHono = await get(honoPort, path, headers)
-      expect(fromHono.headers).toContain('content-encoding: gzip')
-      expect(fromHono.headers).toContain('vary: Accept-Encoding')
+      // The fast path first: the route then sends what the fast path made, and must send it alike.
       const fromFastPath = await get(fastPort, path, headers)
+      const fromHono = await get(honoPort, path, headers)
+      expect(fromHono.headers).toContain(`content-encoding: ${coding}`)
+      expect(fromHono.headers).toContain('vary: Accept-Encoding')
       expect(answered()).toEqual(['fast'])
       expect(fromFastPath.status).toBe(200)
       expect(fromFastPath.headers).toEqual(fromHono.headers)
-      expect(gunzipSync(fromFastPath.body)).toEqual(plain.body)
-      expect(gunzipSync(fromHono.body)).toEqual(plain.body)
+      expect(fromFastPath.body).toEqual(fromHono.body)
+      expect(decompress(fromFastPath.body)).toEqual(plain.body)
       // Its weak ETag revalidates on either server.
       const etag = fromFastPath.headers.find((line) => line.startsWith('etag: '))!.slice(6)
       expect(etag).toMatch(/^W\//)

@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener } from 'node:http'
 import { gzipSync } from 'node:zlib'
-import { gzippedListAnswer, wantsGzip } from './catalogue/gzipped-list-answer'
+import type { Brotli } from './accept-encoding'
+import { compressedListAnswer, listAnswerCoding } from './catalogue/compressed-list-answer'
 import type { ListAnswer } from './catalogue/models-list-pages'
 import { newRequestId } from './observability/request-id'
 import type { RequestRecorder } from './observability/request-recorder'
@@ -16,6 +17,8 @@ export type ListAnswerFromCache = (
 // so the answer here is to the very URL the route would see; any other request goes through the adapter.
 const PLAIN_LIST_URL = /^\/api\/models(?:\?[!$&-;=?-[\]_a-z~]*)?$/
 const PLAIN_HOST = /^[a-z0-9._-]+(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/
+const gzipped = (bytes: Uint8Array) => new Uint8Array(gzipSync(bytes))
+
 // The route it stands for: the label and log field the Hono route's answers get too.
 const FAST_PATH_ROUTE = '/api/models'
 
@@ -38,6 +41,8 @@ export function withListFastPath(
   answerFromCache: ListAnswerFromCache,
   next: RequestListener,
   record: RequestRecorder,
+  /** The brotli the app was given (createApp's `brotli`): the same codings, with the same bytes, as its route. */
+  brotli?: Brotli,
 ): RequestListener {
   return (request, response) => {
     const started = performance.now()
@@ -51,8 +56,10 @@ export function withListFastPath(
     if (!answer) return next(request, response)
     const requestId = newRequestId()
     response.setHeader('request-id', requestId)
-    // Negotiated as the route does: gzipped for a client that accepts it.
-    if (wantsGzip(answer, request.headers['accept-encoding'])) answer = gzippedListAnswer(answer, gzipSync)
+    // Negotiated as the route does: compressed for a client that accepts brotli or gzip.
+    const coding = listAnswerCoding(answer, request.headers['accept-encoding'], brotli)
+    if (coding === 'br') answer = compressedListAnswer(answer, coding, brotli!.bytes)
+    else if (coding === 'gzip') answer = compressedListAnswer(answer, coding, gzipped)
     response.writeHead(answer.status, answer.headers).end(answer.body)
     const url = request.url!
     const queryStart = url.indexOf('?')

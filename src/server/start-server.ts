@@ -16,6 +16,7 @@ import { historyRetention } from './history/history-store'
 import { openHistoryOrReport } from './history/sqlite-history-thread'
 import { openPostgresHistoryStore } from './history/postgres-history-store'
 import { withListFastPath } from './list-fast-path'
+import { nodeBrotli } from './node-brotli'
 import { listenUntilSignalled } from './listen'
 import { createPinoLogger } from './observability/pino-logger'
 import { lockDataDir } from './data-dir'
@@ -82,6 +83,7 @@ const app = createApp(config, {
   },
   history,
   logger,
+  brotli: nodeBrotli,
   // Every walk and lookup, the demo's too, is aborted with it.
   stopping: stopping.signal,
   tokens: tokenFile?.ok ? watchedTokenFile(config.auth.tokensFile!, tokenFile.entries, logger) : undefined,
@@ -90,7 +92,9 @@ const app = createApp(config, {
 // The process's own series (CPU, memory, event loop, heap), beside the app's in its registry.
 collectDefaultMetrics({ register: app.metricsRegistry })
 
-const server = createServer(withListFastPath(app.answerListFromCache, getRequestListener(app.fetch), app.recordRequest))
+const server = createServer(
+  withListFastPath(app.answerListFromCache, getRequestListener(app.fetch), app.recordRequest, nodeBrotli),
+)
 listenUntilSignalled(server, {
   host: config.host,
   port: config.port,

@@ -50,6 +50,21 @@ describe('static answers', () => {
     expect(response.headers.get('cache-control')).toBe(IMMUTABLE)
   })
 
+  it('gives a built asset the security headers that act on a script, and a page all of them', async () => {
+    const app = appWithClient()
+    const asset = await app.request('/assets/index-abc123.js', { headers: { 'Accept-Encoding': 'br' } })
+    expect(asset.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(asset.headers.get('cross-origin-resource-policy')).toBe('same-origin')
+    expect(asset.headers.get('referrer-policy')).toBe('no-referrer')
+    for (const pageOnly of ['content-security-policy', 'x-frame-options', 'cross-origin-opener-policy'])
+      expect(asset.headers.get(pageOnly), pageOnly).toBeNull()
+    for (const path of ['/', '/assets/index-old999.js', '/robots.txt']) {
+      const response = await app.request(path)
+      expect(response.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'")
+      expect(response.headers.get('x-frame-options'), path).toBe('DENY')
+    }
+  })
+
   it.each([
     ['br, gzip, deflate', 'br', brotliDecompressSync],
     ['gzip, deflate, br, zstd', 'br', brotliDecompressSync],

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { errorBody } from '../contract/api-error'
 import { varyOnAcceptEncoding } from './accept-encoding'
 import { sendError } from './respond'
+import { asSubresource } from './security-headers'
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable'
 
@@ -14,7 +15,8 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable'
  * brotli (`.br`) and gzip (`.gz`) forms; `assets` (serveStatic with
  * `precompressed`) picks the one the client accepts, and every answer says it
  * varies by Accept-Encoding, the plain one too, so no cache hands a brotli
- * file to a client that cannot read it.
+ * file to a client that cannot read it. Of the security headers, a file gets
+ * those that act on a script or a stylesheet (asSubresource).
  */
 export function hashedAssets(assets: MiddlewareHandler) {
   return async (c: Context) => {
@@ -24,6 +26,7 @@ export function hashedAssets(assets: MiddlewareHandler) {
       if (served.ok) {
         served.headers.set('Cache-Control', IMMUTABLE)
         served.headers.set('Vary', varyOnAcceptEncoding(served.headers.get('Vary')))
+        asSubresource(served)
       }
       return served
     }

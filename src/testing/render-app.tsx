@@ -4,7 +4,6 @@ import userEvent from '@testing-library/user-event'
 import { StrictMode } from 'react'
 import { App } from '../app/app'
 import { createQueryClient } from '../app/query-client'
-import { dropQueuedUrlUpdates } from './url-update-queue'
 
 // The dashboard's lazy chunks (see models-dashboard.tsx), loaded before each file's tests: the first import
 // compiles them, and on a loaded machine that alone outlasts the wait of the first test to open one.
@@ -12,13 +11,11 @@ beforeAll(async () => {
   await Promise.all([
     import('../features/models/components/lazy-panels'),
     import('../features/shortcuts/components/shortcuts-dialog'),
-    import('../features/model-id-check/components/model-id-check'),
   ])
 })
 
-/** Renders the whole dashboard as a browser would open `url`: a new page, with nothing queued by the last one. */
+/** Renders the whole dashboard as a browser would open `url`: a new page. */
 export function renderApp(url = '/') {
-  dropQueuedUrlUpdates()
   window.history.replaceState(null, '', url)
   const user = userEvent.setup()
   const queryClient = createQueryClient()

@@ -2,7 +2,6 @@ import '@testing-library/jest-dom/vitest'
 import { cleanup, configure } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
 import { resetBff, server } from './bff-server'
-import { dropQueuedUrlUpdates } from './url-update-queue'
 import { emulateWidth } from './breakpoints'
 
 // jsdom computes accessible names slowly: whole-page tests get more time than unit tests need.
@@ -15,8 +14,6 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(() => resetBff())
 afterEach(() => {
   cleanup()
-  // The app is gone, and so are the URL writes it had queued: none may land in the next test.
-  dropQueuedUrlUpdates()
   server.resetHandlers()
   window.history.replaceState(null, '', '/')
   emulateWidth('wide')

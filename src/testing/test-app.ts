@@ -82,6 +82,8 @@ export interface TestAppOptions {
   /** The lines of AUTH_TOKENS_FILE, and the address each request comes from (for the sign-in proxy). */
   tokens?: AppDependencies['tokens']
   remoteAddress?: AppDependencies['remoteAddress']
+  /** Brotli for the answers, as the Node entry gives it (node-brotli.ts); without it, gzip only. */
+  brotli?: AppDependencies['brotli']
   /** Wraps the fake's fetch, to watch what the server reads from it. */
   transport?: (fetch: typeof globalThis.fetch) => typeof globalThis.fetch
   stopping?: AbortSignal
@@ -104,6 +106,7 @@ export function createTestApp(options: TestAppOptions = {}) {
     history: options.history,
     tokens: options.tokens,
     remoteAddress: options.remoteAddress,
+    brotli: options.brotli,
     stopping: options.stopping,
   })
 

@@ -1,5 +1,6 @@
 import { DEFAULT_WORKSPACE } from '../../contract/workspace'
-import { isReleaseDateUnknown, type Model } from '../../contract/model'
+import type { Model } from '../../contract/model'
+import { isReleaseDateUnknown } from '../../contract/model-values'
 
 export const EXPORT_FORMATS = ['csv', 'json'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]

@@ -1,10 +1,5 @@
-import {
-  type ListParams,
-  lifecyclesOf,
-  listParamsToSearch,
-  parseListParams,
-  type ParseResult,
-} from '../../contract/list-params'
+import { lifecyclesOf, listParamsToSearch, type ParseResult } from '../../contract/list-params'
+import { type ListParams, parseListParams } from '../../contract/list-params-schema'
 import { etagFor, matchesEtag } from '../etag'
 import { describeFailureToVisitors, type ErrorContext } from '../errors'
 import { searchParamsOf } from '../request-url'

@@ -1,4 +1,5 @@
-import { isReleaseDateUnknown, type Model } from '../../contract/model'
+import type { Model } from '../../contract/model'
+import { isReleaseDateUnknown } from '../../contract/model-values'
 import { parseSort, type SortKey, type SortValue } from '../../contract/list-params'
 
 // Numeric so "Haiku 2" sorts before "Haiku 10"; base sensitivity ignores case and accents.

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely'
-import type { ChangeKind } from '../../contract/history'
+import type { ChangeKind } from '../../contract/change-kinds'
 
 /** Which database keeps the history: SQLite in DATA_DIR (one server), or PostgreSQL (DATABASE_URL, several replicas). */
 export type HistoryEngine = 'sqlite' | 'postgres'

@@ -1,4 +1,4 @@
-import type { ChangeKind } from '../../contract/history'
+import type { ChangeKind } from '../../contract/change-kinds'
 import type { Model } from '../../contract/model'
 import type { ServerConfig } from '../config'
 import type { HistoryEngine } from './history-schema'

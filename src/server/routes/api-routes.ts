@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono'
 import { errorBody } from '../../contract/api-error'
 import type { Health } from '../../contract/model'
+import type { Brotli } from '../accept-encoding'
 import type { AuthEnv, Identity } from '../auth/identity'
 import type { CatalogueHistory } from '../history/catalogue-history'
 import { methodNotAllowed, sendError } from '../respond'
@@ -29,6 +30,7 @@ export function apiRoutes({
   now,
   signOutUrl,
   mayAccept,
+  brotli,
 }: {
   workspaces: Workspaces
   history: CatalogueHistory
@@ -37,11 +39,13 @@ export function apiRoutes({
   signOutUrl: string | null
   /** Whether the caller may accept a catalogue the plausibility checks doubt (`refresh=1&accept=1`). */
   mayAccept: (c: Context) => boolean
+  /** Brotli for the list's answers, as for every other (createApp's `brotli`). */
+  brotli?: Brotli
 }) {
   const api = new Hono<ApiEnv>()
   // Every endpoint answers for one workspace: `workspace=`, or the default one.
   api.use('/api/*', selectWorkspace(workspaces))
-  api.get('/api/models', listModels(mayAccept))
+  api.get('/api/models', listModels(mayAccept, brotli))
   api.all('/api/models', methodNotAllowed)
   // Before `/api/models/:id`, which would take "export" for a model id.
   api.get('/api/models/export', exportModels())

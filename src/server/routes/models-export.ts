@@ -1,4 +1,4 @@
-import { parseListParams } from '../../contract/list-params'
+import { parseListParams } from '../../contract/list-params-schema'
 import { exportFilename, exportStream } from '../catalogue/export-format'
 import { badRequest, toHttpError } from '../errors'
 import { exportFormatOf, exportHeaders } from './export-request'

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { errorBody } from '../../contract/api-error'
-import { gzippedListAnswerAsync, wantsGzip } from '../catalogue/gzipped-list-answer'
+import type { Brotli } from '../accept-encoding'
+import { compressedListAnswer, gzippedListAnswerAsync, listAnswerCoding } from '../catalogue/compressed-list-answer'
 import type { ListAnswer } from '../catalogue/models-list-pages'
 import { badRequest, toHttpError } from '../errors'
 import { sendError } from '../respond'
@@ -12,13 +13,19 @@ import type { WorkspaceContext } from '../workspaces/select-workspace'
  * workspace's catalogue snapshot. `refresh=1&accept=1` (believe a doubted
  * catalogue) is an operator's action: `isOperator` says who may.
  */
-export function listModels(isOperator: (c: Context) => boolean = () => true) {
+export function listModels(isOperator: (c: Context) => boolean = () => true, brotli?: Brotli) {
   return async (c: WorkspaceContext): Promise<Response> => {
     const { pages, keyVariable } = c.get('workspace')
     const ifNoneMatch = c.req.header('if-none-match')
-    // Its answers are complete (compressAnswers leaves them be): gzipped here for a client that accepts it.
+    // Its answers are complete (compressAnswers leaves them be): compressed here for a client that accepts it.
     const send = async (answer: ListAnswer) => {
-      const sent = wantsGzip(answer, c.req.header('accept-encoding')) ? await gzippedListAnswerAsync(answer) : answer
+      const coding = listAnswerCoding(answer, c.req.header('accept-encoding'), brotli)
+      const sent =
+        coding === 'br'
+          ? compressedListAnswer(answer, coding, brotli!.bytes)
+          : coding === 'gzip'
+            ? await gzippedListAnswerAsync(answer)
+            : answer
       return securedResponse(sent.body, sent.status, sent.headers, c.get('requestId'))
     }
     // A built page goes through the same door as the Node fast path's (list-fast-path.ts).

@@ -1,12 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { type Me, meSchema } from '../../../contract/me'
+import { meShape } from '../../../contract/answer-checks'
+import type { Me } from '../../../contract/me'
 import { apiGet, type RequestContext } from '../../../lib/api-request'
 
 /** Who the server takes this browser to be; null when it cannot say (its answer is not needed to use the page). */
 async function fetchMe(context: RequestContext): Promise<Me | null> {
   const response = await apiGet('/api/me', new URLSearchParams(), context)
   if (!response.ok) return null
-  const parsed = meSchema.safeParse(await response.json())
+  const parsed = meShape.safeParse(await response.json())
   return parsed.success ? parsed.data : null
 }
 

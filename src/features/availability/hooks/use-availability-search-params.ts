@@ -1,4 +1,5 @@
-import { createParser, createSerializer, parseAsString, useQueryStates } from 'nuqs'
+import { createParser, createSerializer, parseAsString } from '../../../lib/url-params'
+import { useQueryStates } from '../../../hooks/use-query-states'
 import { parseAsFlag } from '../../../lib/url-flag'
 import { useMemo } from 'react'
 import { type AvailabilitySort, isAvailabilitySort } from '../../../contract/availability'
@@ -22,7 +23,7 @@ const searchParams = {
 
 const NO_CURSOR = { avail_after: null, avail_before: null }
 
-// The query string nuqs writes for this view's state, added to the rest of the page's (the models' state).
+// The query string of this view's state, added to the rest of the page's (the models' state).
 const serialize = createSerializer(searchParams)
 
 /**

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions } from '@tanstack/react-query'
-import { type ChangeKind, type ChangesPage, changesPageSchema } from '../../../contract/history'
+import type { ChangeKind } from '../../../contract/change-kinds'
+import { type ChangesPage, changesPageSchema } from '../../../contract/history'
 import { getJson, inWorkspace, type RequestContext } from '../../../lib/api-request'
 import { modelKeys } from '../../../lib/query-keys'
 

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
-import { type SeenAnswer, seenAnswerSchema } from '../../../contract/history'
+import { seenAnswerShape } from '../../../contract/answer-checks'
+import type { SeenAnswer } from '../../../contract/history'
 import { getJson, inWorkspace, type RequestContext } from '../../../lib/api-request'
 import { modelKeys } from '../../../lib/query-keys'
 
@@ -10,7 +11,7 @@ export const NEW_FOR_DAYS = 14
 
 function fetchSeen(workspace: string | null, since: string | null, context: RequestContext): Promise<SeenAnswer> {
   const search = inWorkspace(workspace, new URLSearchParams(since ? { since } : {}))
-  return getJson('/api/seen', search, seenAnswerSchema, context)
+  return getJson('/api/seen', search, seenAnswerShape, context)
 }
 
 /** When a workspace's history first and last saw the models that came or went (since a day, or ever). */

@@ -9,14 +9,8 @@ import { useId } from 'react'
 import { Button, FOCUS_RING } from '../../../components/ui/button'
 import { CheckboxGroup } from '../../../components/ui/checkbox-group'
 import { FIELD } from '../../../components/ui/field'
-import {
-  CHANGE_KINDS,
-  type Change,
-  type ChangeKind,
-  type ChangesPage,
-  type SeenAnswer,
-  type SeenModel,
-} from '../../../contract/history'
+import { CHANGE_KINDS, type ChangeKind } from '../../../contract/change-kinds'
+import type { Change, ChangesPage, SeenAnswer, SeenModel } from '../../../contract/history'
 import { ApiError, inWorkspace } from '../../../lib/api-request'
 import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import { changesQueryOptions } from '../api/get-changes'

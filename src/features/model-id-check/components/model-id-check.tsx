@@ -10,7 +10,6 @@ import { ErrorCallout } from '../../../components/error-callout'
 /**
  * Asks `/api/models/:id` for an id or alias someone has (from code, a ticket)
  * and says what it resolves to, or that this server's key cannot use it.
- * Loaded lazily, after the table.
  */
 export function ModelIdCheck({ onOpenModel }: { onOpenModel: (id: string) => void }) {
   const inputId = useId()

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
-import { healthSchema } from '../../../contract/model'
+import { healthShape } from '../../../contract/answer-checks'
 import { getJson, inWorkspace } from '../../../lib/api-request'
 import { modelKeys } from '../../../lib/query-keys'
 
@@ -7,7 +7,7 @@ import { modelKeys } from '../../../lib/query-keys'
 export function healthQueryOptions(workspace: string | null) {
   return queryOptions({
     queryKey: modelKeys.healthOf(workspace),
-    queryFn: ({ signal, client }) => getJson('/api/health', inWorkspace(workspace), healthSchema, { signal, client }),
+    queryFn: ({ signal, client }) => getJson('/api/health', inWorkspace(workspace), healthShape, { signal, client }),
     staleTime: 30_000,
     refetchInterval: 60_000,
   })

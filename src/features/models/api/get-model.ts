@@ -1,11 +1,12 @@
 import { queryOptions } from '@tanstack/react-query'
-import { type Model, modelSchema } from '../../../contract/model'
+import { modelShape } from '../../../contract/answer-checks'
+import type { Model } from '../../../contract/model'
 import { getJson, inWorkspace, type RequestContext } from '../../../lib/api-request'
 import { modelKeys } from '../../../lib/query-keys'
 
 export function fetchModel(workspace: string | null, id: string, context: RequestContext = {}): Promise<Model> {
   // One encoded path segment, whatever the id holds.
-  return getJson(`/api/models/${encodeURIComponent(id)}`, inWorkspace(workspace), modelSchema, context)
+  return getJson(`/api/models/${encodeURIComponent(id)}`, inWorkspace(workspace), modelShape, context)
 }
 
 /** One model of a workspace through the upstream's retrieve endpoint (which also resolves aliases). */

@@ -1,6 +1,7 @@
 import { type InfiniteData, infiniteQueryOptions, keepPreviousData } from '@tanstack/react-query'
 import { facetParams, listParamsToSearch } from '../../../contract/list-params'
-import { type ModelPage, modelPageSchema } from '../../../contract/model'
+import { modelPageShape } from '../../../contract/answer-checks'
+import type { ModelPage } from '../../../contract/model'
 import { getJson, inWorkspace, type RequestContext } from '../../../lib/api-request'
 import { modelKeys, type ModelsView, type PageCursor } from '../../../lib/query-keys'
 
@@ -30,7 +31,7 @@ export function fetchModelsPage(
   cursor: PageCursor,
   { refresh = false, ...context }: RequestContext & { refresh?: boolean } = {},
 ): Promise<ModelPage> {
-  return getJson('/api/models', modelsPageSearch(view, cursor, refresh), modelPageSchema, context)
+  return getJson('/api/models', modelsPageSearch(view, cursor, refresh), modelPageShape, context)
 }
 
 /**

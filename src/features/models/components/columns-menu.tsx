@@ -43,7 +43,7 @@ export function ColumnsMenu({ value, onChange }: ColumnsMenuProps) {
         root.current?.querySelector('button')?.focus()
       }}
     >
-      <Button aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+      <Button aria-expanded={open} aria-controls={open ? panelId : undefined} onClick={() => setOpen(!open)}>
         Columns
         {value.join() !== DEFAULT_COLUMNS.join() && (
           <span className="text-xs text-zinc-500 dark:text-zinc-400" aria-hidden="true">
@@ -51,33 +51,38 @@ export function ColumnsMenu({ value, onChange }: ColumnsMenuProps) {
           </span>
         )}
       </Button>
-      <fieldset
-        id={panelId}
-        hidden={!open}
-        className="absolute right-0 z-20 mt-1 w-48 space-y-1 rounded-md border border-zinc-200 bg-white p-2 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
-      >
-        <legend className="sr-only">Columns shown</legend>
-        {TABLE_COLUMNS.map((column) => (
-          <label key={column} className="flex items-center gap-2 rounded px-1 py-0.5 text-zinc-800 dark:text-zinc-200">
-            <input
-              type="checkbox"
-              checked={value.includes(column)}
-              disabled={column === ALWAYS_SHOWN}
-              aria-describedby={column === ALWAYS_SHOWN ? `${panelId}-always` : undefined}
-              onChange={(event) =>
-                onChange(
-                  TABLE_COLUMNS.filter((each) => (each === column ? event.target.checked : value.includes(each))),
-                )
-              }
-              className={`size-4 accent-zinc-900 dark:accent-zinc-100 ${FOCUS_RING}`}
-            />
-            {COLUMN_LABELS[column]}
-          </label>
-        ))}
-        <p id={`${panelId}-always`} className="px-1 text-xs text-zinc-500 dark:text-zinc-400">
-          {COLUMN_LABELS[ALWAYS_SHOWN]} is always shown: it opens the model.
-        </p>
-      </fieldset>
+      {/* Only while open: folded, the list would be in every page's HTML for nothing. */}
+      {open && (
+        <fieldset
+          id={panelId}
+          className="absolute right-0 z-20 mt-1 w-48 space-y-1 rounded-md border border-zinc-200 bg-white p-2 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+        >
+          <legend className="sr-only">Columns shown</legend>
+          {TABLE_COLUMNS.map((column) => (
+            <label
+              key={column}
+              className="flex items-center gap-2 rounded px-1 py-0.5 text-zinc-800 dark:text-zinc-200"
+            >
+              <input
+                type="checkbox"
+                checked={value.includes(column)}
+                disabled={column === ALWAYS_SHOWN}
+                aria-describedby={column === ALWAYS_SHOWN ? `${panelId}-always` : undefined}
+                onChange={(event) =>
+                  onChange(
+                    TABLE_COLUMNS.filter((each) => (each === column ? event.target.checked : value.includes(each))),
+                  )
+                }
+                className={`size-4 accent-zinc-900 dark:accent-zinc-100 ${FOCUS_RING}`}
+              />
+              {COLUMN_LABELS[column]}
+            </label>
+          ))}
+          <p id={`${panelId}-always`} className="px-1 text-xs text-zinc-500 dark:text-zinc-400">
+            {COLUMN_LABELS[ALWAYS_SHOWN]} is always shown: it opens the model.
+          </p>
+        </fieldset>
+      )}
     </div>
   )
 }

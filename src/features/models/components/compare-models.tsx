@@ -2,7 +2,9 @@ import { useQueries } from '@tanstack/react-query'
 import { type ReactNode, useId, useState } from 'react'
 import { Button } from '../../../components/ui/button'
 import { CAPABILITY_PATHS, capabilitySupport, otherCapabilities } from '../../../contract/capabilities'
-import { isReleaseDateUnknown, type Model, modelSchema } from '../../../contract/model'
+import { MODEL_FIELDS } from '../../../contract/answer-checks'
+import type { Model } from '../../../contract/model'
+import { isReleaseDateUnknown } from '../../../contract/model-values'
 import { ApiError } from '../../../lib/api-request'
 import { describeRetirement, formatDate } from '../../../lib/format-time'
 import { useNow } from '../../../hooks/use-now'
@@ -26,7 +28,7 @@ const date = (value: unknown) =>
 const count = (value: unknown) => (typeof value === 'number' ? numbers.format(value) : '—')
 
 /** The fields API 2026-10-21 names; any other one a model has gets a row of its own, named by its key. */
-const KNOWN_KEYS = new Set(Object.keys(modelSchema.def.shape))
+const KNOWN_KEYS = new Set(Object.keys(MODEL_FIELDS))
 
 /** Rows for what the compared models send beyond what the dashboard knows: fields, then capabilities. */
 function otherFields(models: readonly Model[]): Field[] {

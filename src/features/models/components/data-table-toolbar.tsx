@@ -7,12 +7,13 @@ import { SearchField } from '../../../components/ui/search-field'
 import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import type { ModelsView } from '../../../lib/query-keys'
 import { PAGE_SIZES, type PageSize, useShareableLink } from '../hooks/use-models-search-params'
-import type { ModelsTable } from '../hooks/use-models-table'
 import { ExportLinks } from '../../../components/export-links'
 import { exportUrl } from '../api/export-models'
 
 export interface DataTableToolbarProps {
-  table: ModelsTable
+  /** The filter as typed, and where a change of it goes (the URL). */
+  filter: string
+  onFilterChange: (filter: string) => void
   limit: PageSize
   onLimitChange: (limit: PageSize) => void
   /** The filter field, which the `/` shortcut focuses. */
@@ -32,7 +33,8 @@ export interface DataTableToolbarProps {
  * export, and the filters below them; on a phone all but the filter fold into Filters.
  */
 export function DataTableToolbar({
-  table,
+  filter,
+  onFilterChange,
   limit,
   onLimitChange,
   filterRef,
@@ -41,7 +43,6 @@ export function DataTableToolbar({
   failed,
   children,
 }: DataTableToolbarProps) {
-  const value = String(table.state.globalFilter ?? '')
   const pageSizeId = useId()
   const shareableLink = useShareableLink()
 
@@ -52,8 +53,8 @@ export function DataTableToolbar({
         <SearchField
           label="Filter models"
           placeholder="Filter by id or name"
-          value={value}
-          onChange={(next) => table.setGlobalFilter(next)}
+          value={filter}
+          onChange={onFilterChange}
           maxLength={MAX_QUERY_LENGTH}
           inputRef={filterRef}
           shortcut="/"

@@ -3,3 +3,4 @@ export { AvailabilityView } from '../../availability/components/availability-vie
 export { ChangesView } from '../../changes/components/changes-view'
 export { ModelDetailDialog } from './model-detail-dialog'
 export { CompareModels } from './compare-models'
+export { CompareBar } from './compare-bar'

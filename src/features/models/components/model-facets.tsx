@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { FOCUS_RING } from '../../../components/ui/button'
 import { CheckboxGroup } from '../../../components/ui/checkbox-group'
 import { FIELD } from '../../../components/ui/field'
@@ -100,32 +100,46 @@ function PresetSelect({ label, anyLabel, presets, describe, value, onChange }: P
 function CapabilityFacet({ value, onChange }: { value: CapabilityPath[]; onChange: (caps: CapabilityPath[]) => void }) {
   const toggle = (path: CapabilityPath, checked: boolean) =>
     onChange(checked ? [...value, path] : value.filter((each) => each !== path))
+  // The boxes are there only once it is open (or a capability is required): folded, they would be in every
+  // page's HTML for nothing. A disclosure opened before the page was taken over gets them at once.
+  const [opened, setOpened] = useState(false)
+  const details = useRef<HTMLDetailsElement>(null)
+  useEffect(() => {
+    if (details.current?.open) setOpened(true)
+  }, [])
   return (
-    <details className="text-sm" open={value.length > 0 || undefined}>
+    <details
+      ref={details}
+      className="text-sm"
+      open={value.length > 0 || undefined}
+      onToggle={(event) => setOpened(event.currentTarget.open)}
+    >
       <summary className={`cursor-pointer rounded-sm text-zinc-700 dark:text-zinc-300 ${FOCUS_RING}`}>
         Capabilities{value.length > 0 ? ` (${value.length} required)` : ''}
       </summary>
-      <div className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-2 lg:grid-cols-3">
-        {CAPABILITY_GROUPS.map((group) => (
-          <fieldset key={group.path} className="space-y-1">
-            <legend className="sr-only">{CAPABILITY_LABELS[group.path]}</legend>
-            {[group.path, ...group.children].map((path: CapabilityPath) => (
-              <label
-                key={path}
-                className={`flex items-center gap-1.5 text-zinc-800 dark:text-zinc-200 ${path === group.path ? '' : 'pl-5'}`}
-              >
-                <input
-                  type="checkbox"
-                  checked={value.includes(path)}
-                  onChange={(event) => toggle(path, event.target.checked)}
-                  className={`size-4 accent-zinc-900 dark:accent-zinc-100 ${FOCUS_RING}`}
-                />
-                {CAPABILITY_LABELS[path]}
-              </label>
-            ))}
-          </fieldset>
-        ))}
-      </div>
+      {(opened || value.length > 0) && (
+        <div className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-2 lg:grid-cols-3">
+          {CAPABILITY_GROUPS.map((group) => (
+            <fieldset key={group.path} className="space-y-1">
+              <legend className="sr-only">{CAPABILITY_LABELS[group.path]}</legend>
+              {[group.path, ...group.children].map((path: CapabilityPath) => (
+                <label
+                  key={path}
+                  className={`flex items-center gap-1.5 text-zinc-800 dark:text-zinc-200 ${path === group.path ? '' : 'pl-5'}`}
+                >
+                  <input
+                    type="checkbox"
+                    checked={value.includes(path)}
+                    onChange={(event) => toggle(path, event.target.checked)}
+                    className={`size-4 accent-zinc-900 dark:accent-zinc-100 ${FOCUS_RING}`}
+                  />
+                  {CAPABILITY_LABELS[path]}
+                </label>
+              ))}
+            </fieldset>
+          ))}
+        </div>
+      )}
     </details>
   )
 }

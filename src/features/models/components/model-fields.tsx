@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import { type Capabilities, isReleaseDateUnknown, type Model } from '../../../contract/model'
+import type { Capabilities, Model } from '../../../contract/model'
+import { isReleaseDateUnknown } from '../../../contract/model-values'
 import { formatDateTimeUtc, formatRelative, formatDate } from '../../../lib/format-time'
 import { ReleaseDate } from '../../../components/release-date'
 import { CapabilityTree } from './capability-tree'

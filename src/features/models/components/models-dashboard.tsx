@@ -18,7 +18,6 @@ import { useReturnFocusToRow } from '../hooks/use-return-focus-to-row'
 import { useAnnounceResults } from '../../../hooks/use-announce-results'
 import { describeResults } from './describe-results'
 import { CatalogueHeader } from './catalogue-header'
-import { CompareBar } from './compare-bar'
 import { ColumnsMenu } from './columns-menu'
 import { DataTable } from './data-table'
 import { ModelCardList } from './model-card-list'
@@ -33,16 +32,17 @@ import { SkipToTable } from './skip-to-table'
 import { StaleDataWarning } from './stale-data-warning'
 import { ViewTabs } from './view-tabs'
 import { WorkspaceSelect } from '../../workspaces/components/workspace-select'
+import { ModelIdCheck } from '../../model-id-check/components/model-id-check'
 
 // Most visits never open a model or the Changes view: they share one chunk, fetched on first use.
 // (As two chunks, the bundler moved React out of the entry into a chunk of its own: more bytes.)
 const panels = lazyModule(() => import('./lazy-panels'))
-// Likewise the shortcut list and the id check (the check loads after the table, below it).
+// Likewise the shortcut list. (Not the id check: every view shows it, in the footer, so the page could not be
+// taken over before it had loaded; in the entry it costs fewer bytes than as a request of its own.)
 const shortcuts = lazyModule(() => import('../../shortcuts/components/shortcuts-dialog'))
-const idCheck = lazyModule(() => import('../../model-id-check/components/model-id-check'))
 
 /** Every part the dashboard loads lazily, loaded: the server renders them in place rather than their fallbacks. */
-export const loadLazyParts = () => Promise.all([panels.load(), shortcuts.load(), idCheck.load()])
+export const loadLazyParts = () => Promise.all([panels.load(), shortcuts.load()])
 
 /**
  * The lazy parts the page with query string `search` shows at once, loaded.
@@ -52,7 +52,7 @@ export const loadLazyParts = () => Promise.all([panels.load(), shortcuts.load(),
 export function loadPartsShownBy(search: string): Promise<unknown> {
   const { view, model, compare } = readModelsSearchParams(search)
   const shownPanels = view !== 'models' || model !== null || (compare?.length ?? 0) > 0
-  return Promise.all([idCheck.load(), shownPanels ? panels.load() : null])
+  return shownPanels ? panels.load() : Promise.resolve()
 }
 
 const ModelDetailDialog = panels.component((module) => module.ModelDetailDialog)
@@ -60,7 +60,8 @@ const ShortcutsDialog = shortcuts.component((module) => module.ShortcutsDialog)
 const ChangesView = panels.component((module) => module.ChangesView)
 const AvailabilityView = panels.component((module) => module.AvailabilityView)
 const CompareModels = panels.component((module) => module.CompareModels)
-const ModelIdCheck = idCheck.component((module) => module.ModelIdCheck)
+// With the comparison: shown only once a model is chosen, which loads the panels (loadPartsShownBy for a link).
+const CompareBar = panels.component((module) => module.CompareBar)
 
 /** The dashboard: the catalogue as a sortable, filterable table of cursor pages, and one model in a dialog. */
 export function ModelsDashboard() {
@@ -87,9 +88,7 @@ export function ModelsDashboard() {
   const table = useModelsTable({
     rows: pages.page?.data ?? NO_ROWS,
     sort: params.sort,
-    q: params.q,
     onSortChange: (sort) => void params.setSort(sort),
-    onFilterChange: (q) => void params.setFilter(q),
     openModel,
     now,
     columns: params.columns,
@@ -166,7 +165,8 @@ export function ModelsDashboard() {
         {onModels ? (
           <>
             <DataTableToolbar
-              table={table}
+              filter={params.q}
+              onFilterChange={(q) => void params.setFilter(q)}
               limit={params.limit}
               onLimitChange={(limit) => void params.setLimit(limit)}
               filterRef={filterRef}
@@ -222,7 +222,11 @@ export function ModelsDashboard() {
               onPrevious={pages.goPrevious}
               onNext={pages.goNext}
             />
-            <CompareBar compared={params.compared} onClear={() => void params.setCompared([])} />
+            {params.compared.length > 0 && (
+              <Suspense fallback={null}>
+                <CompareBar compared={params.compared} onClear={() => void params.setCompared([])} />
+              </Suspense>
+            )}
           </>
         ) : (
           <Suspense
@@ -248,9 +252,7 @@ export function ModelsDashboard() {
           </Suspense>
         )}
         <footer className="mt-2 flex flex-wrap items-end justify-between gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
-          <Suspense fallback={null}>
-            <ModelIdCheck onOpenModel={openModel} />
-          </Suspense>
+          <ModelIdCheck onOpenModel={openModel} />
           <Button variant="ghost" aria-keyshortcuts="?" onClick={openShortcuts}>
             <KeyboardIcon />
             Keyboard shortcuts

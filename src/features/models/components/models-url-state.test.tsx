@@ -48,7 +48,7 @@ describe('the URL is the state', () => {
   test('a page opened after another starts from its own URL, not from what the last one had still to write', async () => {
     const first = renderApp()
     await findRange('1–20 of 137')
-    // nuqs writes the URL a moment after the state changes: this filter is still queued when the page goes.
+    // The filter goes into this page's URL; the next page is opened at its own.
     fireEvent.change(screen.getByRole('searchbox', { name: 'Filter models' }), { target: { value: 'zzz' } })
     first.unmount()
 

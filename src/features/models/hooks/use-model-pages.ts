@@ -1,7 +1,8 @@
-import { hashKey, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { hashKey, useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { ModelPage } from '../../../contract/model'
 import { isStaleCursorError } from '../../../lib/api-request'
+import { useAction } from '../../../hooks/use-action'
 import { cursorAfter, cursorBefore, fetchModelsPage, modelPagesQueryOptions } from '../api/get-models'
 import { modelKeys } from '../../../lib/query-keys'
 import { findPage } from './find-page'
@@ -93,9 +94,8 @@ export function useModelPages(params: ModelsSearchParams) {
   const previous =
     current && fetchedWith ? (index > 0 ? data?.pageParams[index - 1] : cursorBefore(current, fetchedWith)) : undefined
 
-  const refresh = useMutation({
-    mutationFn: () => fetchModelsPage(view, cursor, { refresh: true }),
-    onSuccess: async (page) => {
+  const refresh = useAction(() => fetchModelsPage(view, cursor, { refresh: true }), {
+    onSuccess: async (page: ModelPage) => {
       // Every other view and model was read from the old snapshot.
       await queryClient.invalidateQueries({ queryKey: modelKeys.all, refetchType: 'none' })
       queryClient.setQueryData(options.queryKey, { pages: [page], pageParams: [cursor] })
@@ -119,7 +119,7 @@ export function useModelPages(params: ModelsSearchParams) {
     canGoPrevious: previous !== undefined,
     goNext: () => next && void goToPage(next),
     goPrevious: () => previous && void goToPage(previous),
-    refresh: () => refresh.mutate(),
+    refresh: refresh.start,
     isRefreshing: refresh.isPending,
     refreshError:
       refresh.error && !isStaleCursorError(refresh.error)

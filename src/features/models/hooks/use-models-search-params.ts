@@ -1,16 +1,16 @@
 import {
-  createLoader,
   createParser,
   createSerializer,
-  type inferParserType,
   parseAsNumberLiteral,
   parseAsString,
   parseAsStringLiteral,
-  useQueryStates,
-} from 'nuqs'
+  readParams,
+  type UrlValues,
+} from '../../../lib/url-params'
+import { useQueryStates } from '../../../hooks/use-query-states'
 import { useMemo, useRef } from 'react'
 import { CAPABILITY_PATHS, type CapabilityPath } from '../../../contract/capabilities'
-import { MODEL_LINES } from '../../../contract/model'
+import { MODEL_LINES } from '../../../contract/model-values'
 import {
   DEFAULT_LIFECYCLES,
   DEFAULT_LIMIT,
@@ -26,7 +26,7 @@ import {
   type SortValue,
 } from '../../../contract/list-params'
 import { WORKSPACE_NAME_PATTERN } from '../../../contract/workspace'
-import { CHANGE_KINDS, type ChangeKind } from '../../../contract/history'
+import { CHANGE_KINDS, type ChangeKind } from '../../../contract/change-kinds'
 import type { ModelsView, PageCursor } from '../../../lib/query-keys'
 import { useDebouncedValue } from '../../../hooks/use-debounced-value'
 import { columnsParam, DEFAULT_COLUMNS, parseColumns, serializeColumns, type TableColumn } from './column-choice'
@@ -151,12 +151,12 @@ const searchParams = {
   /** The workspace shown; the server's default one when absent. */
   ws: workspaceName,
 }
-type Params = inferParserType<typeof searchParams>
+type Params = UrlValues<typeof searchParams>
 
 /** The state a page URL's query string holds, read outside React, as the dashboard reads it. */
-export const readModelsSearchParams = createLoader(searchParams)
+export const readModelsSearchParams = (search: string) => readParams(searchParams, search)
 
-// The query string nuqs writes for a state (defaults left out), built at once instead of when nuqs gets to it.
+// The query string for a state, defaults left out.
 const serialize = createSerializer(searchParams)
 
 /** The stages in their canonical order without repeats; null for the default (what the URL leaves out). */
@@ -216,7 +216,7 @@ const NONE_COMPARED: readonly string[] = []
 type OpenedModel =
   /** Opened by a link: close drops the model from the URL. */
   | null
-  /** Opened on this page: nuqs's write of the model's history entry, which close steps back over. */
+  /** Opened on this page: the write of the model's history entry, which close steps back over. */
   | Promise<URLSearchParams>
   /** Close is already waiting for that write. */
   | 'closing'
@@ -329,8 +329,8 @@ export function useModelsSearchParams() {
         return written
       },
       /**
-       * Opened on this page: step back, so Back after closing does not reopen it. nuqs pushes the model's
-       * entry a moment after opening; stepping back before that would leave the view it was opened over.
+       * Opened on this page: step back, so Back after closing does not reopen it; once, however often it
+       * is closed before the step has landed (Escape and a click).
        */
       closeModel: async () => {
         const pushed = opened.current
@@ -382,10 +382,7 @@ export function useModelsSearchParams() {
 }
 export type ModelsSearchParams = ReturnType<typeof useModelsSearchParams>
 
-/**
- * A link to the view on screen, read from the state rather than `window.location`, which nuqs writes a
- * moment late: a copy right after a change has the change, and the filter as typed, not yet debounced.
- */
+/** A link to the view on screen, as the dashboard writes it: the filter as typed, not yet debounced. */
 export function useShareableLink(): () => string {
   const [params] = useQueryStates(searchParams)
   return () => linkTo(params)

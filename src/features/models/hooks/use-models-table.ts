@@ -8,9 +8,7 @@ import type { TableColumn } from './column-choice'
 export interface UseModelsTableOptions {
   rows: readonly Model[]
   sort: SortValue | null
-  q: string
   onSortChange: (sort: SortValue | null) => void
-  onFilterChange: (q: string) => void
   openModel: (id: string) => void
   now: number
   /** The columns shown (the others are not rendered at all); the Compare box is always there. */
@@ -32,15 +30,13 @@ function isSortKey(id: string): id is SortKey {
 
 /**
  * The table over one page of models. Sorting and filtering state live in the
- * URL and are applied by the server, so the table runs in manual mode and its
- * changes go straight back to the URL.
+ * URL and are applied by the server, so the table sorts in manual mode and its
+ * changes go straight back to the URL; the filter does not pass through it.
  */
 export function useModelsTable({
   rows,
   sort,
-  q,
   onSortChange,
-  onFilterChange,
   openModel,
   now,
   columns,
@@ -67,9 +63,8 @@ export function useModelsTable({
     columns: shown,
     data: rows,
     getRowId: rowId,
-    state: { sorting, globalFilter: q },
+    state: { sorting },
     manualSorting: true,
-    manualFiltering: true,
     enableMultiSort: false,
     // Every column starts ascending; the third click returns to the API's order.
     sortDescFirst: false,
@@ -78,7 +73,6 @@ export function useModelsTable({
       const [first] = resolve(updater, sorting)
       onSortChange(first && isSortKey(first.id) ? ((first.desc ? `-${first.id}` : first.id) as SortValue) : null)
     },
-    onGlobalFilterChange: (updater) => onFilterChange(String(resolve(updater, q) ?? '')),
     meta: { openModel, now, newIds, compared, setCompared },
   })
 }
