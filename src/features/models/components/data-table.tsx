@@ -2,7 +2,8 @@ import type { ModelsTable } from '../hooks/use-models-table'
 import { DataTableColumnHeader } from './data-table-column-header'
 import { DataTableSkeletonRows } from './data-table-skeleton-rows'
 import { MODELS_TABLE_ID } from './skip-to-table'
-import { openUnlessOnControl } from '../../../lib/open-unless-on-control'
+import { DataTableRow } from './data-table-row'
+import { modelRowProps } from './model-row-memo'
 
 export interface DataTableProps {
   table: ModelsTable
@@ -48,23 +49,7 @@ export function DataTable({ table, isLoading, isBusy, skeletonRows }: DataTableP
           {isLoading ? (
             <DataTableSkeletonRows rows={skeletonRows} columns={table.getAllLeafColumns()} />
           ) : (
-            rows.map((row) => (
-              <tr
-                key={row.id}
-                onClick={(event) => openUnlessOnControl(event, () => table.options.meta?.openModel(row.original.id))}
-                data-lifecycle={row.original.lifecycle ?? undefined}
-                className={`h-10 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-800/50 ${row.original.lifecycle === 'retired' ? 'bg-zinc-50 text-zinc-500 dark:bg-zinc-900/40 dark:text-zinc-400' : ''}`}
-              >
-                {row.getAllCells().map((cell) => (
-                  <td
-                    key={cell.id}
-                    className={`overflow-hidden px-2 whitespace-nowrap first:pl-3 sm:px-3 ${cell.column.columnDef.meta?.className ?? ''}`}
-                  >
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))
+            rows.map((row) => <DataTableRow key={row.id} {...modelRowProps(table, row)} />)
           )}
         </tbody>
       </table>

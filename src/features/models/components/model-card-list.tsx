@@ -1,5 +1,6 @@
 import type { ModelsTable } from '../hooks/use-models-table'
 import { ModelCard } from './model-card'
+import { modelRowProps } from './model-row-memo'
 import { MODELS_CARDS_ID } from './skip-to-table'
 
 export interface ModelCardListProps {
@@ -31,7 +32,7 @@ export function ModelCardList({ table, isLoading, isBusy, skeletonCards }: Model
           ? Array.from({ length: skeletonCards }, (_, index) => <SkeletonCard key={index} />)
           : rows.map((row) => (
               <li key={row.id}>
-                <ModelCard table={table} row={row} />
+                <ModelCard {...modelRowProps(table, row)} />
               </li>
             ))}
       </ul>
