@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Locator, type Page, type TestInfo, test } from '@playwright/test'
 import { syntheticCatalogue } from '../src/fake-upstream/synthetic-catalogue'
-import { rangeText, untilCatalogueHas, untilRemovalRecorded } from './support/dashboard'
+import { rangeText, untilCatalogueHas, untilInteractive, untilRemovalRecorded } from './support/dashboard'
 import { fakeUpstream } from './support/fake-upstream'
 
 // Every view and state, as a new user would try it: on a phone (375×800) and a laptop (1280×900), light and dark.
@@ -280,6 +280,8 @@ for (const viewport of VIEWPORTS) {
         page,
       }, testInfo) => {
         await page.goto('/?view=changes&kinds=removed')
+        // A key is answered once the script has taken the server-rendered page over.
+        await untilInteractive(page)
         const opener = page
           .getByRole('list', { name: 'Changes' })
           .getByRole('listitem')
