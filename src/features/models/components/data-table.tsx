@@ -11,11 +11,13 @@ export interface DataTableProps {
   isLoading: boolean
   /** Rows are on screen but the ones asked for are on their way. */
   isBusy: boolean
+  /** The rows on screen are the last page's while the one asked for is drawn (a render of its own): busy, not dimmed. */
+  isDrawing?: boolean
   skeletonRows: number
 }
 
 /** The models of one page as an HTML table (from the `sm` breakpoint up; a phone gets ModelCardList): one row per model, its id first. */
-export function DataTable({ table, isLoading, isBusy, skeletonRows }: DataTableProps) {
+export function DataTable({ table, isLoading, isBusy, isDrawing = false, skeletonRows }: DataTableProps) {
   const rows = table.getRowModel().rows
 
   return (
@@ -29,7 +31,7 @@ export function DataTable({ table, isLoading, isBusy, skeletonRows }: DataTableP
         id={MODELS_TABLE_ID}
         // Focusable by script only: the skip link's target.
         tabIndex={-1}
-        aria-busy={isLoading || isBusy}
+        aria-busy={isLoading || isBusy || isDrawing}
         aria-label="Models"
         // Laid out by content (see columns.tsx): wider than the screen, it scrolls sideways in its frame.
         className="w-full border-collapse text-sm"

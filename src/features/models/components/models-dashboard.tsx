@@ -210,12 +210,14 @@ export function ModelsDashboard() {
                   table={table}
                   isLoading={!page}
                   isBusy={page !== undefined && pages.isLoading}
+                  isDrawing={page !== pages.page}
                   skeletonRows={params.limit}
                 />
                 <ModelCardList
                   table={table}
                   isLoading={!page}
                   isBusy={page !== undefined && pages.isLoading}
+                  isDrawing={page !== pages.page}
                   skeletonCards={params.limit}
                 />
               </>
