@@ -33,7 +33,7 @@ async function settled(page: Page): Promise<void> {
 }
 
 // Each interaction of issue 10, done once; the next call undoes it or moves on, so it can be repeated.
-const INTERACTIONS: { name: string; act: (page: Page, round: number) => Promise<void> }[] = [
+export const INTERACTIONS: { name: string; act: (page: Page, round: number) => Promise<void> }[] = [
   {
     name: 'a sort click (Released)',
     act: (page) => page.getByRole('button', { name: /Released/ }).click(),

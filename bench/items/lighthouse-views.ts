@@ -7,7 +7,12 @@ import { median } from '../lib/stats'
 
 // The views of issue 10, on a live server over the fake upstream with a second workspace (staging, a variant of
 // the catalogue), as the e2e server has it: Availability has two workspaces to compare, ws= a view of its own.
-const VIEWS = [
+export const VIEWS_SERVER_ENV = {
+  CATALOGUE_TTL_SECONDS: '3600',
+  ANTHROPIC_API_KEY_STAGING: 'sk-ant-bench-key-0123456789',
+  ANTHROPIC_WORKSPACE_ID_STAGING: 'staging',
+}
+export const VIEWS = [
   { name: 'main', path: '/' },
   { name: 'filtered + sorted', path: '/?q=sonnet&sort=-created_at' },
   { name: '?model= (dialog)', path: '/?model=claude-opus-4-6' },
@@ -100,11 +105,7 @@ export const lighthouseViews: BenchItem = {
       startBuiltServer({
         port: ports.next(),
         upstreamUrl: upstream.url,
-        env: {
-          CATALOGUE_TTL_SECONDS: '3600',
-          ANTHROPIC_API_KEY_STAGING: 'sk-ant-bench-key-0123456789',
-          ANTHROPIC_WORKSPACE_ID_STAGING: 'staging',
-        },
+        env: VIEWS_SERVER_ENV,
       }),
     )
     // Both catalogues walked before the first run: the page never waits for a walk.

@@ -3,7 +3,7 @@ import type { Model } from '../../../contract/model'
 import { LifecycleBadge, NewBadge } from './model-badges'
 import { ReleaseDate } from '../../../components/release-date'
 import { LINE_LABELS } from './capability-labels'
-import { CompareBox, CopyModelIdButton, ModelNameButton } from './model-row-parts'
+import { CompareBox, compareStateOf, CopyModelIdButton, ModelNameButton } from './model-row-parts'
 
 export interface ModelsTableMeta {
   openModel: (id: string) => void
@@ -35,6 +35,10 @@ export function LineName({ line }: { line: string | null | undefined }) {
   return <span>{LINE_LABELS[line] ?? line}</span>
 }
 
+function RowCompareBox({ id, meta }: { id: string; meta: ModelsTableMeta | undefined }) {
+  return <CompareBox id={id} {...compareStateOf(meta, id)} setCompared={meta?.setCompared} />
+}
+
 // Sorting and filtering belong to the server (over the whole catalogue): the
 // table keeps the sort's state, in manual mode, and renders what it is given.
 // The filter does not go through the table at all (the toolbar's field writes
@@ -59,7 +63,7 @@ export const modelColumns = column.columns([
     meta: { className: FIT },
     cell: ({ row, table }) => (
       <span className="flex items-center gap-1">
-        <CompareBox id={row.original.id} choice={table.options.meta} />
+        <RowCompareBox id={row.original.id} meta={table.options.meta} />
         {/* A hostile 512-character id is cut (whole in its title), not the whole table made that wide. */}
         <span className="block max-w-[28rem] truncate font-mono text-[0.8125rem]" title={row.original.id}>
           {row.original.id}
@@ -75,7 +79,7 @@ export const modelColumns = column.columns([
       <span className="flex flex-wrap items-center gap-x-1.5 whitespace-normal [overflow-wrap:anywhere]">
         {/* The Compare box starts the row: in the ID cell, or here when the ID column is hidden. */}
         {!table.getAllLeafColumns().some((each) => each.id === 'id') && (
-          <CompareBox id={row.original.id} choice={table.options.meta} />
+          <RowCompareBox id={row.original.id} meta={table.options.meta} />
         )}
         <ModelNameButton model={row.original} onOpen={() => table.options.meta?.openModel(row.original.id)} wrap />
         {table.options.meta?.newIds.has(row.original.id) && <NewBadge />}

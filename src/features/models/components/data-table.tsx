@@ -2,7 +2,8 @@ import type { ModelsTable } from '../hooks/use-models-table'
 import { DataTableColumnHeader } from './data-table-column-header'
 import { DataTableSkeletonRows } from './data-table-skeleton-rows'
 import { MODELS_TABLE_ID } from './skip-to-table'
-import { openUnlessOnControl } from '../../../lib/open-unless-on-control'
+import { DataTableRow } from './data-table-row'
+import { modelRowProps } from './model-row-memo'
 
 export interface DataTableProps {
   table: ModelsTable
@@ -10,11 +11,13 @@ export interface DataTableProps {
   isLoading: boolean
   /** Rows are on screen but the ones asked for are on their way. */
   isBusy: boolean
+  /** The rows on screen are the last page's while the one asked for is drawn (a render of its own): busy, not dimmed. */
+  isDrawing?: boolean
   skeletonRows: number
 }
 
 /** The models of one page as an HTML table (from the `sm` breakpoint up; a phone gets ModelCardList): one row per model, its id first. */
-export function DataTable({ table, isLoading, isBusy, skeletonRows }: DataTableProps) {
+export function DataTable({ table, isLoading, isBusy, isDrawing = false, skeletonRows }: DataTableProps) {
   const rows = table.getRowModel().rows
 
   return (
@@ -28,7 +31,7 @@ export function DataTable({ table, isLoading, isBusy, skeletonRows }: DataTableP
         id={MODELS_TABLE_ID}
         // Focusable by script only: the skip link's target.
         tabIndex={-1}
-        aria-busy={isLoading || isBusy}
+        aria-busy={isLoading || isBusy || isDrawing}
         aria-label="Models"
         // Laid out by content (see columns.tsx): wider than the screen, it scrolls sideways in its frame.
         className="w-full border-collapse text-sm"
@@ -48,23 +51,7 @@ export function DataTable({ table, isLoading, isBusy, skeletonRows }: DataTableP
           {isLoading ? (
             <DataTableSkeletonRows rows={skeletonRows} columns={table.getAllLeafColumns()} />
           ) : (
-            rows.map((row) => (
-              <tr
-                key={row.id}
-                onClick={(event) => openUnlessOnControl(event, () => table.options.meta?.openModel(row.original.id))}
-                data-lifecycle={row.original.lifecycle ?? undefined}
-                className={`h-10 cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-800/50 ${row.original.lifecycle === 'retired' ? 'bg-zinc-50 text-zinc-500 dark:bg-zinc-900/40 dark:text-zinc-400' : ''}`}
-              >
-                {row.getAllCells().map((cell) => (
-                  <td
-                    key={cell.id}
-                    className={`overflow-hidden px-2 whitespace-nowrap first:pl-3 sm:px-3 ${cell.column.columnDef.meta?.className ?? ''}`}
-                  >
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))
+            rows.map((row) => <DataTableRow key={row.id} {...modelRowProps(table, row)} />)
           )}
         </tbody>
       </table>

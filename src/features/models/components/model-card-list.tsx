@@ -1,5 +1,6 @@
 import type { ModelsTable } from '../hooks/use-models-table'
 import { ModelCard } from './model-card'
+import { modelRowProps } from './model-row-memo'
 import { MODELS_CARDS_ID } from './skip-to-table'
 
 export interface ModelCardListProps {
@@ -8,6 +9,8 @@ export interface ModelCardListProps {
   isLoading: boolean
   /** Cards are on screen but the ones asked for are on their way. */
   isBusy: boolean
+  /** The rows on screen are the last page's while the one asked for is drawn (a render of its own): busy, not dimmed. */
+  isDrawing?: boolean
   skeletonCards: number
 }
 
@@ -17,21 +20,21 @@ export interface ModelCardListProps {
  * off to the side. Both are in the server's HTML and CSS picks one, so the page
  * does not change when it hydrates.
  */
-export function ModelCardList({ table, isLoading, isBusy, skeletonCards }: ModelCardListProps) {
+export function ModelCardList({ table, isLoading, isBusy, isDrawing = false, skeletonCards }: ModelCardListProps) {
   const rows = table.getRowModel().rows
   return (
     // Focusable by script only: the skip link's target on a phone.
     <div id={MODELS_CARDS_ID} tabIndex={-1} className="outline-none sm:hidden">
       <ul
         aria-label="Models"
-        aria-busy={isLoading || isBusy}
+        aria-busy={isLoading || isBusy || isDrawing}
         className={`flex flex-col gap-2 transition-opacity ${isBusy ? 'opacity-60' : ''}`}
       >
         {isLoading
           ? Array.from({ length: skeletonCards }, (_, index) => <SkeletonCard key={index} />)
           : rows.map((row) => (
               <li key={row.id}>
-                <ModelCard table={table} row={row} />
+                <ModelCard {...modelRowProps(table, row)} />
               </li>
             ))}
       </ul>

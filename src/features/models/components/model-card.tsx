@@ -1,30 +1,31 @@
-import { useId } from 'react'
-import type { Row } from '@tanstack/react-table'
-import type { Model } from '../../../contract/model'
-import type { ModelsTable } from '../hooks/use-models-table'
-import type { tableFeaturesForModels } from './columns'
+import { memo, useId } from 'react'
+import { FlexRender } from '@tanstack/react-table'
 import { LifecycleBadge, NewBadge } from './model-badges'
 import { CompareBox, CopyModelIdButton, ModelNameButton } from './model-row-parts'
+import { type ModelRowProps, sameModelRow } from './model-row-memo'
 import { openUnlessOnControl } from '../../../lib/open-unless-on-control'
 
 /** The columns a card shows in its own way (the heading and the id line); every other shown column is a line. */
 const OWN_LINES = new Set(['id', 'display_name'])
 
-export interface ModelCardProps {
-  table: ModelsTable
-  row: Row<typeof tableFeaturesForModels, Model>
-}
-
 /**
  * One model as a card for a phone: its name as the heading (the button that
  * opens it), its badges, its id with Copy, and a labelled line for each other
- * column shown, so a column chosen in the Columns menu shows here too.
+ * column shown, so a column chosen in the Columns menu shows here too. Drawn
+ * again only when what it shows changes (see model-row-memo.ts).
  */
-export function ModelCard({ table, row }: ModelCardProps) {
+export const ModelCard = memo(function ModelCard({
+  row,
+  now,
+  isNew,
+  chosen,
+  full,
+  openModel,
+  setCompared,
+}: ModelRowProps) {
   const headingId = useId()
   const model = row.original
-  const meta = table.options.meta
-  const open = () => meta?.openModel(model.id)
+  const open = () => openModel(model.id)
   return (
     <article
       aria-labelledby={headingId}
@@ -36,11 +37,11 @@ export function ModelCard({ table, row }: ModelCardProps) {
         <h2 id={headingId} className="min-w-0 text-sm">
           <ModelNameButton model={model} onOpen={open} wrap />
         </h2>
-        {meta?.newIds.has(model.id) && <NewBadge />}
-        <LifecycleBadge model={model} now={meta?.now ?? 0} />
+        {isNew && <NewBadge />}
+        <LifecycleBadge model={model} now={now} />
       </div>
       <div className="-my-0.5 flex min-w-0 items-center gap-1">
-        <CompareBox id={model.id} choice={meta} />
+        <CompareBox id={model.id} chosen={chosen} full={full} setCompared={setCompared} />
         <span className="min-w-0 font-mono text-[0.8125rem] break-all">{model.id}</span>
         <CopyModelIdButton id={model.id} />
       </div>
@@ -54,14 +55,14 @@ export function ModelCard({ table, row }: ModelCardProps) {
                 {headerText(cell.column.columnDef.header, cell.column.id)}
               </dt>
               <dd className="min-w-0 break-words">
-                <table.FlexRender cell={cell} />
+                <FlexRender cell={cell} />
               </dd>
             </div>
           ))}
       </dl>
     </article>
   )
-}
+}, sameModelRow)
 
 function headerText(header: unknown, id: string): string {
   return typeof header === 'string' ? header : id

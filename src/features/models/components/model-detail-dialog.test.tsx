@@ -169,6 +169,25 @@ describe('detail dialog', () => {
     expect(screen.getByRole('table', { hidden: true }).closest('[inert]')).not.toBeNull()
   })
 
+  test('opened from a row, the page behind turns inert once the dialog is shown, and not any more as it closes', async () => {
+    const { user } = renderApp()
+    await findRange('1–20 of 137')
+    const model = TEST_CATALOGUE[2]!
+    await user.click(within(rowOf(model.id)).getByRole('button', { name: model.display_name }))
+    await screen.findByRole('dialog', { name: model.display_name })
+    const page = () => screen.getByRole('table', { hidden: true }).closest('[inert]')
+    await waitFor(() => expect(page()).not.toBeNull())
+    expect(page()).toHaveAttribute('aria-hidden', 'true')
+
+    await user.keyboard('{Escape}')
+    expect(page()).toBeNull()
+    await waitFor(() => expect(within(rowOf(model.id)).getByRole('button', { name: model.display_name })).toHaveFocus())
+    // Open again: inert again.
+    await user.click(within(rowOf(model.id)).getByRole('button', { name: model.display_name }))
+    await screen.findByRole('dialog', { name: model.display_name })
+    await waitFor(() => expect(page()).not.toBeNull())
+  })
+
   test('Copy ID in the dialog copies the id; Copy link copies a URL that reopens it', async () => {
     const model = TEST_CATALOGUE[4]!
     const { user } = renderApp(`/?sort=id&model=${model.id}`)

@@ -31,10 +31,24 @@ export interface CompareChoice {
   setCompared: (id: string, chosen: boolean) => void
 }
 
+/** Where model `id` stands in `choice`: chosen or not, and whether four others already are. */
+export function compareStateOf(choice: CompareChoice | undefined, id: string) {
+  return {
+    chosen: choice?.compared.includes(id) ?? false,
+    full: (choice?.compared.length ?? 0) >= MAX_COMPARED,
+  }
+}
+
+export interface CompareBoxProps {
+  id: string
+  chosen: boolean
+  /** Four models are chosen. */
+  full: boolean
+  setCompared: ((id: string, chosen: boolean) => void) | undefined
+}
+
 /** A row's or card's Compare box, named with its model; with four chosen, the others wait until one is unticked. */
-export function CompareBox({ id, choice }: { id: string; choice: CompareChoice | undefined }) {
-  const chosen = choice?.compared.includes(id) ?? false
-  const full = (choice?.compared.length ?? 0) >= MAX_COMPARED
+export function CompareBox({ id, chosen, full, setCompared }: CompareBoxProps) {
   return (
     <input
       type="checkbox"
@@ -42,7 +56,7 @@ export function CompareBox({ id, choice }: { id: string; choice: CompareChoice |
       checked={chosen}
       disabled={full && !chosen}
       title={full && !chosen ? `At most ${MAX_COMPARED} models are compared at once` : undefined}
-      onChange={(event) => choice?.setCompared(id, event.target.checked)}
+      onChange={(event) => setCompared?.(id, event.target.checked)}
       className={`mr-1 size-4 shrink-0 accent-zinc-900 dark:accent-zinc-100 ${FOCUS_RING}`}
     />
   )

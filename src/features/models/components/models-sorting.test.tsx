@@ -34,21 +34,19 @@ describe('sorting', () => {
     expect(header('Released')).toHaveAttribute('aria-sort', 'ascending')
     await waitFor(() => expect(urlParams().get('sort')).toBe('created_at'))
     const ascending = await serverOrder('sort=created_at')
-    await screen.findByText((_, element) => element?.tagName === 'TD' && element.textContent === ascending[0])
-    expect(rowIds()).toEqual(ascending)
+    await waitFor(() => expect(rowIds()).toEqual(ascending))
 
     await user.click(sortButton('Released'))
     expect(header('Released')).toHaveAttribute('aria-sort', 'descending')
     await waitFor(() => expect(urlParams().get('sort')).toBe('-created_at'))
     const descending = await serverOrder('sort=-created_at')
-    await screen.findByText((_, element) => element?.tagName === 'TD' && element.textContent === descending[0])
-    expect(rowIds()).toEqual(descending)
+    await waitFor(() => expect(rowIds()).toEqual(descending))
 
     await user.click(sortButton('Released'))
     expect(header('Released')).toHaveAttribute('aria-sort', 'none')
     await waitFor(() => expect(urlParams().has('sort')).toBe(false))
-    await screen.findByText((_, element) => element?.tagName === 'TD' && element.textContent === TEST_CATALOGUE[0]!.id)
-    expect(rowIds()).toEqual(TEST_CATALOGUE.slice(0, 20).map((model) => model.id))
+    // The API order's first page is still in the cache: it follows the click in a render of its own.
+    await waitFor(() => expect(rowIds()).toEqual(TEST_CATALOGUE.slice(0, 20).map((model) => model.id)))
   })
 
   test('sorting another column replaces the sort; the others go back to none', async () => {

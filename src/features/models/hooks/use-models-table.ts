@@ -1,5 +1,6 @@
 import { type SortingState, type Updater, useTable } from '@tanstack/react-table'
 import { useMemo } from 'react'
+import { useStableCallback } from '../../../hooks/use-stable-callback'
 import { parseSort, SORT_KEYS, type SortKey, type SortValue } from '../../../contract/list-params'
 import type { Model } from '../../../contract/model'
 import { modelColumns, tableFeaturesForModels } from '../components/columns'
@@ -58,6 +59,10 @@ export function useModelsTable({
     return [{ id: key, desc: descending }]
   }, [sort])
 
+  // Of fixed identity: the rows are memoised (model-row-memo.ts) and keep the handlers they were drawn with.
+  const stableOpenModel = useStableCallback(openModel)
+  const stableSetCompared = useStableCallback(setCompared)
+
   return useTable({
     features: tableFeaturesForModels,
     columns: shown,
@@ -73,7 +78,7 @@ export function useModelsTable({
       const [first] = resolve(updater, sorting)
       onSortChange(first && isSortKey(first.id) ? ((first.desc ? `-${first.id}` : first.id) as SortValue) : null)
     },
-    meta: { openModel, now, newIds, compared, setCompared },
+    meta: { openModel: stableOpenModel, now, newIds, compared, setCompared: stableSetCompared },
   })
 }
 export type ModelsTable = ReturnType<typeof useModelsTable>
