@@ -84,14 +84,20 @@ async function runLighthouse(url: string, preset: Preset, debuggingPort: number)
   }
 }
 
-/** A run, and one more when Lighthouse itself fails (its trace sometimes misses the navigation on a busy machine). */
+/**
+ * A run, tried again (at most ATTEMPTS in all) when Lighthouse itself fails:
+ * its trace sometimes misses the navigation (NO_NAVSTART), twice in a row too.
+ */
 async function lighthouseOnce(url: string, preset: Preset, debuggingPort: number): Promise<Scores> {
-  try {
-    return await runLighthouse(url, preset, debuggingPort)
-  } catch {
-    return runLighthouse(url, preset, debuggingPort)
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await runLighthouse(url, preset, debuggingPort)
+    } catch (error) {
+      if (attempt >= ATTEMPTS) throw error
+    }
   }
 }
+const ATTEMPTS = 4
 
 export const lighthouseViews: BenchItem = {
   id: '10',
