@@ -72,7 +72,7 @@ function answer(store: HistoryStore, message: Exclude<ToWorker, { kind: 'walk-pa
         walks.delete(id)
         return store
           .recordWalk(message.workspace, models, message.at, message.options)
-          .then((walk) => answerInParts(id, walk.changes, { baseline: walk.baseline }))
+          .then(done)
       }
       case 'changes':
         return store.changes(message.query).then(done)
