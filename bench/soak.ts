@@ -7,6 +7,7 @@ import { type RunningProcess, startBuiltServer, startFakeUpstream } from './lib/
 import { connectionPool } from './soak/client'
 import { FAULT_PHASES, runFaultSchedule } from './soak/fault-schedule'
 import { hostileSearchesCheck, RSS_CEILING_BYTES } from './soak/hostile-searches'
+import { largestCatalogueCheck } from './soak/largest-catalogue'
 import { createRecorder } from './soak/recorder'
 import { type Check, soakReport } from './soak/report'
 import { shutdownCheck } from './soak/shutdown-check'
@@ -152,6 +153,7 @@ async function main(): Promise<boolean> {
       { url: upstream.url, control },
       { queries: SEARCHES, exitOnStop: stopOnExit },
     )
+    const largest = await largestCatalogueCheck(ports, { url: upstream.url, control }, { exitOnStop: stopOnExit })
     const summary = recorder.summary()
     const warmUpSummary = warmUp.summary()
     const unexpectedOutput = server.output.filter(isUnexpectedOutput).map((line) => `${line.stream}: ${line.text}`)
@@ -199,6 +201,7 @@ async function main(): Promise<boolean> {
       },
       shutdown,
       searches,
+      largest,
     ]
     const generatorDelayMs = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 }
     console.log(soakReport({ setup, summary, seconds: SECONDS, cpuShare, generatorDelayMs, checks }))

@@ -5,7 +5,7 @@ import { CatalogueSnapshot } from '../../src/server/catalogue/catalogue-snapshot
 import { pageOfView } from '../../src/server/catalogue/page-of-view'
 import { type BenchContext, type BenchItem, goals, type Measure, measure } from '../lib/bench-item'
 import { getJson } from '../lib/http'
-import { startBuiltServer, startFakeUpstream } from '../lib/processes'
+import { ceilingsFor, startBuiltServer, startFakeUpstream } from '../lib/processes'
 import { median } from '../lib/stats'
 
 const SIZES = [1_000, 10_000, 100_000] as const
@@ -156,7 +156,11 @@ const WARM_UP_PATHS = [
 async function warmRss(context: BenchContext, models: number | undefined): Promise<number> {
   const upstream = await context.start(() => startFakeUpstream({ port: context.ports.next(), models }))
   const server = await context.start(() =>
-    startBuiltServer({ port: context.ports.next(), upstreamUrl: upstream.url, env: { CATALOGUE_TTL_SECONDS: '3600' } }),
+    startBuiltServer({
+      port: context.ports.next(),
+      upstreamUrl: upstream.url,
+      env: { CATALOGUE_TTL_SECONDS: '3600', ...(models ? ceilingsFor(models) : {}) },
+    }),
   )
   for (const path of WARM_UP_PATHS) {
     const page = await getJson<{ last_id: string | null }>(`${server.url}${path}`)

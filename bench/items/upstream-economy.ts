@@ -2,7 +2,7 @@ import type { ModelPage } from '../../src/contract/model'
 import { type BenchItem, goals, measure } from '../lib/bench-item'
 import { fakeControl } from '../lib/fake-control'
 import { getJson } from '../lib/http'
-import { startBuiltServer, startFakeUpstream } from '../lib/processes'
+import { ceilingsFor, startBuiltServer, startFakeUpstream } from '../lib/processes'
 
 const CATALOGUE = 100_000
 const WALK_PAGE_SIZE = 1000
@@ -24,7 +24,11 @@ export const upstreamEconomy: BenchItem = {
     await control.latency(UPSTREAM_LATENCY_MS)
     // The server starts its first walk as it starts listening; no request has been answered yet.
     const server = await start(() =>
-      startBuiltServer({ port: ports.next(), upstreamUrl: upstream.url, env: { CATALOGUE_TTL_SECONDS: '3600' } }),
+      startBuiltServer({
+        port: ports.next(),
+        upstreamUrl: upstream.url,
+        env: { CATALOGUE_TTL_SECONDS: '3600', ...ceilingsFor(CATALOGUE) },
+      }),
     )
     const before = await getJson<Health>(`${server.url}/api/health`)
     if (before.catalogue.count !== 0) throw new Error('The catalogue was loaded before the cold requests were sent')

@@ -9,6 +9,26 @@ const BUILT_SERVER = `${ROOT}dist/server/main.js`
 const BUILT_FAKE_UPSTREAM = `${ROOT}dist/server/fake-upstream.js`
 const READY_TIMEOUT_MS = 30_000
 
+/**
+ * The options `npm run serve` gives node (the heap's ceiling), read from
+ * package.json so that a check of "the settings an operator gets" uses them.
+ */
+export const SERVE_NODE_ARGS: readonly string[] = (() => {
+  const { scripts } = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: { serve: string } }
+  const [node, ...rest] = scripts.serve.split(/\s+/)
+  if (node !== 'node' || rest.at(-1) !== 'dist/server/main.js') throw new Error(`Unexpected serve script: ${scripts.serve}`)
+  return rest.slice(0, -1)
+})()
+
+/**
+ * The walk's ceilings raised for a fake catalogue of `models` synthetic
+ * models (about 1 KB each): the defaults refuse a catalogue past 20k models
+ * or 32 MiB, so that the server's memory stays under its documented ceiling.
+ */
+export function ceilingsFor(models: number): Record<string, string> {
+  return { WALK_MAX_MODELS: String(models), UPSTREAM_MAX_WALK_BYTES: String(models * 2048) }
+}
+
 /** The key the benchmark's fake upstream accepts and its servers send. */
 export const BENCH_UPSTREAM_KEY = 'sk-ant-bench-key-0123456789'
 

@@ -1,7 +1,7 @@
 import type { FakeControl } from '../lib/fake-control'
 import { getJson } from '../lib/http'
 import type { PortAllocator } from '../lib/ports'
-import { type RunningProcess, startBuiltServer } from '../lib/processes'
+import { type RunningProcess, SERVE_NODE_ARGS, startBuiltServer } from '../lib/processes'
 import { distinctQueriesCheck } from './distinct-queries'
 import { FAULT_PHASES, runFaultSchedule } from './fault-schedule'
 import type { Check } from './report'
@@ -12,8 +12,8 @@ const CONCURRENCY = 32
 const PHASE_MS = 400
 
 /**
- * A server with the memory settings an operator gets (no heap limit, the
- * default cache budget and ceilings), taking `queries` distinct searches while
+ * A server with the memory settings an operator gets (`npm run serve`'s heap
+ * ceiling, the default cache budget and ceilings), taking `queries` distinct searches while
  * the upstream goes through every hostile phase at least once, walked each
  * second. Its peak RSS must stay under the README's ceiling.
  */
@@ -32,6 +32,7 @@ export async function hostileSearchesCheck(
       BREAKER_COOLDOWN_SECONDS: '1',
       BREAKER_MAX_OPEN_SECONDS: '2',
     },
+    nodeArgs: SERVE_NODE_ARGS,
   })
   exitOnStop(server)
   try {

@@ -113,14 +113,14 @@ export function createUpstream(options: UpstreamOptions) {
         )
         bytes += size
         if (bytes > limits.maxWalkBytes) {
-          throw new UpstreamTooLargeError(`the model list was larger than ${limits.maxWalkBytes} bytes in all`)
+          throw new UpstreamTooLargeError(`the model list was larger than ${limits.maxWalkBytes} bytes in all (UPSTREAM_MAX_WALK_BYTES)`)
         }
         for (const model of page.data) {
           if (byId.has(model.id)) duplicates += 1
           else byId.set(model.id, boundedModel(model, limits.maxModelBytes))
         }
         if (byId.size > limits.walkMaxModels) {
-          throw new UpstreamTooLargeError(`the model list went past ${limits.walkMaxModels} models`)
+          throw new UpstreamTooLargeError(`the model list went past ${limits.walkMaxModels} models (WALK_MAX_MODELS)`)
         }
         if (!page.has_more) {
           if (duplicates > 0)
@@ -164,7 +164,7 @@ export type Upstream = ReturnType<typeof createUpstream>
 function boundedModel(model: Model, maxBytes: number): Model {
   // UTF-16 units, not bytes: a cheap bound that is never below a third of the bytes.
   if (JSON.stringify(model).length > maxBytes) {
-    throw new UpstreamTooLargeError(`the model ${model.id.slice(0, 64)} was larger than ${maxBytes} bytes`)
+    throw new UpstreamTooLargeError(`the model ${model.id.slice(0, 64)} was larger than ${maxBytes} bytes (UPSTREAM_MAX_MODEL_BYTES)`)
   }
   return model
 }
