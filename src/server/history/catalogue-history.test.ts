@@ -76,3 +76,19 @@ describe('the catalogue history while its store fails', () => {
     expect(logger.lines.some((line) => line.includes('dropped to stay within HISTORY_PENDING_MAX_MB'))).toBe(true)
   })
 })
+
+describe("the catalogue history's log", () => {
+  it('says how many changes of each kind a walk recorded, and nothing for a walk that changed nothing', async () => {
+    const logger = createCapturingLogger()
+    const history = createCatalogueHistory(openMemoryHistoryStore(), logger)
+    history.record('default', [model('a'), model('b')], T0)
+    history.record('default', [model('a'), model('b', 'B renamed'), model('c'), model('d')], T0 + HOUR)
+    history.record('default', [model('a'), model('b', 'B renamed'), model('c'), model('d')], T0 + 2 * HOUR)
+    await vi.waitFor(() => expect(history.pending()).toEqual({ walks: 0, bytes: 0 }))
+    await history.read((kept) => kept.workspace('default'))
+    expect(logger.lines.filter((line) => line.startsWith('Catalogue history of workspace default'))).toEqual([
+      'Catalogue history of workspace default starts with 2 models (the baseline). {"workspace":"default"}',
+      'Catalogue history of workspace default: 2 added, 1 display name changed. {"workspace":"default"}',
+    ])
+  })
+})

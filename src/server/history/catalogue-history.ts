@@ -142,10 +142,9 @@ function logRecorded(logger: Logger, workspace: string, count: number, walk: Rec
     })
     return
   }
-  if (walk.changes.length === 0) return
-  const counts = new Map<string, number>()
-  for (const change of walk.changes) counts.set(change.kind, (counts.get(change.kind) ?? 0) + 1)
-  const summary = [...counts].map(([kind, number]) => `${number} ${kind.replaceAll('_', ' ')}`).join(', ')
+  const counts = Object.entries(walk.counts).filter(([, number]) => number > 0)
+  if (counts.length === 0) return
+  const summary = counts.map(([kind, number]) => `${number} ${kind.replaceAll('_', ' ')}`).join(', ')
   logger.info(`Catalogue history of workspace ${workspace}: ${summary}.`, { workspace })
 }
 

@@ -107,10 +107,18 @@ export interface HistoryStoreOptions {
   pause?: Pause
 }
 
+/** How many changes of each kind one walk recorded. */
+export type ChangeCounts = Partial<Record<ChangeKind, number>>
+
 export interface RecordedWalk {
   /** The workspace's first walk: its models were recorded as the starting point, with no changes. */
   baseline: boolean
-  changes: readonly NewChange[]
+  /**
+   * How many changes of each kind it recorded; `changes()` reads them. Counts
+   * and not the changes themselves: a walk of 100k changes would otherwise
+   * hand 100k objects to a server whose log only needs the numbers.
+   */
+  counts: ChangeCounts
 }
 
 /**
@@ -175,7 +183,7 @@ export function unavailableHistoryStore(engine: HistoryEngine, reason: string): 
   return {
     engine,
     // Walks go on without a history; the reason was logged once at start.
-    recordWalk: async () => ({ baseline: false, changes: [] }),
+    recordWalk: async () => ({ baseline: false, counts: {} }),
     changes: refuse,
     seen: refuse,
     workspace: refuse,

@@ -3,7 +3,7 @@ import type {
   HistoryRetention,
   HistoryStoreStatus,
   ModelRecord,
-  NewChange,
+  RecordedWalk,
   SeenQuery,
   StoredChange,
   WalkRecordOptions,
@@ -12,8 +12,8 @@ import type {
 
 /**
  * The messages between the server's thread and the history's worker thread
- * (sqlite-history-worker.ts). Anything long (a walk's models, its changes, the
- * models seen) crosses in parts of at most PART_SIZE items: one message is
+ * (sqlite-history-worker.ts). Anything long (a walk's models, or the models
+ * seen) crosses in parts of at most PART_SIZE items: one message is
  * copied in one go on the receiving thread, and the server's thread must never
  * spend more than a few ms at once on it. The worker sends a long answer's
  * next part only when asked (next-part): a port hands over every message
@@ -44,16 +44,16 @@ export type ToWorker =
 export type FromWorker =
   | { kind: 'opened'; ok: true; path: string }
   | { kind: 'opened'; ok: false; path: string; message: string; reason: string }
-  /** Part of a long answer (changes of a walk, or models seen), and how many items are still to come. */
+  /** Part of a long answer (the models seen), and how many items are still to come. */
   | { kind: 'part'; id: number; items: readonly PartItem[]; rest: number }
   | { kind: 'done'; id: number; value: DoneValue }
   /** A HistoryUnavailableError's reason, or another failure's message. */
   | { kind: 'failed'; id: number; unavailable: boolean; message: string }
 
-export type PartItem = NewChange | ModelRecord
+export type PartItem = ModelRecord
 
 export type DoneValue =
-  | { baseline: boolean }
+  | RecordedWalk
   | { changes: StoredChange[]; hasMore: boolean }
   /** A page of seen models: its records came in parts. */
   | { hasMore: boolean }

@@ -4,6 +4,7 @@ import type { HistoryEngine, HistoryTables } from './history-schema'
 import { type ModelRow, readSeenPage, toRecord } from './kysely-seen-page'
 import { HISTORY_STEP, runInSteps, StepCounter, yieldToEventLoop } from './history-steps'
 import {
+  type ChangeCounts,
   DEFAULT_HISTORY_RETENTION,
   type HistoryStore,
   type HistoryStoreOptions,
@@ -213,7 +214,7 @@ export function kyselyHistoryStore(db: Db, options: KyselyHistoryStoreOptions): 
     return db.transaction().execute(async (trx) => {
       await lockWorkspace(trx, workspace)
       const row = await workspaceRow(trx, workspace)
-      const nothing: RecordedWalk = { baseline: false, changes: [] }
+      const nothing: RecordedWalk = { baseline: false, counts: {} }
       // A walk older than the last one recorded (another replica's, its backlog written second after an
       // outage) is behind what the history knows: comparing it would record each later change undone and
       // then done again. What it saw and lasted, the later walk carried already.
@@ -236,8 +237,10 @@ export function kyselyHistoryStore(db: Db, options: KyselyHistoryStoreOptions): 
       const diff = await runInSteps(diffWalkSteps(known, row.last_walk_at, models, at, work, options), pause)
       // Rows are made a chunk at a time, inside the steps: 100k rows made at once would hold the loop by themselves.
       const changesOf = new Map<string, number>()
+      const counts: ChangeCounts = {}
       for (const change of diff.changes) {
         changesOf.set(change.modelId, (changesOf.get(change.modelId) ?? 0) + 1)
+        counts[change.kind] = (counts[change.kind] ?? 0) + 1
         await step(1)
       }
       await fit(ROWS_PER_INSERT * ROW_WRITE_UNITS)
@@ -270,7 +273,7 @@ export function kyselyHistoryStore(db: Db, options: KyselyHistoryStoreOptions): 
       await pause(work.take())
       await prune(trx, workspace, at, (units) => step(Math.max(units, HISTORY_STEP)))
       await pause(work.take())
-      return { baseline: diff.baseline, changes: diff.changes }
+      return { baseline: diff.baseline, counts }
     })
 
     async function pendingRemovals(trx: Tx): Promise<boolean> {

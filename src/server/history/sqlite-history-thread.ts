@@ -10,7 +10,6 @@ import {
   type HistoryStore,
   HistoryUnavailableError,
   type ModelRecord,
-  type NewChange,
   type RecordedWalk,
   unavailableHistoryStore,
   type WalkModel,
@@ -174,10 +173,8 @@ function storeOnWorker(worker: Worker): HistoryStore {
   return {
     engine: 'sqlite',
     async recordWalk(workspace, models, at, options = {}): Promise<RecordedWalk> {
-      const { value, parts } = await ask((id) =>
-        walkMessages(id, models, { kind: 'record-walk', id, workspace, at, options }),
-      )
-      return { baseline: (value as { baseline: boolean }).baseline, changes: parts as NewChange[] }
+      const { value } = await ask((id) => walkMessages(id, models, { kind: 'record-walk', id, workspace, at, options }))
+      return value as RecordedWalk
     },
     changes: async (query) =>
       (await ask((id) => [{ kind: 'changes', id, query }])).value as Awaited<ReturnType<HistoryStore['changes']>>,

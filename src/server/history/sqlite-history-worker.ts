@@ -70,9 +70,7 @@ function answer(store: HistoryStore, message: Exclude<ToWorker, { kind: 'walk-pa
       case 'record-walk': {
         const models = walks.get(id) ?? []
         walks.delete(id)
-        return store
-          .recordWalk(message.workspace, models, message.at, message.options)
-          .then((walk) => answerInParts(id, walk.changes, { baseline: walk.baseline }))
+        return store.recordWalk(message.workspace, models, message.at, message.options).then(done)
       }
       case 'changes':
         return store.changes(message.query).then(done)
