@@ -12,10 +12,8 @@ export const NEW_FOR_DAYS = 14
 // The server's most a page (MAX_CHANGES_LIMIT; the contract's value is not imported here, to keep zod out of the
 // entry). A page may hold fewer: the server also ends one at 512 KiB.
 export const SEEN_PAGE_SIZE = 1_000
-/** Pages followed at most: 5,000 models (2.5 MB), far more than a catalogue changes in weeks, yet bounded. */
+/** Pages followed at most: 5,000 models (2.5 MiB), far more than a catalogue changes in weeks, yet bounded. */
 export const MAX_SEEN_PAGES = 5
-/** The most models a seen query holds, for the words that say when there were more. */
-export const MAX_SEEN_MODELS = SEEN_PAGE_SIZE * MAX_SEEN_PAGES
 
 /** The models the history tells apart, by id, as far as the pages followed go. */
 export type SeenModels = Omit<SeenAnswer, 'first_id' | 'last_id' | 'has_more'> & {
@@ -66,6 +64,8 @@ export interface NewModels {
   ids: ReadonlySet<string>
   /** More models came or went in those days than the pages followed hold: some "New" badges may be missing. */
   truncated: boolean
+  /** How many models came or went that the pages followed held (those the badges are taken from). */
+  loaded: number
 }
 
 export function useNewModels(workspace: string | null, now: number): NewModels {
@@ -82,5 +82,5 @@ export function useNewModels(workspace: string | null, now: number): NewModels {
       ),
     [data, cutoff],
   )
-  return { ids, truncated: data?.truncated ?? false }
+  return { ids, truncated: data?.truncated ?? false, loaded: data?.data.length ?? 0 }
 }

@@ -14,7 +14,7 @@ import type { Change, ChangesPage, SeenModel } from '../../../contract/history'
 import { ApiError, inWorkspace } from '../../../lib/api-request'
 import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import { changesQueryOptions } from '../api/get-changes'
-import { MAX_SEEN_MODELS, type SeenModels, seenQueryOptions } from '../api/get-seen'
+import { type SeenModels, seenQueryOptions } from '../api/get-seen'
 import { formatDate, formatDateTimeUtc } from '../../../lib/format-time'
 import { useWorkspace } from '../../workspaces/hooks/use-workspace'
 import { ErrorCallout } from '../../../components/error-callout'
@@ -292,7 +292,7 @@ function RemovedModels({
             <Callout
               tone="warning"
               role="status"
-              title={`Only the first ${MAX_SEEN_MODELS.toLocaleString('en')} models that came or went were searched`}
+              title={`Only the first ${data.data.length.toLocaleString('en')} models that came or went were searched`}
             >
               More models than that came or went{' '}
               {since ? `since ${formatDate(`${since}T00:00:00Z`)}` : 'since the history began'}; those loaded are the

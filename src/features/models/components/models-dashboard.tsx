@@ -5,7 +5,7 @@ import { Callout } from '../../../components/ui/callout'
 import { KeyboardIcon } from '../../../components/ui/icons'
 import { PageBehindDialog } from '../../../components/ui/page-behind-dialog'
 import { healthQueryOptions } from '../api/get-health'
-import { MAX_SEEN_MODELS, NEW_FOR_DAYS, useNewModels } from '../../changes/api/get-seen'
+import { NEW_FOR_DAYS, useNewModels } from '../../changes/api/get-seen'
 import { useKeyboardShortcuts } from '../../shortcuts/hooks/use-keyboard-shortcuts'
 import { useModelPages } from '../hooks/use-model-pages'
 import { readModelsSearchParams, TABS, useModelsSearchParams } from '../hooks/use-models-search-params'
@@ -160,10 +160,9 @@ export function ModelsDashboard() {
           <Callout
             tone="warning"
             role="status"
-            title={`Some “New” badges may be missing: more than ${MAX_SEEN_MODELS.toLocaleString('en')} models came or went in the last ${NEW_FOR_DAYS} days`}
+            title={`Some “New” badges may be missing: more models came or went in the last ${NEW_FOR_DAYS} days than the ${newModels.loaded.toLocaleString('en')} loaded`}
           >
-            Only the first {MAX_SEEN_MODELS.toLocaleString('en')} of them by id were loaded. The Changes view lists
-            every change.
+            The badges come from the first of them by id. The Changes view lists every change.
           </Callout>
         )}
         {/* One Retry on screen: the list's own error callout, when it has one, covers a failed Refresh too. */}
