@@ -18,6 +18,7 @@ const FEATURE_EXPORTS = {
   models: [
     'components/models-dashboard.tsx',
     'api/embedded-first-page.ts',
+    'api/next-pages-ahead.ts',
     'api/get-model.ts',
     'hooks/use-models-search-params.ts',
   ],

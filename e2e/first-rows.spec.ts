@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { idsOfView, untilCatalogueHas } from './support/dashboard'
+import { idsOfView, rangeText, untilCatalogueHas, untilInteractive, visibleIds } from './support/dashboard'
 import { fakeUpstream } from './support/fake-upstream'
 
 test.beforeEach(async ({ request }) => {
@@ -19,16 +19,25 @@ test.describe('without JavaScript', () => {
   })
 })
 
-test('with JavaScript, the first page comes from the HTML: no /api/models request for it', async ({ page }) => {
-  const listRequests: string[] = []
+test('with JavaScript, the first page and the next come from the HTML: no /api/models request until Next, which prefetches the page after', async ({
+  page,
+  request,
+}) => {
+  const ids = await idsOfView(request, '')
+  const listRequests: URLSearchParams[] = []
   page.on('request', (sent) => {
-    if (new URL(sent.url()).pathname === '/api/models') listRequests.push(new URL(sent.url()).search)
+    if (new URL(sent.url()).pathname === '/api/models') listRequests.push(new URL(sent.url()).searchParams)
   })
-  await page.goto('/?q=sonnet')
-  const table = page.getByRole('table', { name: 'Models' })
-  await expect(table).toHaveAttribute('aria-busy', 'false')
-  // The dashboard has taken over: its pagination knows the next page, which it prefetches.
-  await expect(page.getByRole('button', { name: 'Next page' })).toBeEnabled()
-  await expect.poll(() => listRequests.length).toBeGreaterThan(0)
-  expect(listRequests.every((search) => search.includes('after_id='))).toBe(true)
+  await page.goto('/', { waitUntil: 'networkidle' })
+  await untilInteractive(page)
+  const next = page.getByRole('button', { name: 'Next page' })
+  await expect(next).toBeEnabled()
+  await page.waitForLoadState('networkidle')
+  expect(listRequests.map(String), 'the page shown and the one after it were in the HTML').toEqual([])
+
+  await next.click()
+  await expect(rangeText(page)).toHaveText(`21–40 of ${ids.length}`)
+  expect(await visibleIds(page)).toEqual(ids.slice(20, 40))
+  // On screen without a request of its own; the page after it is prefetched now, as before.
+  await expect.poll(() => listRequests.map((search) => search.get('after_id'))).toEqual([ids[39]])
 })

@@ -3,6 +3,7 @@ import { renderToString } from 'react-dom/server'
 import type { PageState } from './contract/page-state'
 import { App } from './app/app'
 import { createQueryClient } from './app/query-client'
+import { fetchNextModelPages } from './features/models/api/next-pages-ahead'
 import { loadLazyParts } from './features/models/components/models-dashboard'
 import { setRenderClock } from './hooks/use-now'
 import { type ApiTransport, setApiTransport } from './lib/api-request'
@@ -38,8 +39,9 @@ function renderApp(client: QueryClient, search: string, now: number): string {
  * the first, so they render in place of their fallbacks. The
  * answers are settled by `deadline`: what has not come by then renders as it
  * would in the browser before its answer (a skeleton), and the browser asks.
- * The last pass renders from the dehydrated answers alone, exactly as the
- * browser will hydrate them, so the two renders match.
+ * The next page of the list shown is fetched too, as the browser would
+ * prefetch it. The last pass renders from the dehydrated answers alone,
+ * exactly as the browser will hydrate them, so the two renders match.
  */
 export async function renderPage(
   search: string,
@@ -61,6 +63,8 @@ export async function renderPage(
     // Lazy parts resolve on a later turn of the event loop than their import.
     await Promise.race([answered.then(nextTurn), untilAborted(deadline)])
   }
+  // What the browser would prefetch as soon as the page is on screen comes with the page instead.
+  if (!deadline.aborted) await Promise.race([fetchNextModelPages(asking, deadline), untilAborted(deadline)])
   const queries = dehydrate(asking)
   const client = createQueryClient({ retry: false })
   hydrate(client, queries)

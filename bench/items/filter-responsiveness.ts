@@ -76,7 +76,7 @@ export const filterResponsiveness: BenchItem = {
       await page.addInitScript(WATCH)
       await page.goto(`${server.url}/`)
       await page.locator(FIRST_CELL, { hasText: unfiltered }).first().waitFor()
-      // The first row is not the end of the page's load: the next page's prefetch, /api/seen and the lazy
+      // The first row is not the end of the page's load: the take-over, /api/seen and the lazy
       // chunks still arrive and are handled after it. Their long tasks belong to the cold load (item 2), not
       // to typing, so typing starts once the page has settled, as it would for a person who reads first.
       await page.waitForLoadState('networkidle')

@@ -31,9 +31,3 @@ export function answerWhileStopping(stopping: AbortSignal): MiddlewareHandler {
     if (outcome === 'stopped') return refuse(c)
   }
 }
-
-/** The upstream's transport, with each request aborted when the server stops: a walk in progress ends at once. */
-export function abortableFetch(fetch: typeof globalThis.fetch, stopping: AbortSignal): typeof globalThis.fetch {
-  return (input, init) =>
-    fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, stopping]) : stopping })
-}

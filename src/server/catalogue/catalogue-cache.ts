@@ -1,5 +1,6 @@
 import type { Model } from '../../contract/model'
 import { deadlineSignal } from '../upstream/deadline'
+import { linkedSignal, rejectionOnAbort } from '../upstream/linked-signal'
 import { backoffMs } from './backoff'
 import { CatalogueSnapshot } from './catalogue-snapshot'
 import { doubtAbout, fingerprintOf, ImplausibleCatalogueError, type PlausibilityRule } from './plausibility'
@@ -129,16 +130,19 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
       walks += 1
       walkStartedAt = now()
       const deadline = deadlineSignal(walkTimeoutMs, 'the walk of the model list')
-      const signal = options.stopping ? AbortSignal.any([deadline.signal, options.stopping]) : deadline.signal
+      const { signal, unlink } = linkedSignal([deadline.signal, options.stopping])
+      const aborted = rejectionOnAbort(signal)
       try {
         // The race holds even for a walk that ignores its signal: no client waits past the deadline, or the stop.
-        const models = await Promise.race([options.walk(signal), rejectOnAbort(signal)])
+        const models = await Promise.race([options.walk(signal), aborted.rejected])
         return believe(models)
       } catch (error) {
         if (!(error instanceof ImplausibleCatalogueError)) fail(error)
         throw error
       } finally {
         deadline.clear()
+        aborted.release()
+        unlink()
         inFlight = null
         walkStartedAt = null
         acceptRequested = false
@@ -213,10 +217,3 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
   }
 }
 export type CatalogueCache = ReturnType<typeof createCatalogueCache>
-
-function rejectOnAbort(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    if (signal.aborted) return reject(signal.reason as Error)
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true })
-  })
-}

@@ -1,7 +1,7 @@
 import type { Model } from '../../contract/model'
 import type { CatalogueCache } from '../catalogue/catalogue-cache'
 import type { Logger } from '../logger'
-import type { HistoryStore, RecordedWalk, WalkRecordOptions } from './history-store'
+import type { HistoryStore, RecordedWalk, WalkModel, WalkRecordOptions } from './history-store'
 
 export interface CatalogueHistoryOptions {
   /** The most bytes of walks kept in memory while the store cannot be written (HISTORY_PENDING_MAX_MB). */
@@ -21,11 +21,21 @@ interface PendingWrite {
 
 const DEFAULT_PENDING_MAX_BYTES = 64 * 1024 * 1024
 
-const walkBytes = (models: readonly Model[]) =>
+const walkBytes = (models: readonly WalkModel[]) =>
   models.reduce(
     (sum, model) => sum + 64 + 2 * (model.id.length + model.display_name.length + (model.lifecycle?.length ?? 0)),
     64,
   )
+
+/**
+ * What a walk waiting to be written keeps of each model. Holding the walk's
+ * own records instead would pin every one of them (capabilities and all, a few
+ * KB a model) for as long as it waits, far beyond what walkBytes counts: with
+ * a large catalogue walked faster than the history could write it, the waiting
+ * walks held hundreds of MB.
+ */
+const forHistory = (models: readonly Model[]): WalkModel[] =>
+  models.map(({ id, display_name, lifecycle }) => ({ id, display_name, lifecycle }))
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
@@ -98,7 +108,8 @@ export function createCatalogueHistory(store: HistoryStore, logger: Logger, opti
   }
 
   return {
-    record(workspace: string, models: readonly Model[], at: number, walkOptions: WalkRecordOptions = {}): void {
+    record(workspace: string, walk: readonly Model[], at: number, walkOptions: WalkRecordOptions = {}): void {
+      const models = forHistory(walk)
       enqueue({
         bytes: walkBytes(models),
         droppable: true,
@@ -111,7 +122,8 @@ export function createCatalogueHistory(store: HistoryStore, logger: Logger, opti
      * Records past walks as a workspace's beginning, only when it has none yet:
      * a kept history is never rewritten. The demo's line-up gets its past this way.
      */
-    seed(workspace: string, walks: readonly { at: number; models: readonly Model[] }[]): void {
+    seed(workspace: string, past: readonly { at: number; models: readonly Model[] }[]): void {
+      const walks = past.map(({ at, models }) => ({ at, models: forHistory(models) }))
       enqueue({
         bytes: walks.reduce((sum, walk) => sum + walkBytes(walk.models), 0),
         droppable: false,

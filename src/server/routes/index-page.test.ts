@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { PAGE_STATE_ELEMENT_ID, type PageState } from '../../contract/page-state'
-import type { Model } from '../../contract/model'
+import type { Model, ModelPage } from '../../contract/model'
 import { renderPage } from '../../entry-server'
 import { DEMO_MODELS } from '../../fake-upstream/demo-catalogue'
 import { createFakeUpstream, FAKE_API_KEY } from '../../fake-upstream/fake-upstream'
@@ -57,14 +57,43 @@ describe('the page HTML of the list', () => {
     '/?q=sonnet&after_id=claude-sonnet-4-5-20250929',
     '/?line=sonnet,opus&caps=thinking.types.adaptive,pdf_input&min_context=1000000',
     '/?retiring_within=400&line=none,sonnet&lifecycle=deprecated,retired',
-  ])('renders for %s the rows /api/models answers for the same view, and embeds that page', async (path) => {
-    const { app } = await pageApp()
-    const page = await html(app, path)
-    const search = path.slice(2)
-    const api = (await (await app.request(`/api/models?${search}`)).json()) as { data: Model[] }
-    for (const model of api.data) expect(page).toContain(`>${model.id}<`)
+  ])(
+    'renders for %s the rows /api/models answers for the same view, and embeds that page and the one after it',
+    async (path) => {
+      const { app } = await pageApp()
+      const page = await html(app, path)
+      const search = new URLSearchParams(path.slice(2))
+      const api = (await (await app.request(`/api/models?${search}`)).json()) as ModelPage
+      for (const model of api.data) expect(page).toContain(`>${model.id}<`)
+      // The page after it, as the browser would prefetch it: the same view, after this page's last model.
+      const pages: ModelPage[] = [api]
+      if (api.has_more) {
+        search.set('after_id', api.last_id!)
+        pages.push((await (await app.request(`/api/models?${search}`)).json()) as ModelPage)
+      }
+      const list = embeddedAnswers(page).find((query) => query.queryKey[1] === 'list')
+      expect((list?.state.data as { pages: unknown[] }).pages).toEqual(pages)
+    },
+  )
+
+  it('embeds the next page exactly as /api/models answers it, staleness included, while the catalogue is stale', async () => {
+    let time = Date.parse('2026-03-01T00:00:00Z')
+    const fake = createFakeUpstream({ apiKey: FAKE_API_KEY, models: DEMO_MODELS })
+    const app = createApp(TEST_CONFIG, { fetch: fake.fetch, logger: silentLogger, client, now: () => time })
+    expect((await app.request('/api/models?limit=10')).status).toBe(200)
+    // Past its time to live, with the upstream failing: the snapshot is served, said stale, with the error.
+    time += 24 * 3600_000
+    fake.setFault({ kind: 'status', status: 500 })
+    const firstPage = async () => (await (await app.request('/api/models?limit=10')).json()) as ModelPage
+    // The failed walk says so; the clock stands still, so no other walk starts before the next minute.
+    await vi.waitFor(async () => expect((await firstPage()).refresh_error).not.toBeNull())
+    const first = await firstPage()
+    expect(first.stale).toBe(true)
+    const page = await html(app, '/?limit=10')
+    const next = (await (await app.request(`/api/models?limit=10&after_id=${first.last_id}`)).json()) as ModelPage
     const list = embeddedAnswers(page).find((query) => query.queryKey[1] === 'list')
-    expect((list?.state.data as { pages: unknown[] }).pages).toEqual([api])
+    expect((list?.state.data as { pages: ModelPage[] }).pages).toEqual([first, next])
+    expect(next).toMatchObject({ stale: true, fetched_at: first.fetched_at, refresh_error: first.refresh_error })
   })
 
   it('renders the columns cols= adds, with their values', async () => {

@@ -1,6 +1,8 @@
+import { getEventListeners } from 'node:events'
 import { describe, expect, it } from 'vitest'
 import { createFakeUpstream, FAKE_API_KEY } from '../../fake-upstream/fake-upstream'
 import type { Fault } from '../../fake-upstream/faults'
+import { hangingFetch } from '../../testing/hanging-fetch'
 import { boundedFetch } from './bounded-fetch'
 import { UpstreamDeadlineError, UpstreamRedirectError, UpstreamTooLargeError } from './upstream-errors'
 
@@ -59,5 +61,42 @@ describe('the bounded fetch', () => {
     await expect(fetch(LIST, { headers: HEADERS, signal: controller.signal })).rejects.toThrow(
       'the walk did not finish within 20 ms',
     )
+  })
+})
+
+describe('the bounded fetch while the server stops', () => {
+  const limits = { attemptTimeoutMs: 10_000, maxBodyBytes: 64 * 1024 }
+
+  it('aborts a request in flight when the server stops, and one started after at once', async () => {
+    const stopping = new AbortController()
+    const fetchUntilStopped = boundedFetch(hangingFetch, { ...limits, stopping: stopping.signal })
+    const own = new AbortController()
+    const inFlight = fetchUntilStopped(LIST, { signal: own.signal })
+    stopping.abort()
+    await expect(inFlight).rejects.toThrow()
+    await expect(fetchUntilStopped(LIST)).rejects.toThrow()
+  })
+
+  it('still honours the request’s own signal', async () => {
+    const own = new AbortController()
+    const request = boundedFetch(hangingFetch, { ...limits, stopping: new AbortController().signal })(LIST, {
+      signal: own.signal,
+    })
+    own.abort()
+    await expect(request).rejects.toThrow()
+  })
+
+  it('leaves nothing on the server’s stop signal once a request is over, answered or failed', async () => {
+    const stopping = new AbortController()
+    const fake = createFakeUpstream()
+    const fetch = boundedFetch(fake.fetch, {
+      attemptTimeoutMs: 100,
+      maxBodyBytes: 64 * 1024,
+      stopping: stopping.signal,
+    })
+    await (await fetch(LIST, { headers: HEADERS, signal: new AbortController().signal })).json()
+    fake.setFault({ kind: 'hang' })
+    await expect(fetch(LIST, { headers: HEADERS })).rejects.toBeInstanceOf(UpstreamDeadlineError)
+    expect(getEventListeners(stopping.signal, 'abort')).toHaveLength(0)
   })
 })

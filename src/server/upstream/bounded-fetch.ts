@@ -1,4 +1,5 @@
 import { deadlineSignal } from './deadline'
+import { linkedSignal, rejectionOnAbort } from './linked-signal'
 import { UpstreamRedirectError, UpstreamTooLargeError } from './upstream-errors'
 
 export interface BoundedFetchOptions {
@@ -6,6 +7,8 @@ export interface BoundedFetchOptions {
   attemptTimeoutMs: number
   /** Ceiling on one answer's decoded bytes (after any decompression). */
   maxBodyBytes: number
+  /** Aborted when the server stops: a request in progress, its body included, ends at once. */
+  stopping?: AbortSignal
 }
 
 // Headers that describe the wire form; the body handed on is the decoded one, so they would be wrong.
@@ -21,7 +24,7 @@ const WIRE_HEADERS = ['content-encoding', 'content-length', 'transfer-encoding']
 export function boundedFetch(inner: typeof globalThis.fetch, options: BoundedFetchOptions): typeof globalThis.fetch {
   return async (input, init) => {
     const deadline = deadlineSignal(options.attemptTimeoutMs, 'a request to the Anthropic API')
-    const signal = init?.signal ? AbortSignal.any([init.signal, deadline.signal]) : deadline.signal
+    const { signal, unlink } = linkedSignal([init?.signal ?? undefined, deadline.signal, options.stopping])
     try {
       const response = await inner(input, { ...init, signal, redirect: 'manual' })
       if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
@@ -39,6 +42,7 @@ export function boundedFetch(inner: typeof globalThis.fetch, options: BoundedFet
       throw error
     } finally {
       deadline.clear()
+      unlink()
     }
   }
 }
@@ -52,18 +56,12 @@ export async function readCapped(
   if (!body) return new Uint8Array(0)
   const reader = body.getReader()
   // Not every stream ends when the fetch's signal aborts (a handler's own stream does not), so each read races it.
-  let onAbort: () => void = () => {}
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal.reason)
-    if (signal.aborted) onAbort()
-    else signal.addEventListener('abort', onAbort, { once: true })
-  })
-  aborted.catch(() => {})
+  const aborted = rejectionOnAbort(signal)
   const chunks: Uint8Array[] = []
   let total = 0
   try {
     for (;;) {
-      const { done, value } = await Promise.race([reader.read(), aborted])
+      const { done, value } = await Promise.race([reader.read(), aborted.rejected])
       if (done) break
       total += value.byteLength
       if (total > maxBytes) throw new UpstreamTooLargeError(`an answer was larger than ${maxBytes} bytes`)
@@ -73,7 +71,7 @@ export async function readCapped(
     reader.cancel().catch(() => {})
     throw error
   } finally {
-    signal.removeEventListener('abort', onAbort)
+    aborted.release()
   }
   const whole = new Uint8Array(total)
   let offset = 0

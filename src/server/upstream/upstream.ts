@@ -42,6 +42,8 @@ export interface UpstreamOptions {
   fetch?: typeof globalThis.fetch
   /** Told about oddities that do not fail a walk (duplicate ids), one line each. */
   warn?: (message: string) => void
+  /** Aborted when the server stops: every request in progress ends at once, a walk's included. */
+  stopping?: AbortSignal
 }
 
 const WALK_PAGE_SIZE = 1000
@@ -67,6 +69,7 @@ export function createUpstream(options: UpstreamOptions) {
     fetch: boundedFetch(options.fetch ?? globalThis.fetch, {
       attemptTimeoutMs: limits.attemptTimeoutMs,
       maxBodyBytes: limits.maxPageBytes,
+      ...(options.stopping ? { stopping: options.stopping } : {}),
     }),
     // The SDK's own log lines can carry request details; the server logs for itself.
     logLevel: 'off',

@@ -7,7 +7,6 @@ import type { CatalogueHistory } from '../history/catalogue-history'
 import type { Logger } from '../logger'
 import { type ModelsListPages, modelsListPages } from '../catalogue/models-list-pages'
 import { createUpstream } from '../upstream/upstream'
-import { abortableFetch } from '../stopping'
 import { createModelLookup, type ModelLookup } from './model-lookup'
 
 /** One named key's view of the catalogue: its own snapshot, pages and model lookups. */
@@ -69,8 +68,7 @@ export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependenci
   const { demo } = deps
   const all = credentialsOf(config, demo).map((credential): Workspace => {
     const where = credential.name === DEFAULT_WORKSPACE ? '' : ` (workspace ${credential.name})`
-    const chosen = demo?.fetch ?? deps.fetch ?? networkFetch
-    const transport = deps.stopping ? abortableFetch(chosen, deps.stopping) : chosen
+    const transport = demo?.fetch ?? deps.fetch ?? networkFetch
     const upstream = createUpstream({
       apiKey: credential.apiKey,
       workspaceId: credential.workspaceId,
@@ -80,6 +78,7 @@ export function createWorkspaces(config: ServerConfig, deps: WorkspaceDependenci
       now: deps.now,
       fetch: deps.observer ? deps.observer.transport(credential.name, transport) : transport,
       warn: (message) => deps.logger.warn(`${message}${where}.`),
+      ...(deps.stopping ? { stopping: deps.stopping } : {}),
     })
     const ttlMs = config.ttlSeconds * 1000
     const catalogue = createCatalogueCache({

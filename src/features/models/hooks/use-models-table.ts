@@ -1,7 +1,7 @@
-import { type SortingState, type Updater, useTable } from '@tanstack/react-table'
+import { useTable } from '@tanstack/react-table'
 import { useMemo } from 'react'
 import { useStableCallback } from '../../../hooks/use-stable-callback'
-import { parseSort, SORT_KEYS, type SortKey, type SortValue } from '../../../contract/list-params'
+import type { SortKey, SortValue } from '../../../contract/list-params'
 import type { Model } from '../../../contract/model'
 import { modelColumns, tableFeaturesForModels } from '../components/columns'
 import type { TableColumn } from './column-choice'
@@ -21,18 +21,17 @@ export interface UseModelsTableOptions {
 
 const rowId = (model: Model) => model.id
 
-function resolve<T>(updater: Updater<T>, current: T): T {
-  return typeof updater === 'function' ? (updater as (old: T) => T)(current) : updater
-}
-
-function isSortKey(id: string): id is SortKey {
-  return (SORT_KEYS as readonly string[]).includes(id)
+/** The sort after a click on the header of `key`: ascending, then descending, then the API's order. */
+export function nextSort(current: SortValue | null, key: SortKey): SortValue | null {
+  if (current === key) return `-${key}`
+  return current === `-${key}` ? null : key
 }
 
 /**
  * The table over one page of models. Sorting and filtering state live in the
- * URL and are applied by the server, so the table sorts in manual mode and its
- * changes go straight back to the URL; the filter does not pass through it.
+ * URL and are applied by the server: the table only renders the rows, and a
+ * header's click goes straight back to the URL; the filter does not pass
+ * through it.
  */
 export function useModelsTable({
   rows,
@@ -53,12 +52,6 @@ export function useModelsTable({
     [columns],
   )
 
-  const sorting = useMemo<SortingState>(() => {
-    if (!sort) return []
-    const { key, descending } = parseSort(sort)
-    return [{ id: key, desc: descending }]
-  }, [sort])
-
   // Of fixed identity: the rows are memoised (model-row-memo.ts) and keep the handlers they were drawn with.
   const stableOpenModel = useStableCallback(openModel)
   const stableSetCompared = useStableCallback(setCompared)
@@ -68,17 +61,15 @@ export function useModelsTable({
     columns: shown,
     data: rows,
     getRowId: rowId,
-    state: { sorting },
-    manualSorting: true,
-    enableMultiSort: false,
-    // Every column starts ascending; the third click returns to the API's order.
-    sortDescFirst: false,
-    enableSortingRemoval: true,
-    onSortingChange: (updater) => {
-      const [first] = resolve(updater, sorting)
-      onSortChange(first && isSortKey(first.id) ? ((first.desc ? `-${first.id}` : first.id) as SortValue) : null)
+    meta: {
+      openModel: stableOpenModel,
+      now,
+      newIds,
+      compared,
+      setCompared: stableSetCompared,
+      sort,
+      toggleSort: (key) => onSortChange(nextSort(sort, key)),
     },
-    meta: { openModel: stableOpenModel, now, newIds, compared, setCompared: stableSetCompared },
   })
 }
 export type ModelsTable = ReturnType<typeof useModelsTable>
