@@ -22,7 +22,7 @@ const FEATURE_EXPORTS = {
     'api/get-model.ts',
     'hooks/use-models-search-params.ts',
   ],
-  changes: ['components/changes-view.tsx', 'api/get-seen.ts'],
+  changes: ['components/changes-view.tsx', 'api/get-seen.ts', 'api/get-seen-model.ts'],
   availability: ['components/availability-view.tsx'],
   workspaces: ['hooks/use-workspace.ts', 'components/workspace-select.tsx'],
   shortcuts: ['hooks/use-keyboard-shortcuts.ts', 'components/shortcuts-dialog.tsx'],

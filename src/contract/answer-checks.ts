@@ -105,6 +105,9 @@ export const seenAnswerShape = answerShape<SeenAnswer>(
         removed_at: nullable(isString),
       }),
     ),
+    first_id: nullable(isString),
+    last_id: nullable(isString),
+    has_more: isBoolean,
   }),
 )
 

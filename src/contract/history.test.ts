@@ -64,12 +64,29 @@ describe('parseChangesParams', () => {
 })
 
 describe('parseSeenParams', () => {
-  it('takes an optional since and nothing else', () => {
-    expect(parseSeenParams(new URLSearchParams(''))).toEqual({ ok: true, value: {} })
-    expect(parseSeenParams(new URLSearchParams('since=2026-10-03&limit=5'))).toEqual({
+  const seen = (query: string) => parseSeenParams(new URLSearchParams(query))
+
+  it('takes since, limit, a cursor and model_id, and the default limit without one', () => {
+    expect(seen('')).toEqual({ ok: true, value: { limit: DEFAULT_CHANGES_LIMIT } })
+    expect(seen('since=2026-10-03&limit=5&after_id=claude-opus-4-6&kind=added')).toEqual({
       ok: true,
-      value: { since: Date.UTC(2026, 9, 3) },
+      value: { since: Date.UTC(2026, 9, 3), limit: 5, after_id: 'claude-opus-4-6' },
     })
-    expect(parseSeenParams(new URLSearchParams('since=soon')).ok).toBe(false)
+    expect(seen('before_id=b&model_id=m')).toEqual({
+      ok: true,
+      value: { limit: DEFAULT_CHANGES_LIMIT, before_id: 'b', model_id: 'm' },
+    })
+  })
+
+  it.each([
+    ['since=soon', 'since must be a date'],
+    [`limit=${MAX_CHANGES_LIMIT + 1}`, 'limit must be a whole number from 1 to 1000'],
+    ['after_id=a&before_id=b', 'Give after_id or before_id, not both'],
+    ['model_id=a&model_id=b', 'model_id was given more than once'],
+    ['after_id=%0A', 'after_id must be a model id'],
+  ])('refuses %s, naming the parameter', (query, message) => {
+    const result = seen(query)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.message).toContain(message)
   })
 })

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import type { ParseResult } from './list-params'
-import { commaListParam } from './list-params-schema'
+import { commaListParam, modelIdParam, oneCursor } from './list-params-schema'
 import { parseSearchParams } from './search-params'
 import { CHANGE_KINDS } from './change-kinds'
 
@@ -39,8 +39,20 @@ export function parseChangesParams(search: URLSearchParams): ParseResult<Changes
   return parseSearchParams(changesParamsSchema, search)
 }
 
-/** The query parameters of `GET /api/seen`. */
-export const seenParamsSchema = z.object({ since: z.optional(sinceParam) })
+/**
+ * The query parameters of `GET /api/seen`: the upstream's list contract (as
+ * `/api/models`), pages by model id, with `since` as `/api/changes` takes it
+ * and `model_id` for one model's record.
+ */
+export const seenParamsSchema = z
+  .object({
+    since: z.optional(sinceParam),
+    limit: z._default(integerParam('limit', 1, MAX_CHANGES_LIMIT), DEFAULT_CHANGES_LIMIT),
+    after_id: z.optional(modelIdParam('after_id')),
+    before_id: z.optional(modelIdParam('before_id')),
+    model_id: z.optional(modelIdParam('model_id')),
+  })
+  .check(oneCursor)
 export type SeenParams = z.output<typeof seenParamsSchema>
 
 export function parseSeenParams(search: URLSearchParams): ParseResult<SeenParams> {
@@ -101,9 +113,11 @@ export const seenModelSchema = z.object({
 export type SeenModel = z.infer<typeof seenModelSchema>
 
 /**
- * `GET /api/seen`: every model that arrived after the history began or has
- * left since. A model not listed has been in the catalogue since
- * `history_started_at` (or the history has not started yet: both times null).
+ * `GET /api/seen`: a page of the models that arrived after the history began
+ * or have left since, by model id. A model not listed has been in the
+ * catalogue since `history_started_at` (or the history has not started yet:
+ * both times null). `has_more`: more in the page's direction (`after_id=last_id`
+ * gives the next, `before_id=first_id` the one before).
  */
 export const seenAnswerSchema = z.object({
   workspace: z.string(),
@@ -111,5 +125,8 @@ export const seenAnswerSchema = z.object({
   last_walk_at: z.nullable(z.string()),
   catalogue_error: z.optional(catalogueErrorSchema),
   data: z.array(seenModelSchema),
+  first_id: z.nullable(z.string()),
+  last_id: z.nullable(z.string()),
+  has_more: z.boolean(),
 })
 export type SeenAnswer = z.infer<typeof seenAnswerSchema>

@@ -19,7 +19,8 @@ import {
 
 // The list's parameters parsed with zod: the server's (the browser's entry writes them, list-params.ts, and never parses).
 
-const modelIdParam = (name: string) =>
+/** A model id as a parameter (a cursor, or the model asked for). */
+export const modelIdParam = (name: string) =>
   z
     .string()
     .check(z.regex(LISTED_ID_PATTERN, `${name} must be a model id: 1–512 characters, none of them control ones`))

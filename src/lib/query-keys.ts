@@ -49,6 +49,7 @@ export const modelKeys = {
   detail: (workspace: string | null, id: string) => [...modelKeys.all, 'detail', workspace, id] as const,
   replacement: (workspace: string | null, line: string) => [...modelKeys.all, 'replacement', workspace, line] as const,
   seen: (workspace: string | null, since: string | null) => [...modelKeys.all, 'seen', workspace, since] as const,
+  seenModel: (workspace: string | null, id: string) => [...modelKeys.all, 'seen-model', workspace, id] as const,
   changes: (workspace: string | null, kinds: readonly ChangeKind[] | null, since: string | null) =>
     [...modelKeys.all, 'changes', workspace, kinds, since] as const,
   availability: (query: AvailabilityQuery) => [...modelKeys.all, 'availability', query] as const,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
 import type { Model } from '../contract/model'
+import type { HistoryStore, ModelRecord } from '../server/history/history-store'
 
 export const HOUR = 3_600_000
 /** The moment the history tests' clocks start. */
@@ -29,4 +30,16 @@ export function tempDir(prefix = 'history-'): string {
     rmSync(dir, { recursive: true, force: true })
   })
   return dir
+}
+
+/** Every seen model of a workspace, page after page as a client follows them (1,000 a page, no byte limit to speak of). */
+export async function allSeen(store: HistoryStore, workspace = 'default', since?: number): Promise<ModelRecord[]> {
+  const records: ModelRecord[] = []
+  let afterId: string | undefined
+  for (;;) {
+    const page = await store.seen({ workspace, since, limit: 1_000, afterId, maxBytes: 64 * 1024 * 1024 })
+    records.push(...page.records)
+    if (!page.hasMore) return records
+    afterId = page.records.at(-1)!.modelId
+  }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { afterThisTest, historyModel as model, HOUR, T0, tempDir } from '../../testing/history-fixtures'
+import { afterThisTest, allSeen, historyModel as model, HOUR, T0, tempDir } from '../../testing/history-fixtures'
 import { HISTORY_STEP, yieldToEventLoop } from './history-steps'
-import type { HistoryStore, HistoryStoreOptions } from './history-store'
+import type { HistoryStore, HistoryStoreOptions, SeenQuery } from './history-store'
+import { seenRecordBytes } from './seen-page'
 import { openPostgresHistoryStore } from './postgres-history-store'
 import { openMemoryHistoryStore, openSqliteHistoryStore } from './sqlite-history-store'
 import { openSqliteHistoryOnWorker } from './sqlite-history-thread'
@@ -132,26 +133,121 @@ describe.each([
     await store.recordWalk('other', [model('x')], T0 + HOUR)
     expect((await store.changes({ workspace: 'other', limit: 50 })).changes).toEqual([])
     expect((await store.changes({ workspace: 'default', limit: 50 })).changes.map((c) => c.modelId)).toEqual(['b'])
-    expect(await store.seen('other')).toEqual([])
+    expect(await allSeen(store, 'other')).toEqual([])
     const [defaultHistory, otherHistory] = await Promise.all([store.workspace('default'), store.workspace('other')])
     expect(defaultHistory).toMatchObject({ workspace: 'default', firstWalkAt: T0, lastWalkAt: T0 + HOUR })
     expect(defaultHistory.feedId).not.toBe(otherHistory.feedId)
     expect((await store.workspace('default')).feedId).toBe(defaultHistory.feedId)
   })
 
-  it('lists as seen the models that came after the baseline or left, latest first, and with since only recent ones', async () => {
+  it('lists as seen the models that came after the baseline or left, by id, and with since only recent ones', async () => {
     const store = await createStore()
     await store.recordWalk('default', [model('a'), model('b'), model('c')], T0)
     await store.recordWalk('default', [model('a'), model('b'), model('new')], T0 + HOUR)
     // c, missing from two walks in a row, is removed at the second; a at the third.
     await store.recordWalk('default', [model('b'), model('new')], T0 + 2 * HOUR)
     await store.recordWalk('default', [model('b'), model('new')], T0 + 3 * HOUR)
-    expect(await store.seen('default')).toEqual([
+    expect(await allSeen(store)).toEqual([
       expect.objectContaining({ modelId: 'a', baseline: true, lastSeen: T0 + HOUR, removedAt: T0 + 3 * HOUR }),
       expect.objectContaining({ modelId: 'c', baseline: true, lastSeen: T0, removedAt: T0 + 2 * HOUR }),
       expect.objectContaining({ modelId: 'new', baseline: false, firstSeen: T0 + HOUR, removedAt: null }),
     ])
-    expect((await store.seen('default', T0 + 3 * HOUR)).map((record) => record.modelId)).toEqual(['a'])
+    expect((await allSeen(store, 'default', T0 + 3 * HOUR)).map((record) => record.modelId)).toEqual(['a'])
+  })
+
+  /** A baseline of `base`, then a walk a minute adding each of n01…n07 (in the walk's order, not the ids'). */
+  async function storeWithSevenSeen(store: HistoryStore) {
+    const models = [model('base')]
+    await store.recordWalk('default', models, T0)
+    for (const [minute, id] of ['n04', 'n01', 'n07', 'n02', 'n06', 'n03', 'n05'].entries()) {
+      models.push(model(id))
+      await store.recordWalk('default', models, T0 + (minute + 1) * 60_000)
+    }
+    return { store, models }
+  }
+
+  const query = (asked: Partial<SeenQuery> = {}): SeenQuery => ({
+    workspace: 'default',
+    limit: 50,
+    maxBytes: 64 * 1024 * 1024,
+    ...asked,
+  })
+  const ids = (page: { records: { modelId: string }[] }) => page.records.map((record) => record.modelId)
+
+  it('pages the seen models by id: limit, after_id forwards, before_id backwards, has_more in the direction asked', async () => {
+    const { store } = await storeWithSevenSeen(await createStore())
+    const first = await store.seen(query({ limit: 3 }))
+    expect([ids(first), first.hasMore]).toEqual([['n01', 'n02', 'n03'], true])
+    const second = await store.seen(query({ limit: 3, afterId: 'n03' }))
+    expect([ids(second), second.hasMore]).toEqual([['n04', 'n05', 'n06'], true])
+    const last = await store.seen(query({ limit: 3, afterId: 'n06' }))
+    expect([ids(last), last.hasMore]).toEqual([['n07'], false])
+    const back = await store.seen(query({ limit: 2, beforeId: 'n07' }))
+    expect([ids(back), back.hasMore]).toEqual([['n05', 'n06'], true])
+    const start = await store.seen(query({ limit: 3, beforeId: 'n04' }))
+    expect([ids(start), start.hasMore]).toEqual([['n01', 'n02', 'n03'], false])
+    // A cursor need not be a model of the list: it is a place in the order of ids.
+    expect(ids(await store.seen(query({ afterId: 'n05x' })))).toEqual(['n06', 'n07'])
+    expect(await store.seen(query({ afterId: 'n07' }))).toEqual({ records: [], hasMore: false })
+  })
+
+  it("gives one model's record with modelId, and none for a model that is neither new nor gone", async () => {
+    const { store } = await storeWithSevenSeen(await createStore())
+    expect(ids(await store.seen(query({ modelId: 'n05' })))).toEqual(['n05'])
+    expect(await store.seen(query({ modelId: 'base' }))).toEqual({ records: [], hasMore: false })
+    expect(await store.seen(query({ modelId: 'nothing' }))).toEqual({ records: [], hasMore: false })
+  })
+
+  it('never skips or repeats a model while walks are recorded between pages', async () => {
+    const { store, models } = await storeWithSevenSeen(await createStore())
+    const before = ids(await store.seen(query()))
+    const first = await store.seen(query({ limit: 3 }))
+    // Between the pages: a model before the cursor and one after it arrive, one already paged and one not yet
+    // are removed (two walks lack them), and the baseline's model leaves too.
+    const next = [...models.filter((m) => !['base', 'n02', 'n05'].includes(m.id)), model('a00'), model('z99')]
+    await store.recordWalk('default', next, T0 + HOUR)
+    await store.recordWalk('default', next, T0 + 2 * HOUR)
+    const pages = [first]
+    while (pages.at(-1)!.hasMore) {
+      pages.push(await store.seen(query({ limit: 3, afterId: pages.at(-1)!.records.at(-1)!.modelId })))
+    }
+    const paged = pages.flatMap(ids)
+    expect(new Set(paged).size).toBe(paged.length)
+    expect(paged).toEqual(expect.arrayContaining(before))
+    // What came after the cursor is in the rest of the pages, what came before it is not; n05 is now removed.
+    expect(paged).toEqual(['n01', 'n02', 'n03', 'n04', 'n05', 'n06', 'n07', 'z99'])
+    expect(pages.flatMap((page) => page.records).find((record) => record.modelId === 'n05')?.removedAt).toBe(
+      T0 + 2 * HOUR,
+    )
+  })
+
+  it('ends a page before the record that would take it past maxBytes, its first record always in, and says there is more', async () => {
+    const store = await createStore()
+    // Names of 20,000 two-byte characters: 40 KB a record in UTF-8, ten of them.
+    const huge = (id: string) => model(id, `${id} ${'é'.repeat(20_000)}`)
+    const ten = Array.from({ length: 10 }, (_, index) => huge(`h${index}`))
+    await store.recordWalk('default', [model('base')], T0)
+    await store.recordWalk('default', [model('base'), ...ten], T0 + HOUR)
+    const maxBytes = 100_000
+    const first = await store.seen(query({ maxBytes }))
+    expect([ids(first), first.hasMore]).toEqual([['h0', 'h1'], true])
+    expect(first.records.reduce((sum, record) => sum + seenRecordBytes(record), 0)).toBeLessThanOrEqual(maxBytes)
+    const pages = [first]
+    while (pages.at(-1)!.hasMore) {
+      pages.push(await store.seen(query({ maxBytes, afterId: pages.at(-1)!.records.at(-1)!.modelId })))
+    }
+    expect(pages.map(ids)).toEqual([
+      ['h0', 'h1'],
+      ['h2', 'h3'],
+      ['h4', 'h5'],
+      ['h6', 'h7'],
+      ['h8', 'h9'],
+    ])
+    // A record larger than the whole budget still makes a page of its own, so paging goes on.
+    const tiny = await store.seen(query({ maxBytes: 1_000, afterId: 'h4' }))
+    expect([ids(tiny), tiny.hasMore]).toEqual([['h5'], true])
+    const backwards = await store.seen(query({ maxBytes, beforeId: 'h4' }))
+    expect([ids(backwards), backwards.hasMore]).toEqual([['h2', 'h3'], true])
   })
 
   it('describes a workspace it has never walked as without history', async () => {
@@ -170,7 +266,7 @@ describe.each([
     expect((await store.changes({ workspace: 'default', limit: 50 })).changes).toEqual([
       expect.objectContaining({ modelId: 'b', kind: 'removed', displayName: 'B', at: T0 + 2 * HOUR }),
     ])
-    expect(await store.seen('default')).toEqual([
+    expect(await allSeen(store)).toEqual([
       expect.objectContaining({ modelId: 'b', lastSeen: T0, removedAt: T0 + 2 * HOUR }),
     ])
   })
@@ -200,7 +296,7 @@ describe.each([
       await store.recordWalk('default', hour % 2 ? [model('a')] : [model('a'), model('b')], T0 + hour * HOUR)
     }
     expect((await store.changes({ workspace: 'default', limit: 50 })).changes).toEqual([])
-    expect(await store.seen('default')).toEqual([])
+    expect(await allSeen(store)).toEqual([])
   })
 
   it('records no rename for a name with a lone surrogate, walk after walk', async () => {
@@ -232,7 +328,7 @@ describe.each([
     const later = await store.changes({ workspace: 'default', limit: 50 })
     expect(later.changes.map((change) => change.modelId)).toEqual(['e', 'd'])
     // b, removed more than the retention ago, is forgotten: back again, it is new.
-    expect((await store.seen('default')).map((record) => record.modelId)).toEqual(['e', 'd', 'c'])
+    expect((await allSeen(store)).map((record) => record.modelId)).toEqual(['c', 'd', 'e'])
   })
 
   it('keeps at most maxChanges per workspace, the newest, however the upstream flaps', async () => {

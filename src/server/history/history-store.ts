@@ -60,6 +60,30 @@ export interface ChangesQuery {
   kinds?: readonly ChangeKind[]
 }
 
+export interface SeenQuery {
+  workspace: string
+  /** Only models first seen (after the baseline) or removed at or after this time. */
+  since?: number
+  limit: number
+  /** The page of models whose ids come after this one (by the store's order of ids)… */
+  afterId?: string
+  /** …or before this one; neither: the first page. */
+  beforeId?: string
+  /** Only this model's record. */
+  modelId?: string
+  /**
+   * The page ends before a record that would take its JSON past this many bytes
+   * (seenRecordBytes); its first record is always in it, so paging goes on.
+   */
+  maxBytes: number
+}
+
+/** A page of seen models, in the order of their ids, and whether more lie in its direction. */
+export interface SeenPage {
+  records: ModelRecord[]
+  hasMore: boolean
+}
+
 /** How much history a store keeps; older changes (and models removed before then) are dropped after each walk. */
 export interface HistoryRetention {
   /** Changes older than this, counted back from the latest walk, are dropped. */
@@ -129,11 +153,12 @@ export interface HistoryStore {
   /** Changes newest first, one page and whether older ones exist. */
   changes(query: ChangesQuery): Promise<{ changes: StoredChange[]; hasMore: boolean }>
   /**
-   * The models worth telling apart: those that arrived after the baseline and
-   * those that are gone, latest first (by removal, else arrival; then by id). With `since`, only those first
-   * seen or removed at or after it.
+   * The models worth telling apart, a page at a time: those that arrived after
+   * the baseline and those that are gone, in the order of their ids (which never
+   * change, so a page never skips or repeats one as the history grows). With
+   * `since`, only those first seen or removed at or after it.
    */
-  seen(workspace: string, since?: number): Promise<ModelRecord[]>
+  seen(query: SeenQuery): Promise<SeenPage>
   workspace(workspace: string): Promise<WorkspaceHistory>
   status(): Promise<HistoryStoreStatus>
   close(): void

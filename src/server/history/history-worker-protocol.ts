@@ -4,6 +4,7 @@ import type {
   HistoryStoreStatus,
   ModelRecord,
   RecordedWalk,
+  SeenQuery,
   StoredChange,
   WalkRecordOptions,
   WorkspaceHistory,
@@ -34,7 +35,7 @@ export type ToWorker =
   | { kind: 'next-part'; id: number }
   | { kind: 'record-walk'; id: number; workspace: string; at: number; options: WalkRecordOptions }
   | { kind: 'changes'; id: number; query: ChangesQuery }
-  | { kind: 'seen'; id: number; workspace: string; since?: number }
+  | { kind: 'seen'; id: number; query: SeenQuery }
   | { kind: 'workspace'; id: number; workspace: string }
   | { kind: 'status'; id: number }
   /** Closes the store; `closed` is set to 1 (and notified) once it is. */
@@ -52,4 +53,10 @@ export type FromWorker =
 export type PartItem = ModelRecord
 
 export type DoneValue =
-  RecordedWalk | { changes: StoredChange[]; hasMore: boolean } | WorkspaceHistory | HistoryStoreStatus | null
+  | RecordedWalk
+  | { changes: StoredChange[]; hasMore: boolean }
+  /** A page of seen models: its records came in parts. */
+  | { hasMore: boolean }
+  | WorkspaceHistory
+  | HistoryStoreStatus
+  | null

@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
 import { diffWalkSteps, walkFingerprintSteps } from './diff-walk'
-import type { HistoryEngine, HistoryTables, ModelTable } from './history-schema'
+import type { HistoryEngine, HistoryTables } from './history-schema'
+import { type ModelRow, readSeenPage, toRecord } from './kysely-seen-page'
 import { HISTORY_STEP, runInSteps, StepCounter, yieldToEventLoop } from './history-steps'
 import {
   type ChangeCounts,
@@ -18,7 +19,6 @@ import {
 
 type Db = Kysely<HistoryTables>
 type Tx = Transaction<HistoryTables>
-type ModelRow = Omit<ModelTable, 'revision'> & { revision: number }
 
 // Rows per INSERT: few enough that one statement is a small part of a step, within either engine's parameter limit.
 const ROWS_PER_INSERT = 100
@@ -36,17 +36,6 @@ export interface KyselyHistoryStoreOptions extends HistoryStoreOptions {
   /** Why a failure happened, in a few words for the API's answers (never a path or a password). */
   describeFailure?: (error: unknown) => string
 }
-
-const toRecord = (row: ModelRow): ModelRecord => ({
-  modelId: row.model_id,
-  displayName: row.display_name,
-  lifecycle: row.lifecycle,
-  firstSeen: row.first_seen,
-  baseline: row.baseline === 1,
-  lastSeen: row.last_seen,
-  removedAt: row.removed_at,
-  missingSince: row.missing_since,
-})
 
 /**
  * The history over Kysely: the same queries on SQLite (one server) and on
@@ -338,20 +327,7 @@ export function kyselyHistoryStore(db: Db, options: KyselyHistoryStoreOptions): 
           .execute()
         return { changes: rows.slice(0, limit).map(toChange), hasMore: rows.length > limit }
       }),
-    seen: (workspace, since = Number.MIN_SAFE_INTEGER) =>
-      guarded(async () => {
-        const rows = (await db
-          .selectFrom('models')
-          .selectAll()
-          .where('workspace', '=', workspace)
-          .where((eb) =>
-            eb.or([eb.and([eb('baseline', '=', 0), eb('first_seen', '>=', since)]), eb('removed_at', '>=', since)]),
-          )
-          .orderBy(sql`coalesce(removed_at, first_seen)`, 'desc')
-          .orderBy('model_id')
-          .execute()) as ModelRow[]
-        return rows.map(toRecord)
-      }),
+    seen: (query) => guarded(() => readSeenPage(db, query)),
     workspace: (workspace) =>
       guarded(async () => {
         const row = await workspaceRow(db, workspace)

@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import { DEMO_MODELS } from '../../fake-upstream/demo-catalogue'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { afterThisTest, historyModel as model, HOUR, T0 } from '../../testing/history-fixtures'
+import { afterThisTest, allSeen, historyModel as model, HOUR, T0 } from '../../testing/history-fixtures'
 import { type PostgresCluster, startPostgresCluster } from '../../testing/postgres-cluster'
 import { freshPostgresDatabase } from '../../testing/postgres-database'
 import { createCapturingLogger, createTestApp, readError } from '../../testing/test-app'
@@ -58,7 +58,7 @@ describe('replicas on one PostgreSQL', () => {
     ])
     expect(await allChanges(second)).toEqual(changes)
     expect((await second.workspace('default')).feedId).toBe((await first.workspace('default')).feedId)
-    expect(await second.seen('default')).toEqual(await first.seen('default'))
+    expect(await allSeen(second)).toEqual(await allSeen(first))
   })
 
   it('let a replica that starts after the change record neither a new baseline nor "added" for known models', async () => {

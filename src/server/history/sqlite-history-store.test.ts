@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { afterThisTest, historyModel as model, HOUR, T0, tempDir } from '../../testing/history-fixtures'
+import { afterThisTest, allSeen, historyModel as model, HOUR, T0, tempDir } from '../../testing/history-fixtures'
 import { createCapturingLogger, createTestApp, readError } from '../../testing/test-app'
 import { HISTORY_STEPS, historyMigrations, LEGACY_SQLITE_VERSIONS } from './history-migrations'
 import { HISTORY_FILE, openSqliteHistoryStore, type OpenResult } from './sqlite-history-store'
@@ -80,7 +80,7 @@ describe('the SQLite history store across restarts', () => {
       ['removed', 'b', T0 + 3 * HOUR],
       ['added', 'c', T0 + HOUR],
     ])
-    expect(await third.seen('default')).toEqual([
+    expect(await allSeen(third)).toEqual([
       expect.objectContaining({ modelId: 'b', firstSeen: T0, baseline: true, lastSeen: T0 + HOUR }),
       expect.objectContaining({ modelId: 'c', firstSeen: T0 + HOUR, baseline: false, removedAt: null }),
     ])

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { afterThisTest, historyModel as model, HOUR, T0, tempDir } from '../../testing/history-fixtures'
+import { afterThisTest, allSeen, historyModel as model, HOUR, T0, tempDir } from '../../testing/history-fixtures'
 import { HistoryUnavailableError } from './history-store'
 import { PART_SIZE } from './history-worker-protocol'
 import { HISTORY_FILE, openSqliteHistoryStore } from './sqlite-history-store'
@@ -33,8 +33,8 @@ describe('the SQLite history on its worker thread', { timeout: 60_000 }, () => {
     ] as const) {
       expect(await worker.recordWalk('default', walk, at)).toEqual(await here.recordWalk('default', walk, at))
     }
-    expect(await worker.seen('default')).toEqual(await here.seen('default'))
-    expect((await worker.seen('default')).length).toBe(2 * COUNT)
+    expect(await allSeen(worker)).toEqual(await allSeen(here))
+    expect((await allSeen(worker)).length).toBe(2 * COUNT)
     const page = { workspace: 'default', limit: 5, kinds: ['removed' as const] }
     expect((await worker.changes(page)).changes.map((change) => change.modelId)).toEqual(
       (await here.changes(page)).changes.map((change) => change.modelId),

@@ -178,9 +178,10 @@ function storeOnWorker(worker: Worker): HistoryStore {
     },
     changes: async (query) =>
       (await ask((id) => [{ kind: 'changes', id, query }])).value as Awaited<ReturnType<HistoryStore['changes']>>,
-    seen: async (workspace, since) =>
-      (await ask((id) => [{ kind: 'seen', id, workspace, ...(since === undefined ? {} : { since }) }]))
-        .parts as ModelRecord[],
+    async seen(query) {
+      const { value, parts } = await ask((id) => [{ kind: 'seen', id, query }])
+      return { records: parts as ModelRecord[], hasMore: (value as { hasMore: boolean }).hasMore }
+    },
     workspace: async (workspace) =>
       (await ask((id) => [{ kind: 'workspace', id, workspace }])).value as Awaited<
         ReturnType<HistoryStore['workspace']>

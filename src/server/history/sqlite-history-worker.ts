@@ -75,7 +75,7 @@ function answer(store: HistoryStore, message: Exclude<ToWorker, { kind: 'walk-pa
       case 'changes':
         return store.changes(message.query).then(done)
       case 'seen':
-        return store.seen(message.workspace, message.since).then((records) => answerInParts(id, records, null))
+        return store.seen(message.query).then((page) => answerInParts(id, page.records, { hasMore: page.hasMore }))
       case 'workspace':
         return store.workspace(message.workspace).then(done)
       case 'status':

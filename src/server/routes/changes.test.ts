@@ -214,14 +214,6 @@ describe('GET /api/seen', () => {
       catalogue_error: null,
       data: [
         {
-          model_id: 'claude-sonnet-9',
-          display_name: 'Claude Sonnet 9',
-          first_seen: start,
-          baseline: true,
-          last_seen: new Date(clock.now() - 2 * DAY).toISOString(),
-          removed_at: new Date(clock.now()).toISOString(),
-        },
-        {
           model_id: 'claude-haiku-9',
           display_name: 'Claude Haiku 9',
           first_seen: new Date(clock.now() - 2 * DAY).toISOString(),
@@ -229,7 +221,18 @@ describe('GET /api/seen', () => {
           last_seen: new Date(clock.now()).toISOString(),
           removed_at: null,
         },
+        {
+          model_id: 'claude-sonnet-9',
+          display_name: 'Claude Sonnet 9',
+          first_seen: start,
+          baseline: true,
+          last_seen: new Date(clock.now() - 2 * DAY).toISOString(),
+          removed_at: new Date(clock.now()).toISOString(),
+        },
       ],
+      first_id: 'claude-haiku-9',
+      last_id: 'claude-sonnet-9',
+      has_more: false,
     })
   })
 
@@ -256,6 +259,9 @@ describe('GET /api/seen', () => {
       last_walk_at: null,
       catalogue_error: { type: 'timeout_error', message: expect.stringContaining('too slow') as unknown },
       data: [],
+      first_id: null,
+      last_id: null,
+      has_more: false,
     })
   })
 

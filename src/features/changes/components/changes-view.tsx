@@ -10,14 +10,15 @@ import { Button, FOCUS_RING } from '../../../components/ui/button'
 import { CheckboxGroup } from '../../../components/ui/checkbox-group'
 import { FIELD } from '../../../components/ui/field'
 import { CHANGE_KINDS, type ChangeKind } from '../../../contract/change-kinds'
-import type { Change, ChangesPage, SeenAnswer, SeenModel } from '../../../contract/history'
+import type { Change, ChangesPage, SeenModel } from '../../../contract/history'
 import { ApiError, inWorkspace } from '../../../lib/api-request'
 import { MAX_QUERY_LENGTH } from '../../../contract/list-params'
 import { changesQueryOptions } from '../api/get-changes'
-import { seenQueryOptions } from '../api/get-seen'
+import { type SeenModels, seenQueryOptions } from '../api/get-seen'
 import { formatDate, formatDateTimeUtc } from '../../../lib/format-time'
 import { useWorkspace } from '../../workspaces/hooks/use-workspace'
 import { ErrorCallout } from '../../../components/error-callout'
+import { Callout } from '../../../components/ui/callout'
 
 const MAX_SEARCH_LENGTH = MAX_QUERY_LENGTH
 
@@ -61,7 +62,7 @@ const KIND_LABELS: Record<ChangeKind, string> = {
   lifecycle_changed: 'Lifecycle changed',
 }
 
-type SeenQuery = UseQueryResult<SeenAnswer>
+type SeenQuery = UseQueryResult<SeenModels>
 type ChangesQuery = UseInfiniteQueryResult<InfiniteData<ChangesPage>>
 
 /**
@@ -222,6 +223,11 @@ function ChangeList({
   )
 }
 
+/** The list's order: the latest removal first, then by id (the server pages by id). */
+function latestRemovedFirst(a: SeenModel, b: SeenModel): number {
+  return (b.removed_at ?? '').localeCompare(a.removed_at ?? '') || (a.model_id < b.model_id ? -1 : 1)
+}
+
 function matches(model: SeenModel, terms: readonly string[]): boolean {
   const text = `${model.model_id}\n${model.display_name}`.toLowerCase()
   return terms.every((term) => text.includes(term))
@@ -242,7 +248,7 @@ function RemovedModels({
   const inputId = useId()
   const { data } = query
   const terms = search.toLowerCase().split(/\s+/).filter(Boolean)
-  const removed = (data?.data ?? []).filter((model) => model.removed_at !== null)
+  const removed = (data?.data ?? []).filter((model) => model.removed_at !== null).sort(latestRemovedFirst)
   const found = removed.filter((model) => matches(model, terms))
   return (
     <section aria-labelledby={headingId} className="space-y-2">
@@ -282,6 +288,17 @@ function RemovedModels({
                 ? `No removed model matches “${search.trim()}”.`
                 : `${found.length} of ${removed.length} removed models`}
           </p>
+          {data.truncated && (
+            <Callout
+              tone="warning"
+              role="status"
+              title={`Only the first ${data.data.length.toLocaleString('en')} models that came or went were searched`}
+            >
+              More models than that came or went{' '}
+              {since ? `since ${formatDate(`${since}T00:00:00Z`)}` : 'since the history began'}; those loaded are the
+              first by id. Pick a later “Changes since” day to search fewer; the changes above list every removal.
+            </Callout>
+          )}
           {found.length > 0 && (
             <ul aria-label="Removed models" className="space-y-1 text-sm">
               {found.map((model) => (

@@ -4,7 +4,6 @@ import { Button } from '../../../components/ui/button'
 import { CopyButton } from '../../../components/ui/copy-button'
 import { Dialog, DialogFooter, DialogHeader } from '../../../components/ui/dialog'
 import type { Model } from '../../../contract/model'
-import type { SeenModel } from '../../../contract/history'
 import { modelQueryOptions } from '../api/get-model'
 import { useWorkspace } from '../../workspaces/hooks/use-workspace'
 import { MAX_COMPARED } from '../hooks/compared-ids'
@@ -12,7 +11,7 @@ import { useShareableLink } from '../hooks/use-models-search-params'
 import { useNow } from '../../../hooks/use-now'
 import { ErrorCallout } from '../../../components/error-callout'
 import { ApiError } from '../../../lib/api-request'
-import { seenQueryOptions } from '../../changes/api/get-seen'
+import { seenModelQueryOptions } from '../../changes/api/get-seen-model'
 import { RemovedModel } from './removed-model'
 import { ModelFields } from './model-fields'
 import { RetirementPlan } from './retirement-plan'
@@ -55,8 +54,8 @@ export function ModelDetailDialog({
   })
   // A model the API does not know may be one that has left the catalogue: the history says when.
   const notFound = error instanceof ApiError && error.status === 404 && !isFetching
-  const seen = useQuery({ ...seenQueryOptions(workspace, null), enabled: notFound })
-  const removed = notFound ? removedFromHistory(seen.data?.data, id) : undefined
+  const seen = useQuery({ ...seenModelQueryOptions(workspace, id), enabled: notFound })
+  const removed = notFound && seen.data?.removed_at ? { ...seen.data, removed_at: seen.data.removed_at } : undefined
   const lookingInHistory = notFound && seen.isFetching
   // Nothing to compare or link to while the model failed to load (a removed one still has its dialog to link).
   const failed = error !== null && !isFetching && model === undefined && removed === undefined
@@ -138,9 +137,4 @@ function ModelIdLine({ requested, model }: { requested: string; model: Model | u
       )}
     </div>
   )
-}
-
-function removedFromHistory(seen: readonly SeenModel[] | undefined, id: string) {
-  const found = seen?.find((model) => model.model_id === id)
-  return found?.removed_at ? { ...found, removed_at: found.removed_at } : undefined
 }

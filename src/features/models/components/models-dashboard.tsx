@@ -5,7 +5,7 @@ import { Callout } from '../../../components/ui/callout'
 import { KeyboardIcon } from '../../../components/ui/icons'
 import { PageBehindDialog } from '../../../components/ui/page-behind-dialog'
 import { healthQueryOptions } from '../api/get-health'
-import { useNewModelIds } from '../../changes/api/get-seen'
+import { NEW_FOR_DAYS, useNewModels } from '../../changes/api/get-seen'
 import { useKeyboardShortcuts } from '../../shortcuts/hooks/use-keyboard-shortcuts'
 import { useModelPages } from '../hooks/use-model-pages'
 import { readModelsSearchParams, TABS, useModelsSearchParams } from '../hooks/use-models-search-params'
@@ -81,7 +81,7 @@ export function ModelsDashboard() {
     setShortcutsOpener(document.activeElement)
     setShowShortcuts(true)
   }
-  const newIds = useNewModelIds(params.workspace, now)
+  const newModels = useNewModels(params.workspace, now)
   const onModels = params.tab === 'models'
 
   const openModel = (id: string) => void params.openModel(id)
@@ -99,7 +99,7 @@ export function ModelsDashboard() {
     openModel,
     now,
     columns: params.columns,
-    newIds,
+    newIds: newModels.ids,
     compared: params.compared,
     setCompared: (id, chosen) =>
       void params.setCompared(chosen ? [...params.compared, id] : params.compared.filter((each) => each !== id)),
@@ -156,6 +156,15 @@ export function ModelsDashboard() {
         {health.data?.mode === 'demo' && <DemoBanner />}
         {page?.refresh_error && <StaleDataWarning fetchedAt={page.fetched_at} reason={page.refresh_error} />}
         {pages.notice && <Callout tone="info" role="status" title={pages.notice} />}
+        {onModels && newModels.truncated && (
+          <Callout
+            tone="warning"
+            role="status"
+            title={`Some “New” badges may be missing: more models came or went in the last ${NEW_FOR_DAYS} days than the ${newModels.loaded.toLocaleString('en')} loaded`}
+          >
+            The badges come from the first of them by id. The Changes view lists every change.
+          </Callout>
+        )}
         {/* One Retry on screen: the list's own error callout, when it has one, covers a failed Refresh too. */}
         {pages.refreshError && !pages.error && (
           <ErrorCallout
