@@ -1,4 +1,5 @@
 import type { Model } from '../../contract/model'
+import type { StepCounter, Steps } from '../history/history-steps'
 
 const SIGNATURE_WORDS = 4 // 128 bits per model
 
@@ -26,28 +27,26 @@ function sign(text: string, signatures: Int32Array, base: number): void {
  * filter over 100,000 models takes well under a millisecond instead of several.
  */
 export class SearchIndex {
-  readonly #texts: string[]
-  readonly #signatures: Int32Array
+  /** Its estimated bytes: each text as a string (up to 2 bytes a character, a header and a slot) and its signature. */
+  readonly bytes: number
 
-  constructor(models: readonly Model[]) {
-    this.#texts = models.map((model) => `${model.id}\n${model.display_name}`.toLowerCase())
-    this.#signatures = new Int32Array(models.length * SIGNATURE_WORDS)
-    this.#texts.forEach((text, index) => sign(text, this.#signatures, index * SIGNATURE_WORDS))
+  constructor(
+    readonly texts: readonly string[],
+    readonly signatures: Int32Array,
+  ) {
+    let characters = 0
+    for (const text of texts) characters += text.length
+    this.bytes = characters * 2 + texts.length * 32 + signatures.byteLength
   }
 
-  /**
-   * The indices in `order` (positions in the models given to the constructor)
-   * whose text contains every term, in the same order. Terms are lower-case.
-   */
-  filter(order: Int32Array, terms: readonly string[]): number[] {
+  /** A test of a model (its index) for every one of `terms`, which are lower-case. */
+  matcher(terms: readonly string[]): (index: number) => boolean {
     const wanted = new Int32Array(SIGNATURE_WORDS)
     for (const term of terms) sign(term, wanted, 0)
     const [w0, w1, w2, w3] = [wanted[0]!, wanted[1]!, wanted[2]!, wanted[3]!]
-    const texts = this.#texts
-    const signatures = this.#signatures
-    const matches: number[] = []
-    candidates: for (let position = 0; position < order.length; position += 1) {
-      const index = order[position]!
+    const texts = this.texts
+    const signatures = this.signatures
+    return (index) => {
       const base = index * SIGNATURE_WORDS
       if (
         (signatures[base]! & w0) !== w0 ||
@@ -55,12 +54,25 @@ export class SearchIndex {
         (signatures[base + 2]! & w2) !== w2 ||
         (signatures[base + 3]! & w3) !== w3
       ) {
-        continue
+        return false
       }
       const text = texts[index]!
-      for (const term of terms) if (!text.includes(term)) continue candidates
-      matches.push(index)
+      for (const term of terms) if (!text.includes(term)) return false
+      return true
     }
-    return matches
   }
+}
+
+/** The search index of `models`, built in steps: lower-casing and signing 100k texts takes 50–90 ms. */
+export function* searchIndexSteps(models: readonly Model[], work: StepCounter): Steps<SearchIndex> {
+  const texts = new Array<string>(models.length)
+  const signatures = new Int32Array(models.length * SIGNATURE_WORDS)
+  for (let index = 0; index < models.length; index += 1) {
+    const model = models[index]!
+    const text = `${model.id}\n${model.display_name}`.toLowerCase()
+    texts[index] = text
+    sign(text, signatures, index * SIGNATURE_WORDS)
+    if (work.tick()) yield work.take()
+  }
+  return new SearchIndex(texts, signatures)
 }
