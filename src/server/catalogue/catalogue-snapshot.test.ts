@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { syntheticCatalogue } from '../../fake-upstream/synthetic-catalogue'
 import { CachedPage } from './cached-page'
-import { type Lifecycle, SORT_VALUES, type SortValue } from '../../contract/list-params'
+import { type Lifecycle, SORT_VALUES } from '../../contract/list-params'
 import type { Model } from '../../contract/model'
 import { CatalogueSnapshot } from './catalogue-snapshot'
 import { lifecycleOf } from './lifecycle-of'
-import { type ModelFilters, modelFilter } from './model-filters'
+import type { ModelFilters } from './model-filters'
+import { oneGoView } from '../../testing/one-go-view'
 import { sortModels } from './sort-order'
 
 describe('the caches of a snapshot', () => {
@@ -56,28 +57,6 @@ describe('the caches of a snapshot', () => {
     expect(snapshot.responses.get('page-0')).toBeUndefined()
   })
 })
-
-/** A view as the snapshot built it before its index: the one-go sort, the stages (retired last), the search, the filters. */
-function oneGoView(
-  models: readonly Model[],
-  {
-    q,
-    sort,
-    lifecycles,
-    filters,
-  }: { q: string; sort?: SortValue; lifecycles: readonly Lifecycle[]; filters: ModelFilters },
-) {
-  const shown = sortModels(models, sort).filter((model) => lifecycles.includes(lifecycleOf(model)))
-  const staged = [
-    ...shown.filter((model) => lifecycleOf(model) !== 'retired'),
-    ...shown.filter((model) => lifecycleOf(model) === 'retired'),
-  ]
-  const terms = q.toLowerCase().split(/\s+/).filter(Boolean)
-  const keep = modelFilter(filters, 0) ?? (() => true)
-  return staged.filter(
-    (model) => terms.every((term) => `${model.id}\n${model.display_name}`.toLowerCase().includes(term)) && keep(model),
-  )
-}
 
 describe('the views of a snapshot, from its index', () => {
   // Every 7th model retired, so the stages reorder the views.
