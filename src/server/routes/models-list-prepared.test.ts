@@ -60,7 +60,7 @@ describe('GET /api/models answers from the prepared index as it did from the one
 describe('while a new catalogue is being prepared', () => {
   it('the list and health answer from the old one, with its freshness, until the new one is installed whole', async () => {
     const OLD = syntheticCatalogue(40)
-    const LARGE = syntheticCatalogue(30_000)
+    const LARGE = syntheticCatalogue(12_000)
     const { app, fake, clock, listPage } = createTestApp({ upstream: { models: OLD } })
     const first = await listPage()
     fake.setModels(LARGE)
