@@ -5,7 +5,7 @@ import type { CachedPage } from './cached-page'
 import { type CatalogueIndex, catalogueIndexOf, PREPARATION_STEP, RETIRED } from './catalogue-index'
 import { LruMap } from './lru-map'
 import { filtersKey, type ModelFilters, modelFilter } from './model-filters'
-import { countingOrder, rankBucket } from './sort-ranks'
+import { countingOrderSteps, rankBucket } from './sort-ranks'
 
 /** The models (or rows about models) of one view, a filter and a sort over the catalogue, with positions by id. */
 export class CatalogueView<T extends { id: string } = Model> {
@@ -64,18 +64,16 @@ interface StagedOrder {
 const orderBytes = (staged: StagedOrder) => ENTRY_OVERHEAD_BYTES + staged.order.byteLength * 2
 
 /** The staged order of a sort (the upstream's order without one): one counting sort, the retired models' buckets after all others. */
-function stagedOrder(index: CatalogueIndex, sort: SortValue | undefined): StagedOrder {
+function stagedOrderSteps(index: CatalogueIndex, sort: SortValue | undefined, work: StepCounter): Steps<StagedOrder> {
   const { stages } = index
-  if (!sort) return countingOrder(stages.length, 2, (model) => (stages[model] === RETIRED ? 1 : 0))
+  const count = stages.length
+  if (!sort) return countingOrderSteps(count, 2, (model) => (stages[model] === RETIRED ? 1 : 0), work)
   const { key, descending } = parseSort(sort)
   const ranks = index.ranks.get(key)!
   const bucketOf = rankBucket(ranks, descending)
   const buckets = ranks.distinct + 1
-  return countingOrder(
-    stages.length,
-    2 * buckets,
-    (model) => bucketOf(model) + (stages[model] === RETIRED ? buckets : 0),
-  )
+  const staged = (model: number) => bucketOf(model) + (stages[model] === RETIRED ? buckets : 0)
+  return countingOrderSteps(count, 2 * buckets, staged, work)
 }
 
 const stageMask = (lifecycles: readonly Lifecycle[]) =>
@@ -176,7 +174,7 @@ export class CatalogueSnapshot {
     filters: ModelFilters,
     work: StepCounter,
   ): Steps<CatalogueView> {
-    const { order, positions } = this.#stagedOrder(sort)
+    const { order, positions } = yield* this.#stagedOrderSteps(sort, work)
     const stages = this.#index.stages
     const shown = stageMask(lifecycles)
     const matches = terms.length > 0 ? this.#index.search.matcher(terms) : null
@@ -222,11 +220,11 @@ export class CatalogueSnapshot {
     return new CatalogueView(models, locate)
   }
 
-  #stagedOrder(sort: SortValue | undefined): StagedOrder {
+  *#stagedOrderSteps(sort: SortValue | undefined, work: StepCounter): Steps<StagedOrder> {
     const key = sort ?? ''
     let staged = this.#orders.get(key)
     if (!staged) {
-      staged = stagedOrder(this.#index, sort)
+      staged = yield* stagedOrderSteps(this.#index, sort, work)
       this.#orders.set(key, staged)
     }
     return staged
