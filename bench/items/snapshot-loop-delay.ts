@@ -60,9 +60,9 @@ export async function loopDelayRows(large: Model[], context: BenchContext): Prom
   const { catalogue, clock, pages } = await workspaceOf(large)
   const middle = large[Math.floor(large.length / 2)]!.id
   const phases: Phase[] = [
-    { name: 'install of a new 100k catalogue (its index prepared in steps)', run: () => install(catalogue, clock) },
+    { name: 'install of a new 100k catalogue', run: () => install(catalogue, clock) },
     {
-      name: 'first queries of the default view (first page, a page after_id, every stage)',
+      name: 'first queries of the default view',
       run: () =>
         answer(pages, [
           'limit=20',
@@ -71,7 +71,7 @@ export async function loopDelayRows(large: Model[], context: BenchContext): Prom
         ]),
     },
     {
-      name: 'first query of each sort (16)',
+      name: 'first query of each of the 16 sorts',
       run: () =>
         answer(
           pages,
@@ -79,7 +79,7 @@ export async function loopDelayRows(large: Model[], context: BenchContext): Prom
         ),
     },
     {
-      name: 'first searches (4 new terms, one matching all 100k)',
+      name: 'first searches (4, one matching all)',
       run: () => answer(pages, ['q=sonnet', 'q=opus%2012&sort=-created_at', 'q=haiku%203&sort=id', 'q=synthetic']),
     },
   ]
@@ -92,7 +92,7 @@ export async function loopDelayRows(large: Model[], context: BenchContext): Prom
     )
     rows.push(
       measure({
-        name: `event-loop delay, ${phase.name}: max`,
+        name: `loop delay: ${phase.name}, max`,
         unit: 'ms',
         project: during.maxMs,
         floor: idle.maxMs,
