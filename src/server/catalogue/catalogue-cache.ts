@@ -115,7 +115,7 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
     return prepareThenCommit(
       signal,
       async (own) => {
-        const index = await prepareCatalogueIndex(models, own)
+        const index = await prepareCatalogueIndex(models, own, snapshot ?? undefined)
         // Read after the preparation: any install meanwhile would have aborted this one.
         const previous = trusted && snapshot ? snapshot.models : null
         const listed = (id: string) => index.byId.has(id)

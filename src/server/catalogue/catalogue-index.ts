@@ -63,6 +63,36 @@ export function* catalogueIndexSteps(models: readonly Model[], work: StepCounter
 export const catalogueIndexOf = (models: readonly Model[]): CatalogueIndex =>
   runAtOnce(catalogueIndexSteps(models, new StepCounter()))
 
+// Every field the index is built from: the ranks' values come from these alone.
+const INDEXED_FIELDS = [
+  'id',
+  'type',
+  'display_name',
+  'created_at',
+  'lifecycle',
+  'retires_at',
+  'line',
+  'max_input_tokens',
+  'max_tokens',
+] as const satisfies readonly (keyof Model)[]
+
+/**
+ * Whether `next` gives the same index as `previous`: the same models in the
+ * same order, in every field the index reads (other fields may differ: views
+ * read those from the models themselves). An unchanged walk, the usual one,
+ * then costs a comparison (~10 ms at 100k, in steps) instead of a preparation.
+ */
+export function* sameIndexSteps(previous: readonly Model[], next: readonly Model[], work: StepCounter): Steps<boolean> {
+  if (previous.length !== next.length) return false
+  for (let index = 0; index < next.length; index += 1) {
+    const before = previous[index]!
+    const after = next[index]!
+    for (const field of INDEXED_FIELDS) if (before[field] !== after[field]) return false
+    if (work.tick()) yield work.take()
+  }
+  return true
+}
+
 /**
  * Each step of a preparation runs at most HISTORY_STEP_MS, whatever its units
  * (a model indexed, a comparison of a sort): the time is what holds requests.
@@ -74,10 +104,16 @@ export const PREPARATION_STEP = { units: Number.POSITIVE_INFINITY, ms: HISTORY_S
  * with the event loop free between them (requests are answered from the old
  * snapshot meanwhile). Ends with the signal's reason once it aborts.
  */
-export async function prepareCatalogueIndex(models: readonly Model[], signal: AbortSignal): Promise<CatalogueIndex> {
+export async function prepareCatalogueIndex(
+  models: readonly Model[],
+  signal: AbortSignal,
+  /** The catalogue installed now, whose index is taken over when `models` would give the same. */
+  current?: { models: readonly Model[]; index: CatalogueIndex },
+): Promise<CatalogueIndex> {
   const pause = pauseUnlessAborted(signal)
   // The walk's last page was just handled on this turn: the first step gets a turn of its own.
   await pause(0)
   const work = new StepCounter(undefined, PREPARATION_STEP)
+  if (current && (await runInSteps(sameIndexSteps(current.models, models, work), pause))) return current.index
   return runInSteps(catalogueIndexSteps(models, work), pause)
 }

@@ -80,6 +80,27 @@ describe('the preparation of a new catalogue', () => {
   })
 })
 
+describe('an unchanged catalogue', () => {
+  it('takes the index over from the snapshot before it; a change in an indexed field prepares a new one', async () => {
+    // Each walk gives new objects, as the upstream's answers do.
+    const renamed = syntheticCatalogue(500)
+    renamed[7] = { ...renamed[7]!, display_name: 'Claude Renamed 7' }
+    const { cache, clock, first } = await walkedOnce([syntheticCatalogue(500), syntheticCatalogue(500), renamed])
+    clock.now += TTL_MS
+    await cache.get()
+    await turnsUntilInstalled(cache, async () => {})
+    const same = await cache.get()
+    expect(same.snapshot).not.toBe(first.snapshot)
+    expect(same.snapshot.index).toBe(first.snapshot.index)
+    clock.now += TTL_MS
+    await cache.get()
+    await turnsUntilInstalled(cache, async () => {})
+    const changed = await cache.get()
+    expect(changed.snapshot.index).not.toBe(first.snapshot.index)
+    expect((await changed.snapshot.view('renamed', 'display_name')).models).toEqual([renamed[7]])
+  })
+})
+
 describe('prepareCatalogueIndex', () => {
   it('ends with the reason of its signal, at the next step, when aborted', async () => {
     const controller = new AbortController()

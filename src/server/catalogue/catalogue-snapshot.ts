@@ -89,7 +89,8 @@ let generations = 0
  */
 export class CatalogueSnapshot {
   readonly generation = ++generations
-  readonly #index: CatalogueIndex
+  /** What every query of it needs (see catalogue-index.ts); the next snapshot takes it over when it would be the same. */
+  readonly index: CatalogueIndex
   /**
    * Each sort's staged order: 8 bytes a model, so at 100k models the sixteen
    * sorts would hold ~13 MB; bounded by bytes, a forgotten one counted out
@@ -114,7 +115,7 @@ export class CatalogueSnapshot {
     cacheBytes = DEFAULT_SNAPSHOT_CACHE_BYTES,
     index: CatalogueIndex = catalogueIndexOf(models),
   ) {
-    this.#index = index
+    this.index = index
     const rest = Math.max(0, cacheBytes - index.bytes)
     // Views and pages 3/8 each, so a burst of distinct searches cannot push every page out, nor the reverse;
     // the sort orders a quarter, for the views to be built from.
@@ -133,12 +134,12 @@ export class CatalogueSnapshot {
 
   /** The bytes its index and derived caches hold, as estimated: within the budget it was given, or the index alone when that is more. */
   get cachedBytes(): number {
-    return this.#index.bytes + this.#views.bytes + this.responses.bytes + this.#orders.bytes
+    return this.index.bytes + this.#views.bytes + this.responses.bytes + this.#orders.bytes
   }
 
   /** The model with this exact id (not an alias), if the catalogue lists it. */
   model(id: string): Model | undefined {
-    const index = this.#index.byId.get(id)
+    const index = this.index.byId.get(id)
     return index === undefined ? undefined : this.models[index]
   }
 
@@ -175,9 +176,9 @@ export class CatalogueSnapshot {
     work: StepCounter,
   ): Steps<CatalogueView> {
     const { order, positions } = yield* this.#stagedOrderSteps(sort, work)
-    const stages = this.#index.stages
+    const stages = this.index.stages
     const shown = stageMask(lifecycles)
-    const matches = terms.length > 0 ? this.#index.search.matcher(terms) : null
+    const matches = terms.length > 0 ? this.index.search.matcher(terms) : null
     // "Retiring within" counts from the snapshot's time, so a view stays the same while its snapshot does.
     const keep = modelFilter(filters, this.fetchedAt)
     const found = new Int32Array(order.length)
@@ -200,7 +201,7 @@ export class CatalogueSnapshot {
       for (let position = start; position < end; position += 1) models[position] = this.models[indices[position]!]!
       if (work.tick(end - start)) yield work.take()
     }
-    const byId = this.#index.byId
+    const byId = this.index.byId
     // The view is in the staged order: its models' positions there grow, so an id is found by binary search.
     const locate = (id: string) => {
       const index = byId.get(id)
@@ -224,7 +225,7 @@ export class CatalogueSnapshot {
     const key = sort ?? ''
     let staged = this.#orders.get(key)
     if (!staged) {
-      staged = yield* stagedOrderSteps(this.#index, sort, work)
+      staged = yield* stagedOrderSteps(this.index, sort, work)
       this.#orders.set(key, staged)
     }
     return staged
