@@ -16,16 +16,16 @@ const breathe = () => new Promise((resolve) => setTimeout(resolve, BREATH_MS))
 /** A workspace's catalogue and list pages, in process as the server has them: a first walk of as many models, then `large`. */
 async function workspaceOf(large: Model[]) {
   const clock = { now: Date.now() }
-  const old = syntheticCatalogue(large.length)
-  let walks = 0
+  // What the next walk gives: first `large` in another order, so that `large` is then a change.
+  const upstream: { models: Model[] } = { models: syntheticCatalogue(large.length).reverse() }
   const catalogue = createCatalogueCache({
-    walk: async () => (walks++ === 0 ? old : large),
+    walk: async () => upstream.models,
     ttlMs: TTL_MS,
     now: () => clock.now,
   })
   await catalogue.get()
   const pages = modelsListPages(catalogue, { name: 'default', keyVariable: 'ANTHROPIC_API_KEY' })
-  return { catalogue, clock, pages }
+  return { catalogue, clock, pages, upstream }
 }
 
 /** The TTL passes; a request starts the walk and is answered from the old snapshot; until the new one is installed. */
@@ -47,6 +47,8 @@ async function answer(pages: ModelsListPages, searches: readonly string[]) {
 
 interface Phase {
   name: string
+  /** Done before the loop is watched: what the upstream gives next. */
+  before?: () => void
   run: () => Promise<unknown>
 }
 
@@ -57,10 +59,14 @@ interface Phase {
  * request held more than 20 ms.
  */
 export async function loopDelayRows(large: Model[], context: BenchContext): Promise<Measure[]> {
-  const { catalogue, clock, pages } = await workspaceOf(large)
+  const { catalogue, clock, pages, upstream } = await workspaceOf(large)
   const middle = large[Math.floor(large.length / 2)]!.id
   const phases: Phase[] = [
-    { name: 'install of a new 100k catalogue', run: () => install(catalogue, clock) },
+    {
+      name: 'install of a new 100k catalogue',
+      before: () => (upstream.models = large),
+      run: () => install(catalogue, clock),
+    },
     {
       name: 'first queries of the default view',
       run: () =>
@@ -82,9 +88,16 @@ export async function loopDelayRows(large: Model[], context: BenchContext): Prom
       name: 'first searches (4, one matching all)',
       run: () => answer(pages, ['q=sonnet', 'q=opus%2012&sort=-created_at', 'q=haiku%203&sort=id', 'q=synthetic']),
     },
+    {
+      name: 'install of an unchanged 100k catalogue',
+      // The same models as new objects, as a walk gives them: the index is taken over.
+      before: () => (upstream.models = syntheticCatalogue(large.length)),
+      run: () => install(catalogue, clock),
+    },
   ]
   const rows: Measure[] = []
   for (const phase of phases) {
+    phase.before?.()
     const during: LoopDelay = await loopDelayDuring(phase.run)
     const idle = await idleFor(Math.max(500, during.totalMs))
     context.log(
