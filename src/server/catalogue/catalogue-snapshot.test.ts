@@ -101,7 +101,7 @@ describe('the views of a snapshot, from its index', () => {
   it('count the index in the budget: the caches share what it leaves', () => {
     const budget = 8 * 1024 * 1024
     const large = new CatalogueSnapshot(syntheticCatalogue(20_000), 0, budget)
-    // Before any view, the snapshot holds its index: ~200 bytes a model.
+    // Before any view, the snapshot holds its index: ~170 bytes a model.
     expect(large.cachedBytes).toBeGreaterThan(20_000 * 150)
     expect(large.cachedBytes).toBeLessThan(20_000 * 300)
   })
