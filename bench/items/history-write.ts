@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { Model } from '../../src/contract/model'
 import type { HistoryStore } from '../../src/server/history/history-store'
 import { openSqliteHistoryStore, type OpenResult } from '../../src/server/history/sqlite-history-store'
 import { openSqliteHistoryOnWorker } from '../../src/server/history/sqlite-history-thread'
 import { type BenchItem, goals, type Measure, measure } from '../lib/bench-item'
+import { idleFor, loopDelayDuring } from '../lib/loop-delay'
 
 const CATALOGUE = 100_000
 const BLOCK_GOAL_MS = 20
@@ -18,25 +18,6 @@ const catalogue = (prefix: string): Model[] =>
     display_name: `${prefix} ${index}`,
     created_at: '2026-01-01T00:00:00Z',
   }))
-
-interface LoopDelay {
-  maxMs: number
-  p99Ms: number
-  totalMs: number
-}
-
-/** The event loop's delay (1 ms resolution) while `work` runs: how long a request arriving then could wait. */
-async function loopDelayDuring(work: () => Promise<unknown>): Promise<LoopDelay> {
-  const delay = monitorEventLoopDelay({ resolution: 1 })
-  delay.enable()
-  const startedAt = performance.now()
-  await work()
-  const totalMs = performance.now() - startedAt
-  delay.disable()
-  return { maxMs: delay.max / 1e6, p99Ms: delay.percentile(99) / 1e6, totalMs }
-}
-
-const idleFor = (ms: number) => loopDelayDuring(() => new Promise((resolve) => setTimeout(resolve, ms)))
 
 async function opened(pending: Promise<OpenResult>): Promise<HistoryStore> {
   const result = await pending

@@ -6,7 +6,7 @@ import {
 } from '../../contract/availability'
 import type { SortValue } from '../../contract/list-params'
 import type { Model } from '../../contract/model'
-import { lifecycleOf } from './catalogue-snapshot'
+import { lifecycleOf } from './lifecycle-of'
 import { sortModels } from './sort-order'
 
 /** The models of one workspace that has a catalogue. */

@@ -1,9 +1,12 @@
 import type { Model } from '../../contract/model'
+import { pauseUnlessAborted, runInSteps, StepCounter } from '../history/history-steps'
 import { deadlineSignal } from '../upstream/deadline'
 import { linkedSignal, rejectionOnAbort } from '../upstream/linked-signal'
 import { backoffMs } from './backoff'
+import { type CatalogueIndex, PREPARATION_STEP, prepareCatalogueIndex } from './catalogue-index'
 import { CatalogueSnapshot } from './catalogue-snapshot'
-import { doubtAbout, fingerprintOf, ImplausibleCatalogueError, type PlausibilityRule } from './plausibility'
+import { latestPreparation, SupersededError } from './latest-preparation'
+import { doubtSteps, fingerprintOf, ImplausibleCatalogueError, type PlausibilityRule } from './plausibility'
 
 export interface CatalogueCacheOptions {
   /** Reads the whole catalogue from the upstream; it should stop when `signal` aborts. */
@@ -57,7 +60,9 @@ const DEFAULT_PLAUSIBILITY: PlausibilityRule = { maxLossShare: 0.5, agreeingWalk
  * old snapshot, saying why, and the next waits out an exponential back-off,
  * with or without a snapshot), and plausibility: a walk that is empty or
  * loses too much of the catalogue is believed only when `agreeingWalks` walks
- * in a row agree on it, or an operator accepts it.
+ * in a row agree on it, or an operator accepts it. A walk's catalogue is
+ * indexed in steps before it is installed (the old one answering meanwhile),
+ * within the walk's deadline, one preparation at a time, the newest winning.
  */
 export function createCatalogueCache(options: CatalogueCacheOptions) {
   const now = options.now ?? Date.now
@@ -72,15 +77,16 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
   let walkStartedAt: number | null = null
   let failures = 0
   let lastFailure: { at: number; error: unknown; nextWalkAt: number } | null = null
-  // The latest doubted walk, and how many walks in a row gave the same catalogue.
-  let doubted: { models: Model[]; fingerprint: string; agreeing: number } | null = null
+  // The latest doubted walk (its index kept, so an accept installs it at once), and how many walks in a row gave it.
+  let doubted: { models: Model[]; index: CatalogueIndex; fingerprint: string; agreeing: number } | null = null
   let acceptRequested = false
   let lastForcedAt = -Infinity
   let walks = 0
+  const prepareThenCommit = latestPreparation()
 
   /** `confirmed`: believed despite a doubt, by agreeing walks or an operator, so what it lacks is gone for sure. */
-  function install(models: Model[], asTrue: boolean, confirmed = false): CatalogueSnapshot {
-    snapshot = new CatalogueSnapshot(models, now(), options.cacheBytes)
+  function install(models: Model[], index: CatalogueIndex, asTrue: boolean, confirmed = false): CatalogueSnapshot {
+    snapshot = new CatalogueSnapshot(models, now(), options.cacheBytes, index)
     trusted = asTrue
     if (asTrue) {
       failures = 0
@@ -102,47 +108,95 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
     return { baseMs: baseBackoffMs, maxMs: Math.max(baseBackoffMs, options.maxBackoffMs ?? 300_000) }
   }
 
-  /** Installs a walk's models, unless they look wrong: then the error says why, and the old snapshot stays. */
-  function believe(models: Model[]): CatalogueSnapshot {
-    const doubt = doubtAbout(trusted && snapshot ? snapshot.models : null, models, rule)
+  /**
+   * Indexes a walk's models in steps, then installs them, unless they look
+   * wrong: then the error says why, and the old snapshot stays.
+   */
+  function believe(models: Model[], signal: AbortSignal): Promise<CatalogueSnapshot> {
+    return prepareThenCommit(
+      signal,
+      async (own) => {
+        const index = await prepareCatalogueIndex(models, own, snapshot ?? undefined)
+        // Read after the preparation: any install meanwhile would have aborted this one.
+        const previous = trusted && snapshot ? snapshot.models : null
+        const listed = (id: string) => index.byId.has(id)
+        const work = new StepCounter(undefined, PREPARATION_STEP)
+        const doubt = await runInSteps(doubtSteps(previous, models.length, listed, rule, work), pauseUnlessAborted(own))
+        return { index, doubt }
+      },
+      ({ index, doubt }) => commitWalk(models, index, doubt),
+    )
+  }
+
+  function commitWalk(models: Model[], index: CatalogueIndex, doubt: string | null): CatalogueSnapshot {
     if (!doubt || acceptRequested) {
       const accepted = acceptRequested
       acceptRequested = false
-      return install(models, true, accepted && doubt !== null)
+      return install(models, index, true, accepted && doubt !== null)
     }
     const fingerprint = fingerprintOf(models)
     doubted =
       doubted?.fingerprint === fingerprint
-        ? { models, fingerprint, agreeing: doubted.agreeing + 1 }
-        : { models, fingerprint, agreeing: 1 }
-    if (doubted.agreeing >= rule.agreeingWalks) return install(models, true, true)
+        ? { models, index, fingerprint, agreeing: doubted.agreeing + 1 }
+        : { models, index, fingerprint, agreeing: 1 }
+    if (doubted.agreeing >= rule.agreeingWalks) return install(models, index, true, true)
     const error = new ImplausibleCatalogueError(
       `Not believed yet: ${doubt}. The last good catalogue stays until ${rule.agreeingWalks} walks in a row agree, or an operator accepts it with refresh=1&accept=1`,
     )
     fail(error)
     // With nothing better to show, the doubted catalogue is shown, marked stale and not recorded in the history.
-    if (!snapshot || !trusted) return install(models, false)
+    if (!snapshot || !trusted) return install(models, index, false)
     throw error
+  }
+
+  /** The walk's deadline (or the server's stop), for `what`. */
+  /** The walk's deadline linked to the server's stop; `clear` stops its timer and unlinks it. */
+  function walkDeadline(what: string): { signal: AbortSignal; clear: () => void } {
+    const deadline = deadlineSignal(walkTimeoutMs, what)
+    const { signal, unlink } = linkedSignal([deadline.signal, options.stopping])
+    return {
+      signal,
+      clear: () => {
+        deadline.clear()
+        unlink()
+      },
+    }
+  }
+
+  /** An operator's accept of the doubted catalogue: prepared already, it is installed as soon as it wins its turn. */
+  async function acceptDoubted({ models, index }: { models: Model[]; index: CatalogueIndex }) {
+    const deadline = walkDeadline('the install of the accepted model list')
+    try {
+      return await prepareThenCommit(
+        deadline.signal,
+        async () => index,
+        () => install(models, index, true, true),
+      )
+    } finally {
+      deadline.clear()
+    }
   }
 
   function startWalk(): Promise<CatalogueSnapshot> {
     inFlight ??= (async () => {
       walks += 1
       walkStartedAt = now()
-      const deadline = deadlineSignal(walkTimeoutMs, 'the walk of the model list')
-      const { signal, unlink } = linkedSignal([deadline.signal, options.stopping])
+      // The deadline covers the walk and its preparation: until then, the new catalogue cannot answer.
+      const deadline = walkDeadline('the walk of the model list')
+      const { signal } = deadline
       const aborted = rejectionOnAbort(signal)
       try {
         // The race holds even for a walk that ignores its signal: no client waits past the deadline, or the stop.
         const models = await Promise.race([options.walk(signal), aborted.rejected])
-        return believe(models)
+        return await believe(models, signal)
       } catch (error) {
+        // An operator's accept came during the preparation and won: its catalogue answers the walk's clients.
+        if (error instanceof SupersededError && snapshot) return snapshot
         if (!(error instanceof ImplausibleCatalogueError)) fail(error)
         throw error
       } finally {
         deadline.clear()
         aborted.release()
-        unlink()
         inFlight = null
         walkStartedAt = null
         acceptRequested = false
@@ -184,7 +238,7 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
       accept = false,
     }: { forceRefresh?: boolean; accept?: boolean } = {}): Promise<CatalogueState> {
       if (forceRefresh) {
-        if (accept && doubted) return state(install(doubted.models, true, true))
+        if (accept && doubted) return state(await acceptDoubted(doubted))
         // A person pressing Refresh means it, back-off or not; the interval bounds how often anyone can.
         if (inFlight || now() - lastForcedAt >= forcedRefreshIntervalMs) {
           // Only for the walk this ask waits on: an accept must not linger until some later walk.

@@ -28,7 +28,7 @@ function parseQuery(url: string): ParsedQuery {
 }
 
 /** The view the list parameters select; the export (`/api/models/export`) takes the same one. */
-export function viewOf(snapshot: CatalogueSnapshot, params: ListParams): CatalogueView {
+export function viewOf(snapshot: CatalogueSnapshot, params: ListParams): Promise<CatalogueView> {
   return snapshot.view(params.q, params.sort, lifecyclesOf(params), params)
 }
 
@@ -91,8 +91,13 @@ export function modelsListPages(catalogue: CatalogueCache, workspace: ErrorConte
         accept: params.accept,
       })
       const refreshErrorText = describeRefreshError(refreshError)
-      return snapshot.responses.getOrCreate(keyOf(params, stale, refreshErrorText), () => {
-        const page = pageOfView(viewOf(snapshot, params), params)
+      const key = keyOf(params, stale, refreshErrorText)
+      const cached = snapshot.responses.get(key)
+      if (cached) return cached
+      // Built in steps when it is not cached: the event loop stays free for other requests meanwhile.
+      const view = await viewOf(snapshot, params)
+      return snapshot.responses.getOrCreate(key, () => {
+        const page = pageOfView(view, params)
         const body = JSON.stringify({
           ...page,
           fetched_at: new Date(snapshot.fetchedAt).toISOString(),

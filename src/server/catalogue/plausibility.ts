@@ -1,4 +1,5 @@
 import type { Model } from '../../contract/model'
+import { runAtOnce, StepCounter, type Steps } from '../history/history-steps'
 
 export interface PlausibilityRule {
   /** The share of the current catalogue (0–1) a walk may lose at once and still be believed. */
@@ -22,12 +23,30 @@ export function doubtAbout(
   next: readonly Model[],
   rule: PlausibilityRule,
 ): string | null {
-  if (next.length === 0) return 'the Anthropic API listed no models at all'
-  if (!previous || previous.length === 0) return null
   const present = new Set(next.map((model) => model.id))
-  const lost = previous.filter((model) => !present.has(model.id)).length
+  return runAtOnce(doubtSteps(previous, next.length, (id) => present.has(id), rule, new StepCounter()))
+}
+
+/**
+ * doubtAbout in steps, for a walk of `nextCount` models whose ids `listed`
+ * knows (a prepared index's): looking up 100k ids takes tens of ms.
+ */
+export function* doubtSteps(
+  previous: readonly Model[] | null,
+  nextCount: number,
+  listed: (id: string) => boolean,
+  rule: PlausibilityRule,
+  work: StepCounter,
+): Steps<string | null> {
+  if (nextCount === 0) return 'the Anthropic API listed no models at all'
+  if (!previous || previous.length === 0) return null
+  let lost = 0
+  for (const model of previous) {
+    if (!listed(model.id)) lost += 1
+    if (work.tick()) yield work.take()
+  }
   if (lost / previous.length > rule.maxLossShare) {
-    return `the Anthropic API listed ${next.length} models, without ${lost} of the ${previous.length} it listed before`
+    return `the Anthropic API listed ${nextCount} models, without ${lost} of the ${previous.length} it listed before`
   }
   return null
 }

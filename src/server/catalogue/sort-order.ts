@@ -5,6 +5,7 @@ import { parseSort, type SortKey, type SortValue } from '../../contract/list-par
 // Numeric so "Haiku 2" sorts before "Haiku 10"; base sensitivity ignores case and accents.
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
 
+// isReleaseDateUnknown also covers a date Date.parse cannot read, so the value is never NaN.
 function releaseTime(model: Model): number | null {
   return isReleaseDateUnknown(model.created_at) ? null : Date.parse(model.created_at)
 }
@@ -20,40 +21,43 @@ function retirementTime(model: Model): number | null {
 
 type Compare = (a: Model, b: Model) => number
 
-/** Compares text; a model without one (no line) goes last whichever way the list is sorted. */
-function compareTexts(valueOf: (model: Model) => string | null, sign: number): Compare {
-  return (a, b) => {
-    const valueA = valueOf(a)
-    const valueB = valueOf(b)
-    if (valueA === null || valueB === null) return (valueA === null ? 1 : 0) - (valueB === null ? 1 : 0)
-    return sign * collator.compare(valueA, valueB)
-  }
-}
+/**
+ * What a sort key compares, per model: text (in the collator's order) or a
+ * number, and null for a model without one (no line, an unknown date or token
+ * count), which goes last whichever way the list is sorted.
+ */
+export type SortValueOf = (model: Model) => string | number | null
 
-/** Compares numbers; unknown ones (an epoch date, a missing token count or retirement date) go last whichever way the list is sorted. */
-function compareNumbers(valueOf: (model: Model) => number | null, sign: number): Compare {
-  return (a, b) => {
-    const valueA = valueOf(a)
-    const valueB = valueOf(b)
-    if (valueA === null || valueB === null) return (valueA === null ? 1 : 0) - (valueB === null ? 1 : 0)
-    return sign * (valueA - valueB)
-  }
-}
-
-function compareBy(key: SortKey, descending: boolean): Compare {
-  const sign = descending ? -1 : 1
+export function sortValueOf(key: SortKey): SortValueOf {
   switch (key) {
     case 'created_at':
-      return compareNumbers(releaseTime, sign)
+      return releaseTime
     case 'max_input_tokens':
     case 'max_tokens':
-      return compareNumbers((model) => tokenCount(model[key]), sign)
+      return (model) => tokenCount(model[key])
     case 'retires_at':
-      return compareNumbers(retirementTime, sign)
+      return retirementTime
     case 'line':
-      return compareTexts((model) => (typeof model.line === 'string' ? model.line : null), sign)
+      return (model) => (typeof model.line === 'string' ? model.line : null)
     default:
-      return (a, b) => sign * collator.compare(a[key], b[key])
+      return (model) => model[key]
+  }
+}
+
+/** Compares two present values of one key: the collator's order for text, numeric for numbers. */
+export function compareValues(a: string | number, b: string | number): number {
+  return typeof a === 'string' ? collator.compare(a, b as string) : a - (b as number)
+}
+
+/** Compares by a field; a model without a value goes last whichever way the list is sorted. */
+function compareBy(key: SortKey, descending: boolean): Compare {
+  const sign = descending ? -1 : 1
+  const valueOf = sortValueOf(key)
+  return (a, b) => {
+    const valueA = valueOf(a)
+    const valueB = valueOf(b)
+    if (valueA === null || valueB === null) return (valueA === null ? 1 : 0) - (valueB === null ? 1 : 0)
+    return sign * compareValues(valueA, valueB)
   }
 }
 

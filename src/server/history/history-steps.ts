@@ -17,29 +17,41 @@ export const HISTORY_STEP = 1_000
  */
 export const HISTORY_STEP_MS = 8
 
+/** How much one step may do: at most `units` of work and, checked at each unit, not much more than `ms`. */
+export interface StepLimits {
+  units: number
+  ms: number
+}
+
+const HISTORY_STEP_LIMITS: StepLimits = { units: HISTORY_STEP, ms: HISTORY_STEP_MS }
+
 /**
  * Counts work done since the last yield; shared by the parts of one write, so
  * a step never spans more than HISTORY_STEP units nor, checked at each unit,
- * much more than HISTORY_STEP_MS.
+ * much more than HISTORY_STEP_MS. Other work split the same way (a new
+ * catalogue's index) gives limits of its own.
  */
 export class StepCounter {
   private done = 0
   private startedAt: number
 
   /** `now`: the clock steps are timed by (tests give one that they move). */
-  constructor(private readonly now: () => number = () => performance.now()) {
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    private readonly limits: StepLimits = HISTORY_STEP_LIMITS,
+  ) {
     this.startedAt = now()
   }
 
   /** Counts `units` of work; true when the step is full (in units or in time) and the caller should yield take(). */
   tick(units = 1): boolean {
     this.done += units
-    return this.done >= HISTORY_STEP || this.overTime()
+    return this.done >= this.limits.units || this.overTime()
   }
 
   /** How many units this step can still take: none once it has run its time. */
   room(): number {
-    return this.overTime() ? 0 : Math.max(0, HISTORY_STEP - this.done)
+    return this.overTime() ? 0 : Math.max(0, this.limits.units - this.done)
   }
 
   /** The work done in this step, and a new step begins. */
@@ -51,7 +63,7 @@ export class StepCounter {
   }
 
   private overTime(): boolean {
-    return this.now() - this.startedAt >= HISTORY_STEP_MS
+    return this.now() - this.startedAt >= this.limits.ms
   }
 }
 
@@ -65,6 +77,19 @@ export const yieldToEventLoop = (): Promise<void> =>
 
 /** Called between two steps with the work done in the step that ended; tests observe steps through it. */
 export type Pause = (units: number) => Promise<void>
+
+/**
+ * A pause that lets the event loop run, and ends the work (throwing the
+ * signal's reason) once `signal` is aborted: a deadline passed, a stop, or
+ * newer work that makes this one pointless.
+ */
+export const pauseUnlessAborted =
+  (signal: AbortSignal): Pause =>
+  async () => {
+    signal.throwIfAborted()
+    await yieldToEventLoop()
+    signal.throwIfAborted()
+  }
 
 /** Runs the steps to the end, pausing between them. */
 export async function runInSteps<T>(steps: Steps<T>, pause: Pause = yieldToEventLoop): Promise<T> {

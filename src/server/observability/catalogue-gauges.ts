@@ -1,6 +1,6 @@
 import { Gauge, type Registry } from 'prom-client'
 import { LIFECYCLES } from '../../contract/list-params'
-import { lifecycleOf } from '../catalogue/catalogue-snapshot'
+import { lifecycleOf } from '../catalogue/lifecycle-of'
 import type { Workspaces } from '../workspaces/workspaces'
 
 /**

@@ -23,7 +23,7 @@ export function exportModels() {
     const params = parsed.value
     try {
       const { snapshot } = await workspace.catalogue.get({ forceRefresh: params.refresh })
-      const models = viewOf(snapshot, params).models
+      const { models } = await viewOf(snapshot, params)
       const filename = exportFilename(params, snapshot.fetchedAt, format, workspace.name)
       return new Response(exportStream(models, format), {
         status: 200,
