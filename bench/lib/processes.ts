@@ -16,7 +16,8 @@ const READY_TIMEOUT_MS = 30_000
 export const SERVE_NODE_ARGS: readonly string[] = (() => {
   const { scripts } = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: { serve: string } }
   const [node, ...rest] = scripts.serve.split(/\s+/)
-  if (node !== 'node' || rest.at(-1) !== 'dist/server/main.js') throw new Error(`Unexpected serve script: ${scripts.serve}`)
+  if (node !== 'node' || rest.at(-1) !== 'dist/server/main.js')
+    throw new Error(`Unexpected serve script: ${scripts.serve}`)
   return rest.slice(0, -1)
 })()
 

@@ -46,7 +46,9 @@ describe('the bounded fetch', () => {
 
   it('cuts off a body over the ceiling while it streams', async () => {
     const { fetch } = fetchAgainst({ kind: 'huge', bytes: 10 * 1024 * 1024 })
-    await expect(fetch(LIST, { headers: HEADERS })).rejects.toThrow('an answer was larger than 65536 bytes (UPSTREAM_MAX_PAGE_BYTES)')
+    await expect(fetch(LIST, { headers: HEADERS })).rejects.toThrow(
+      'an answer was larger than 65536 bytes (UPSTREAM_MAX_PAGE_BYTES)',
+    )
   })
 
   it('counts a gzip body by its decoded bytes', async () => {

@@ -64,7 +64,8 @@ export async function readCapped(
       const { done, value } = await Promise.race([reader.read(), aborted.rejected])
       if (done) break
       total += value.byteLength
-      if (total > maxBytes) throw new UpstreamTooLargeError(`an answer was larger than ${maxBytes} bytes (UPSTREAM_MAX_PAGE_BYTES)`)
+      if (total > maxBytes)
+        throw new UpstreamTooLargeError(`an answer was larger than ${maxBytes} bytes (UPSTREAM_MAX_PAGE_BYTES)`)
       chunks.push(value)
     }
   } catch (error) {

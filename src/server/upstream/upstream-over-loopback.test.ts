@@ -75,6 +75,8 @@ describe('the upstream over a real socket', () => {
 
   it('cuts off a 50 MB body at the page ceiling', async () => {
     fake.setFault({ kind: 'huge', bytes: 50 * 1024 * 1024 })
-    await expect(upstream(10_000).walk()).rejects.toThrow('an answer was larger than 1048576 bytes (UPSTREAM_MAX_PAGE_BYTES)')
+    await expect(upstream(10_000).walk()).rejects.toThrow(
+      'an answer was larger than 1048576 bytes (UPSTREAM_MAX_PAGE_BYTES)',
+    )
   })
 })

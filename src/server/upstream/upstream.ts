@@ -113,7 +113,9 @@ export function createUpstream(options: UpstreamOptions) {
         )
         bytes += size
         if (bytes > limits.maxWalkBytes) {
-          throw new UpstreamTooLargeError(`the model list was larger than ${limits.maxWalkBytes} bytes in all (UPSTREAM_MAX_WALK_BYTES)`)
+          throw new UpstreamTooLargeError(
+            `the model list was larger than ${limits.maxWalkBytes} bytes in all (UPSTREAM_MAX_WALK_BYTES)`,
+          )
         }
         for (const model of page.data) {
           if (byId.has(model.id)) duplicates += 1
@@ -164,7 +166,9 @@ export type Upstream = ReturnType<typeof createUpstream>
 function boundedModel(model: Model, maxBytes: number): Model {
   // UTF-16 units, not bytes: a cheap bound that is never below a third of the bytes.
   if (JSON.stringify(model).length > maxBytes) {
-    throw new UpstreamTooLargeError(`the model ${model.id.slice(0, 64)} was larger than ${maxBytes} bytes (UPSTREAM_MAX_MODEL_BYTES)`)
+    throw new UpstreamTooLargeError(
+      `the model ${model.id.slice(0, 64)} was larger than ${maxBytes} bytes (UPSTREAM_MAX_MODEL_BYTES)`,
+    )
   }
   return model
 }
