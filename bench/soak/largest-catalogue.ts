@@ -43,19 +43,20 @@ export async function largestCatalogueCheck(
   exitOnStop(server)
   const health = () => getJson<Health>(`${server.url}/api/health`)
   const reached: string[] = []
-  async function until(what: string, done: (state: Health) => boolean): Promise<void> {
+  /** Asks the health until `done` says yes of it, and gives that answer. */
+  async function until(what: string, done: (state: Health) => boolean): Promise<Health> {
     const deadline = performance.now() + STAGE_TIMEOUT_MS
-    while (!done(await health())) {
+    for (let state = await health(); ; state = await health()) {
+      if (done(state)) {
+        reached.push(what)
+        return state
+      }
       if (performance.now() > deadline) throw new Error(`not reached within ${STAGE_TIMEOUT_MS / 1000} s: ${what}`)
       await sleep(200)
     }
-    reached.push(what)
   }
   try {
-    const usual = await (async () => {
-      await until('a first catalogue', (state) => state.catalogue.count > 0)
-      return (await health()).catalogue.count
-    })()
+    const usual = (await until('a first catalogue', (state) => state.catalogue.count > 0)).catalogue.count
     let stagesOver = false
     const stages = (async () => {
       await upstream.control.fault({ kind: 'many-models', count: LARGEST })
@@ -68,21 +69,22 @@ export async function largestCatalogueCheck(
       await until(`back to ${usual} models`, (state) => state.catalogue.count === usual)
       // A read of the history waits for the writes in progress: the removals are then written.
       await getJson(`${server.url}/api/changes?limit=1`)
-    })().finally(() => (stagesOver = true))
-    const [searches] = await Promise.all([
+    })()
+      .then(
+        () => null,
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      )
+      .finally(() => (stagesOver = true))
+    const [searches, failed] = await Promise.all([
       distinctQueriesCheck(server, {
         queries: 0,
         concurrency: CONCURRENCY,
         ceilingBytes: RSS_CEILING_BYTES,
         until: () => stagesOver,
-        what: ` while the catalogue grows to ${LIMIT_TEXT} and back`,
+        what: ` while the catalogue grows to the default WALK_MAX_MODELS (${LARGEST.toLocaleString('en-US')} models) and back`,
       }),
-      stages.catch(() => {}),
+      stages,
     ])
-    const failed = await stages.then(
-      () => null,
-      (error: unknown) => (error instanceof Error ? error.message : String(error)),
-    )
     return {
       name: `${searches.name} (${SERVE_NODE_ARGS.join(' ')}, default walk ceilings)`,
       passed: searches.passed && failed === null,
@@ -94,5 +96,3 @@ export async function largestCatalogueCheck(
     await server.stop('SIGKILL')
   }
 }
-
-const LIMIT_TEXT = `the default WALK_MAX_MODELS (${LARGEST.toLocaleString('en-US')} models)`

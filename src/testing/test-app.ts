@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { expect } from 'vitest'
 import { type ApiErrorBody, apiErrorBodySchema } from '../contract/api-error'
-import { type ModelPage, modelPageSchema } from '../contract/model'
+import { type Model, type ModelPage, modelPageSchema } from '../contract/model'
 import { createFakeUpstream, FAKE_API_KEY, type FakeUpstreamOptions } from '../fake-upstream/fake-upstream'
 import { NO_AUTH } from '../server/auth/auth-config'
 import { parseConfig, type ServerConfig } from '../server/config'
@@ -126,4 +126,27 @@ export type TestApp = ReturnType<typeof createTestApp>
 export async function readError(response: Response): Promise<ApiErrorBody> {
   const body: unknown = await response.json()
   return z.strictObject(apiErrorBodySchema.shape).parse(body)
+}
+
+const DAY_MS = 86_400_000
+
+/**
+ * The BFF over a fake upstream that walks each catalogue in turn, a day apart:
+ * the first is the history's baseline. `startsAfter`: how far its clock is
+ * past the default start (a server restarted later than the last one's walks).
+ */
+export async function walkedTestApp(catalogues: Model[][], options: TestAppOptions = {}, startsAfter = 0) {
+  const test = createTestApp({
+    upstream: { models: catalogues[0] },
+    pacing: { forcedRefreshIntervalMs: 0 },
+    ...options,
+  })
+  test.clock.advance(startsAfter)
+  await test.listPage()
+  for (const models of catalogues.slice(1)) {
+    test.clock.advance(DAY_MS)
+    test.fake.setModels(models)
+    await test.listPage({ refresh: '1' })
+  }
+  return test
 }

@@ -2,8 +2,8 @@ import type {
   ChangesQuery,
   HistoryRetention,
   HistoryStoreStatus,
-  ModelRecord,
   RecordedWalk,
+  SeenPage,
   SeenQuery,
   StoredChange,
   WalkRecordOptions,
@@ -12,12 +12,11 @@ import type {
 
 /**
  * The messages between the server's thread and the history's worker thread
- * (sqlite-history-worker.ts). Anything long (a walk's models, or the models
- * seen) crosses in parts of at most PART_SIZE items: one message is
- * copied in one go on the receiving thread, and the server's thread must never
- * spend more than a few ms at once on it. The worker sends a long answer's
- * next part only when asked (next-part): a port hands over every message
- * waiting in one turn of the loop, so parts sent at once would be read at once.
+ * (sqlite-history-worker.ts). A walk's models cross in parts of at most
+ * PART_SIZE: one message is copied in one go on the receiving thread, and the
+ * server's thread must never spend more than a few ms at once on it. Every
+ * answer is one message: the longest, a page of changes or of models seen, is
+ * bounded by its limit and its bytes.
  */
 export const PART_SIZE = 2_000
 
@@ -31,8 +30,6 @@ export interface WorkerStart {
 
 export type ToWorker =
   | { kind: 'walk-part'; id: number; models: readonly WalkModelTuple[] }
-  /** The server's thread has read a part and run its loop since: the worker may send the next one. */
-  | { kind: 'next-part'; id: number }
   | { kind: 'record-walk'; id: number; workspace: string; at: number; options: WalkRecordOptions }
   | { kind: 'changes'; id: number; query: ChangesQuery }
   | { kind: 'seen'; id: number; query: SeenQuery }
@@ -44,19 +41,9 @@ export type ToWorker =
 export type FromWorker =
   | { kind: 'opened'; ok: true; path: string }
   | { kind: 'opened'; ok: false; path: string; message: string; reason: string }
-  /** Part of a long answer (the models seen), and how many items are still to come. */
-  | { kind: 'part'; id: number; items: readonly PartItem[]; rest: number }
   | { kind: 'done'; id: number; value: DoneValue }
   /** A HistoryUnavailableError's reason, or another failure's message. */
   | { kind: 'failed'; id: number; unavailable: boolean; message: string }
 
-export type PartItem = ModelRecord
-
 export type DoneValue =
-  | RecordedWalk
-  | { changes: StoredChange[]; hasMore: boolean }
-  /** A page of seen models: its records came in parts. */
-  | { hasMore: boolean }
-  | WorkspaceHistory
-  | HistoryStoreStatus
-  | null
+  RecordedWalk | { changes: StoredChange[]; hasMore: boolean } | SeenPage | WorkspaceHistory | HistoryStoreStatus | null

@@ -9,12 +9,12 @@ import {
   type HistoryRetention,
   type HistoryStore,
   HistoryUnavailableError,
-  type ModelRecord,
   type RecordedWalk,
+  type SeenPage,
   unavailableHistoryStore,
   type WalkModel,
 } from './history-store'
-import type { DoneValue, FromWorker, PartItem, ToWorker, WorkerStart } from './history-worker-protocol'
+import type { DoneValue, FromWorker, ToWorker, WorkerStart } from './history-worker-protocol'
 import { PART_SIZE } from './history-worker-protocol'
 import { HISTORY_FILE, type OpenResult } from './sqlite-history-store'
 
@@ -49,8 +49,7 @@ function tsxApiUrl(): string {
 }
 
 interface Waiting {
-  parts: PartItem[]
-  resolve: (done: { value: DoneValue; parts: PartItem[] }) => void
+  resolve: (value: DoneValue) => void
   reject: (error: Error) => void
 }
 
@@ -60,7 +59,7 @@ interface Waiting {
  * thread (openSqliteHistoryStore); what differs is that its work, a write of
  * 100k models included, never holds the server's event loop: this side only
  * copies a walk over, PART_SIZE models at a time with the loop free between
- * parts, and its answers come back in parts too.
+ * parts, and takes each answer back in one message, a bounded page at most.
  */
 export async function openSqliteHistoryOnWorker(
   dataDir: string,
@@ -122,15 +121,9 @@ function storeOnWorker(worker: Worker): HistoryStore {
     if (message.kind === 'opened') return
     const found = waiting.get(message.id)
     if (!found) return
-    if (message.kind === 'part') {
-      for (const item of message.items) found.parts.push(item)
-      // The next part once the loop has run: requests waiting go first.
-      if (message.rest > 0) void yieldToEventLoop().then(() => post({ kind: 'next-part', id: message.id }))
-      return
-    }
     waiting.delete(message.id)
     if (waiting.size === 0) worker.unref()
-    if (message.kind === 'done') found.resolve({ value: message.value, parts: found.parts })
+    if (message.kind === 'done') found.resolve(message.value)
     else found.reject(message.unavailable ? new HistoryUnavailableError(message.message) : new Error(message.message))
   })
   worker.on('error', () => {
@@ -146,9 +139,9 @@ function storeOnWorker(worker: Worker): HistoryStore {
   function ask(messages: (id: number) => AsyncIterable<ToWorker> | Iterable<ToWorker>) {
     if (closed) return Promise.reject(stopping())
     const id = (nextId += 1)
-    const answered = new Promise<{ value: DoneValue; parts: PartItem[] }>((resolve, reject) => {
+    const answered = new Promise<DoneValue>((resolve, reject) => {
       if (waiting.size === 0) worker.ref()
-      waiting.set(id, { parts: [], resolve, reject })
+      waiting.set(id, { resolve, reject })
     })
     posting = posting.then(async () => {
       for await (const message of messages(id)) post(message)
@@ -173,22 +166,18 @@ function storeOnWorker(worker: Worker): HistoryStore {
   return {
     engine: 'sqlite',
     async recordWalk(workspace, models, at, options = {}): Promise<RecordedWalk> {
-      const { value } = await ask((id) => walkMessages(id, models, { kind: 'record-walk', id, workspace, at, options }))
-      return value as RecordedWalk
+      return (await ask((id) =>
+        walkMessages(id, models, { kind: 'record-walk', id, workspace, at, options }),
+      )) as RecordedWalk
     },
     changes: async (query) =>
-      (await ask((id) => [{ kind: 'changes', id, query }])).value as Awaited<ReturnType<HistoryStore['changes']>>,
-    async seen(query) {
-      const { value, parts } = await ask((id) => [{ kind: 'seen', id, query }])
-      return { records: parts as ModelRecord[], hasMore: (value as { hasMore: boolean }).hasMore }
-    },
+      (await ask((id) => [{ kind: 'changes', id, query }])) as Awaited<ReturnType<HistoryStore['changes']>>,
+    seen: async (query) => (await ask((id) => [{ kind: 'seen', id, query }])) as SeenPage,
     workspace: async (workspace) =>
-      (await ask((id) => [{ kind: 'workspace', id, workspace }])).value as Awaited<
-        ReturnType<HistoryStore['workspace']>
-      >,
+      (await ask((id) => [{ kind: 'workspace', id, workspace }])) as Awaited<ReturnType<HistoryStore['workspace']>>,
     status: async () => {
       if (closed) return { engine: 'sqlite', reachable: false }
-      return (await ask((id) => [{ kind: 'status', id }])).value as Awaited<ReturnType<HistoryStore['status']>>
+      return (await ask((id) => [{ kind: 'status', id }])) as Awaited<ReturnType<HistoryStore['status']>>
     },
     close() {
       if (closed) return

@@ -2,15 +2,14 @@ import { readlinkSync } from 'node:fs'
 import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
 import { HistoryUnavailableError, type HistoryStore, type WalkModel } from './history-store'
-import type { DoneValue, FromWorker, PartItem, ToWorker, WorkerStart } from './history-worker-protocol'
-import { PART_SIZE } from './history-worker-protocol'
+import type { DoneValue, FromWorker, ToWorker, WorkerStart } from './history-worker-protocol'
 import { type OpenResult, openSqliteHistoryStore } from './sqlite-history-store'
 
 /**
  * The history's worker thread (started by sqlite-history-thread.ts): the
  * SQLite store runs here, its diff, its queries and its garbage included, so a
  * walk that changes 100k models costs the server's event loop only the
- * copying of messages, a part at a time.
+ * copying of its models over, a part at a time.
  */
 
 /**
@@ -42,27 +41,7 @@ function failed(id: number, error: unknown): void {
   send({ kind: 'failed', id, unavailable, message })
 }
 
-// Long answers, sent a part at a time as the server's thread asks for them.
-const unsent = new Map<number, { items: readonly PartItem[]; sent: number; value: DoneValue }>()
-
-function answerInParts(id: number, items: readonly PartItem[], value: DoneValue): void {
-  unsent.set(id, { items, sent: 0, value })
-  sendNextPart(id)
-}
-
-function sendNextPart(id: number): void {
-  const answer = unsent.get(id)
-  if (!answer) return
-  const items = answer.items.slice(answer.sent, answer.sent + PART_SIZE)
-  answer.sent += items.length
-  const rest = answer.items.length - answer.sent
-  send({ kind: 'part', id, items, rest })
-  if (rest > 0) return
-  unsent.delete(id)
-  send({ kind: 'done', id, value: answer.value })
-}
-
-function answer(store: HistoryStore, message: Exclude<ToWorker, { kind: 'walk-part' | 'next-part' | 'close' }>): void {
+function answer(store: HistoryStore, message: Exclude<ToWorker, { kind: 'walk-part' | 'close' }>): void {
   const { id } = message
   const done = (value: DoneValue) => send({ kind: 'done', id, value })
   const asked = (() => {
@@ -75,7 +54,7 @@ function answer(store: HistoryStore, message: Exclude<ToWorker, { kind: 'walk-pa
       case 'changes':
         return store.changes(message.query).then(done)
       case 'seen':
-        return store.seen(message.query).then((page) => answerInParts(id, page.records, { hasMore: page.hasMore }))
+        return store.seen(message.query).then(done)
       case 'workspace':
         return store.workspace(message.workspace).then(done)
       case 'status':
@@ -90,10 +69,6 @@ port.on('message', (message: ToWorker) => {
     const models = walks.get(message.id) ?? []
     for (const [id, displayName, lifecycle] of message.models) models.push({ id, display_name: displayName, lifecycle })
     walks.set(message.id, models)
-    return
-  }
-  if (message.kind === 'next-part') {
-    sendNextPart(message.id)
     return
   }
   // Messages are handled in the order they came: each waits for the same opening.

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type ChangesPage, changesPageSchema, seenAnswerSchema } from '../../contract/history'
 import type { Model } from '../../contract/model'
-import { createTestApp, readError, type TestAppOptions } from '../../testing/test-app'
+import { createTestApp, readError, walkedTestApp } from '../../testing/test-app'
 import { openSqliteHistoryStore } from '../history/sqlite-history-store'
 
 const HOUR = 3_600_000
@@ -18,24 +18,6 @@ const OPUS = model('claude-opus-9', 'Claude Opus 9')
 const SONNET = model('claude-sonnet-9', 'Claude Sonnet 9')
 const HAIKU = model('claude-haiku-9', 'Claude Haiku 9')
 
-/** The BFF over a fake upstream that walks each catalogue in turn, a day apart: the first is the baseline. */
-/** `startsAfter`: how far its clock is past the default start (a server restarted later than the last one's walks). */
-async function walkedApp(catalogues: Model[][], options: TestAppOptions = {}, startsAfter = 0) {
-  const test = createTestApp({
-    upstream: { models: catalogues[0] },
-    pacing: { forcedRefreshIntervalMs: 0 },
-    ...options,
-  })
-  test.clock.advance(startsAfter)
-  await test.listPage()
-  for (const models of catalogues.slice(1)) {
-    test.clock.advance(DAY)
-    test.fake.setModels(models)
-    await test.listPage({ refresh: '1' })
-  }
-  return test
-}
-
 async function changes(app: ReturnType<typeof createTestApp>['app'], query = ''): Promise<ChangesPage> {
   const response = await app.request(`/api/changes${query}`)
   const body: unknown = await response.json()
@@ -48,7 +30,7 @@ afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
 
 describe('GET /api/changes', () => {
   it('records what changed between walks of a changing upstream, newest first (one walk in upstream order), with times', async () => {
-    const { app, clock } = await walkedApp([
+    const { app, clock } = await walkedTestApp([
       [OPUS, SONNET],
       [HAIKU, OPUS, SONNET],
       [HAIKU, { ...OPUS, display_name: 'Claude Opus 9 (new)' }, { ...SONNET, lifecycle: 'deprecated' }],
@@ -90,7 +72,7 @@ describe('GET /api/changes', () => {
   })
 
   it('gives only the kinds asked for (kind=), in the list and the feed', async () => {
-    const { app } = await walkedApp([
+    const { app } = await walkedTestApp([
       [OPUS, SONNET],
       [HAIKU, OPUS, SONNET],
       [HAIKU, { ...OPUS, display_name: 'Claude Opus 9 (new)' }],
@@ -106,7 +88,7 @@ describe('GET /api/changes', () => {
   })
 
   it('records the first walk as a baseline: no change for a catalogue seen for the first time', async () => {
-    const { app } = await walkedApp([[OPUS, SONNET, HAIKU]])
+    const { app } = await walkedTestApp([[OPUS, SONNET, HAIKU]])
     expect(await changes(app)).toEqual({
       data: [],
       catalogue_error: null,
@@ -117,7 +99,7 @@ describe('GET /api/changes', () => {
   })
 
   it('records nothing for a failed walk, and the changes once a walk succeeds', async () => {
-    const { app, fake, clock, listPage } = await walkedApp([[OPUS]])
+    const { app, fake, clock, listPage } = await walkedTestApp([[OPUS]])
     fake.setModels([OPUS, SONNET])
     fake.setFault({ kind: 'status', status: 500 }, 1)
     clock.advance(DAY)
@@ -131,7 +113,7 @@ describe('GET /api/changes', () => {
     const catalogues = [[OPUS]]
     for (let index = 1; index <= 7; index += 1)
       catalogues.push([model(`m${index}`, `M ${index}`), ...catalogues.at(-1)!])
-    const { app, clock } = await walkedApp(catalogues)
+    const { app, clock } = await walkedTestApp(catalogues)
     const ids: string[] = []
     let query = '?limit=3'
     for (;;) {
@@ -163,7 +145,7 @@ describe('GET /api/changes', () => {
   })
 
   it('answers an unchanged history with 304 to If-None-Match, and is never stored unchecked', async () => {
-    const { app } = await walkedApp([[OPUS], [OPUS, SONNET]])
+    const { app } = await walkedTestApp([[OPUS], [OPUS, SONNET]])
     const first = await app.request('/api/changes')
     expect(first.headers.get('cache-control')).toBe('no-cache')
     expect(first.headers.get('content-type')).toContain('application/json')
@@ -180,7 +162,7 @@ describe('GET /api/changes', () => {
   })
 
   it('never waits for the upstream, but starts a walk when the snapshot is stale, so a feed reader alone keeps it current', async () => {
-    const { app, fake, clock } = await walkedApp([[OPUS]])
+    const { app, fake, clock } = await walkedTestApp([[OPUS]])
     fake.setModels([OPUS, SONNET])
     fake.setLatency(100)
     clock.advance(DAY)
@@ -197,7 +179,7 @@ describe('GET /api/changes', () => {
 
 describe('GET /api/seen', () => {
   it('gives first and last seen of the models that came or went, and when the history began', async () => {
-    const { app, clock } = await walkedApp([
+    const { app, clock } = await walkedTestApp([
       [OPUS, SONNET],
       [HAIKU, OPUS, SONNET],
       [HAIKU, OPUS],
@@ -237,7 +219,7 @@ describe('GET /api/seen', () => {
   })
 
   it('with since, lists only the models first seen or removed since then; refuses a bad since', async () => {
-    const { app, clock } = await walkedApp([
+    const { app, clock } = await walkedTestApp([
       [OPUS, SONNET],
       [HAIKU, OPUS, SONNET],
       [HAIKU, OPUS],
@@ -277,7 +259,7 @@ describe('GET /api/seen', () => {
   })
 
   it('a failed refresh behind a served snapshot is reported beside the recorded history', async () => {
-    const test = await walkedApp([
+    const test = await walkedTestApp([
       [OPUS, SONNET],
       [OPUS, SONNET, HAIKU],
     ])
@@ -301,7 +283,7 @@ describe('the history in SQLite through the app', () => {
     }
 
     const before = await open()
-    const first = await walkedApp(
+    const first = await walkedTestApp(
       [
         [OPUS, SONNET],
         [HAIKU, OPUS, SONNET],
@@ -314,7 +296,7 @@ describe('the history in SQLite through the app', () => {
     const after = await open()
     cleanups.push(() => after.close())
     // Sonnet is gone in the two walks after the restart: the second records its removal.
-    const second = await walkedApp(
+    const second = await walkedTestApp(
       [
         [HAIKU, OPUS],
         [HAIKU, OPUS],

@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_CHANGES_LIMIT, type SeenAnswer, seenAnswerSchema } from '../../contract/history'
 import type { Model } from '../../contract/model'
-import { createTestApp, readError } from '../../testing/test-app'
+import { type createTestApp, readError, walkedTestApp } from '../../testing/test-app'
 import { SEEN_PAGE_MAX_BYTES } from '../history/seen-page'
-
-const DAY = 86_400_000
 
 function model(id: string, displayName = id.toUpperCase()): Model {
   return { id, type: 'model', display_name: displayName, created_at: '2026-01-01T00:00:00Z', lifecycle: 'active' }
 }
 
 /** The BFF after a baseline of one model and a walk, a day later, that adds `added`. */
-async function appWithAdded(added: Model[]) {
-  const test = createTestApp({ upstream: { models: [model('base')] }, pacing: { forcedRefreshIntervalMs: 0 } })
-  await test.listPage()
-  test.clock.advance(DAY)
-  test.fake.setModels([model('base'), ...added])
-  await test.listPage({ refresh: '1' })
-  return test
-}
+const appWithAdded = (added: Model[]) => walkedTestApp([[model('base')], [model('base'), ...added]])
 
 async function seen(app: ReturnType<typeof createTestApp>['app'], query = ''): Promise<SeenAnswer> {
   const response = await app.request(`/api/seen${query}`)
