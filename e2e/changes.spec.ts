@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, test } from '@playwright/test'
 import { syntheticCatalogue } from '../src/fake-upstream/synthetic-catalogue'
-import { untilCatalogueHas, untilRemovalRecorded } from './support/dashboard'
+import { untilCatalogueHas, untilInteractive, untilRemovalRecorded } from './support/dashboard'
 import { fakeUpstream } from './support/fake-upstream'
 
 const CATALOGUE_SIZE = 300
@@ -93,6 +93,52 @@ test.describe('catalogue history', () => {
     await page.reload()
     await expect(page.getByRole('searchbox', { name: 'Search removed models' })).toHaveValue('haiku-4-5')
   })
+  test('a kind unchecked and a search typed before the page’s script ran still apply once it runs', async ({
+    page,
+  }) => {
+    // The script held back, as on a slow phone: the server's page is on screen and takes clicks and keys already.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/assets/*.js', async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto('/?view=changes', { waitUntil: 'commit' })
+    await page.getByRole('checkbox', { name: 'Added' }).uncheck()
+    await page.getByRole('searchbox', { name: 'Search removed models' }).fill('haiku-4-5')
+    await expect(page.locator('html[data-interactive]')).toHaveCount(0)
+
+    release()
+    await untilInteractive(page)
+    await expect
+      .poll(() => Object.fromEntries(new URL(page.url()).searchParams))
+      .toMatchObject({ kinds: 'removed,display_name_changed,lifecycle_changed', gone: 'haiku-4-5' })
+    await expect(page.getByRole('checkbox', { name: 'Added' })).not.toBeChecked()
+    const changes = page.getByRole('list', { name: 'Changes' })
+    await expect(changes.getByRole('listitem').filter({ hasText: arrival })).toHaveCount(0)
+    const removed = page.getByRole('list', { name: 'Removed models' }).getByRole('listitem')
+    await expect(removed.filter({ hasText: LEAVING })).toBeVisible()
+    // Only the models the early search names.
+    for (const text of await removed.allTextContents()) expect(text).toContain('haiku-4-5')
+  })
+
+  test('a model opened while the Changes view’s code was still arriving opens once it has', async ({ page }) => {
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/assets/lazy-panels-*.js', async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.goto('/?view=changes')
+    const changes = page.getByRole('list', { name: 'Changes' })
+    await changes.getByRole('listitem').filter({ hasText: arrival }).getByRole('button').click()
+    await expect(page.getByRole('dialog')).toHaveCount(0)
+
+    release()
+    await expect(page.getByRole('dialog', { name: 'Claude E2E Arrival' })).toBeVisible()
+    await expect(page).toHaveURL(new RegExp(`model=${arrival}`))
+  })
+
   test('a change opens its model; a removed model opens a dialog that says when it left', async ({ page }) => {
     await page.goto('/?view=changes')
     const changes = page.getByRole('list', { name: 'Changes' })

@@ -3,6 +3,8 @@ import { startTransition, StrictMode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App } from './app/app'
 import { createQueryClient } from './app/query-client'
+import { keepEarlyClicks } from './app/early-clicks'
+import { replayEarlyInput } from './app/replay-early-input'
 import { PAGE_STATE_ELEMENT_ID, type PageState } from './contract/page-state'
 import { loadPartsShownBy } from './features/models/components/models-dashboard'
 import { setRenderClock } from './hooks/use-now'
@@ -21,10 +23,13 @@ function readPageState(): PageState | null {
 }
 
 const root = document.getElementById('root')!
+const earlyClicks = keepEarlyClicks()
 
 /** The page answers keys and clicks from here on: said on `<html data-interactive>`, for tests and tools. */
 function whenInteractive() {
   setRenderClock(null)
+  replayEarlyInput(root)
+  earlyClicks.replay()
   document.documentElement.dataset.interactive = ''
 }
 const client = createQueryClient()
@@ -43,6 +48,7 @@ if (state && root.firstElementChild) {
   // tasks instead of one long one, so a tap meanwhile is answered (Lighthouse's Total Blocking Time).
   const takeOver = () =>
     startTransition(() => {
+      earlyClicks.stopKeeping()
       hydrateRoot(root, app, {
         // A part of the page drawn again instead of taken over: said in the console, where a test or a person looks.
         onRecoverableError: (error) => console.error('The page could not take over the server-rendered HTML:', error),
@@ -51,5 +57,6 @@ if (state && root.firstElementChild) {
   // Without a part's code (a network failure), the page is still taken over; that part is drawn again.
   loadPartsShownBy(window.location.search).then(takeOver, takeOver)
 } else {
+  earlyClicks.stopKeeping()
   createRoot(root).render(app)
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { Suspense, useDeferredValue, useRef, useState } from 'react'
+import { useDeferredValue, useRef, useState } from 'react'
+import { PartBoundary } from '../../../components/part-boundary'
 import { Button } from '../../../components/ui/button'
 import { Callout } from '../../../components/ui/callout'
 import { KeyboardIcon } from '../../../components/ui/icons'
@@ -200,9 +201,9 @@ export function ModelsDashboard() {
               </div>
             </DataTableToolbar>
             {params.compared.length > 0 && (
-              <Suspense fallback={null}>
+              <PartBoundary fallback={null}>
                 <CompareModels ids={params.compared} onChange={(ids) => void params.setCompared(ids)} />
-              </Suspense>
+              </PartBoundary>
             )}
             {pages.error ? (
               <ErrorCallout error={pages.error.error} failedAt={pages.error.failedAt} onRetry={pages.retry} />
@@ -242,13 +243,13 @@ export function ModelsDashboard() {
               onNext={pages.goNext}
             />
             {params.compared.length > 0 && (
-              <Suspense fallback={null}>
+              <PartBoundary fallback={null}>
                 <CompareBar compared={params.compared} onClear={() => void params.setCompared([])} />
-              </Suspense>
+              </PartBoundary>
             )}
           </>
         ) : (
-          <Suspense
+          <PartBoundary
             fallback={
               <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
                 Loading…
@@ -268,7 +269,7 @@ export function ModelsDashboard() {
             ) : (
               <AvailabilityView now={now} onOpenModel={openModel} />
             )}
-          </Suspense>
+          </PartBoundary>
         )}
         <footer className="mt-2 flex flex-wrap items-end justify-between gap-3 border-t border-zinc-200 pt-4 dark:border-zinc-800">
           <ModelIdCheck onOpenModel={openModel} />
@@ -279,12 +280,12 @@ export function ModelsDashboard() {
         </footer>
       </PageBehindDialog>
       {showShortcuts && (
-        <Suspense fallback={null}>
+        <PartBoundary fallback={null}>
           <ShortcutsDialog openedFrom={shortcutsOpener} onClose={() => setShowShortcuts(false)} />
-        </Suspense>
+        </PartBoundary>
       )}
       {params.model !== null && (
-        <Suspense fallback={null}>
+        <PartBoundary fallback={null}>
           <ModelDetailDialog
             key={params.model}
             id={params.model}
@@ -294,7 +295,7 @@ export function ModelsDashboard() {
             compared={params.compared}
             onCompare={(ids) => void params.setCompared(ids)}
           />
-        </Suspense>
+        </PartBoundary>
       )}
     </WorkspaceContext>
   )
