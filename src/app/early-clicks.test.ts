@@ -54,4 +54,19 @@ describe('keepEarlyClicks', () => {
     clicks.replay()
     expect(handler).not.toHaveBeenCalled()
   })
+  it('keeps a form from being sent as a page load, and sends it through its handler once taken over', () => {
+    const clicks = keepEarlyClicks()
+    const form = document.createElement('form')
+    form.innerHTML = '<input name="id" value="claude-x"><button type="submit">Check</button>'
+    document.body.append(form)
+    const submit = form.querySelector('button')!
+    const early = new MouseEvent('click', { bubbles: true, cancelable: true })
+    submit.dispatchEvent(early)
+    expect(early.defaultPrevented).toBe(true)
+
+    const onSubmit = vi.fn((event: Event) => event.preventDefault())
+    form.addEventListener('submit', onSubmit)
+    clicks.replay()
+    expect(onSubmit).toHaveBeenCalledTimes(1)
+  })
 })
