@@ -416,12 +416,25 @@ test('at 375 px the server-rendered page does not move when the script takes ove
   // The same page with its script: every layout shift is recorded from the first paint.
   const hydrated = await browser.newContext({ viewport })
   const page = await hydrated.newPage()
+  // Each shift with what moved (tag, classes, text, from and to), so a failure says where to look.
+  type Shift = { value: number; at: number; moved: string[] }
   await page.addInitScript(() => {
-    const shifts: number[] = []
-    ;(window as { __shifts?: number[] }).__shifts = shifts
+    type Source = { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }
+    type Entry = PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Source[] }
+    const shifts: Shift[] = []
+    ;(window as { __shifts?: Shift[] }).__shifts = shifts
+    const rect = ({ x, y, width, height }: DOMRectReadOnly) => `${x},${y} ${width}x${height}`
+    const describe = (node: Node | undefined) =>
+      node instanceof Element
+        ? `<${node.tagName.toLowerCase()} class="${node.className}"> ${(node.textContent ?? '').slice(0, 40)}`
+        : String(node?.nodeName)
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-        if (!entry.hadRecentInput) shifts.push(entry.value)
+      for (const entry of list.getEntries() as Entry[]) {
+        if (entry.hadRecentInput) continue
+        const moved = (entry.sources ?? []).map(
+          (source) => `${describe(source.node)}: ${rect(source.previousRect)} → ${rect(source.currentRect)}`,
+        )
+        shifts.push({ value: entry.value, at: Math.round(entry.startTime), moved })
       }
     }).observe({ type: 'layout-shift', buffered: true })
   })
@@ -437,10 +450,10 @@ test('at 375 px the server-rendered page does not move when the script takes ove
   await filters.click()
   await expect(filters).toHaveAttribute('aria-expanded', 'false')
   expect(await places(page)).toEqual(serverPlaces)
-  const shifts = await page.evaluate(() => (window as { __shifts?: number[] }).__shifts ?? [])
+  const shifts = await page.evaluate(() => (window as { __shifts?: Shift[] }).__shifts ?? [])
   expect(
-    shifts.reduce((sum, value) => sum + value, 0),
-    'cumulative layout shift',
+    shifts.reduce((sum, shift) => sum + shift.value, 0),
+    `cumulative layout shift: ${JSON.stringify(shifts, null, 1)}`,
   ).toBe(0)
   await hydrated.close()
 })

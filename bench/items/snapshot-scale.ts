@@ -3,7 +3,7 @@ import type { Model } from '../../src/contract/model'
 import { syntheticCatalogue } from '../../src/fake-upstream/synthetic-catalogue'
 import { type CatalogueIndex, prepareCatalogueIndex } from '../../src/server/catalogue/catalogue-index'
 import { CatalogueSnapshot } from '../../src/server/catalogue/catalogue-snapshot'
-import { HISTORY_STEP_MS } from '../../src/server/history/history-steps'
+import { STEP_MS } from '../../src/server/work-in-steps'
 import { pageOfView } from '../../src/server/catalogue/page-of-view'
 import { type BenchContext, type BenchItem, goals, type Measure, measure } from '../lib/bench-item'
 import { getJson } from '../lib/http'
@@ -153,7 +153,7 @@ export const snapshotScale: BenchItem = {
         unit: 'ms',
         project: first.project,
         floor: first.floor,
-        notes: `its index prepared before install, in steps of ${HISTORY_STEP_MS} ms: ${first.preparation.toFixed(0)} ms (median)`,
+        notes: `its index prepared before install, in steps of ${STEP_MS} ms: ${first.preparation.toFixed(0)} ms (median)`,
       }),
       measure({
         name: 'the same page again (view cached), 100k: p50',

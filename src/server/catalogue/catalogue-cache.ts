@@ -1,7 +1,7 @@
 import type { Model } from '../../contract/model'
-import { pauseUnlessAborted, runInSteps, StepCounter } from '../history/history-steps'
+import { pauseUnlessAborted, runInSteps, StepCounter } from '../work-in-steps'
 import { deadlineSignal } from '../upstream/deadline'
-import { linkedSignal, rejectionOnAbort } from '../upstream/linked-signal'
+import { rejectionOnAbort } from '../upstream/linked-signal'
 import { backoffMs } from './backoff'
 import { type CatalogueIndex, PREPARATION_STEP, prepareCatalogueIndex } from './catalogue-index'
 import { CatalogueSnapshot } from './catalogue-snapshot'
@@ -149,23 +149,9 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
     throw error
   }
 
-  /** The walk's deadline (or the server's stop), for `what`. */
-  /** The walk's deadline linked to the server's stop; `clear` stops its timer and unlinks it. */
-  function walkDeadline(what: string): { signal: AbortSignal; clear: () => void } {
-    const deadline = deadlineSignal(walkTimeoutMs, what)
-    const { signal, unlink } = linkedSignal([deadline.signal, options.stopping])
-    return {
-      signal,
-      clear: () => {
-        deadline.clear()
-        unlink()
-      },
-    }
-  }
-
   /** An operator's accept of the doubted catalogue: prepared already, it is installed as soon as it wins its turn. */
   async function acceptDoubted({ models, index }: { models: Model[]; index: CatalogueIndex }) {
-    const deadline = walkDeadline('the install of the accepted model list')
+    const deadline = deadlineSignal(walkTimeoutMs, 'the install of the accepted model list', [options.stopping])
     try {
       return await prepareThenCommit(
         deadline.signal,
@@ -182,7 +168,7 @@ export function createCatalogueCache(options: CatalogueCacheOptions) {
       walks += 1
       walkStartedAt = now()
       // The deadline covers the walk and its preparation: until then, the new catalogue cannot answer.
-      const deadline = walkDeadline('the walk of the model list')
+      const deadline = deadlineSignal(walkTimeoutMs, 'the walk of the model list', [options.stopping])
       const { signal } = deadline
       const aborted = rejectionOnAbort(signal)
       try {

@@ -1,13 +1,6 @@
 import { LIFECYCLES, SORT_KEYS, type SortKey } from '../../contract/list-params'
 import type { Model } from '../../contract/model'
-import {
-  HISTORY_STEP_MS,
-  pauseUnlessAborted,
-  runAtOnce,
-  runInSteps,
-  StepCounter,
-  type Steps,
-} from '../history/history-steps'
+import { STEP_MS, pauseUnlessAborted, runAtOnce, runInSteps, StepCounter, type Steps } from '../work-in-steps'
 import { lifecycleOf } from './lifecycle-of'
 import { type SearchIndex, searchIndexSteps } from './search-index'
 import { type SortRanks, sortRanksSteps } from './sort-ranks'
@@ -94,10 +87,10 @@ export function* sameIndexSteps(previous: readonly Model[], next: readonly Model
 }
 
 /**
- * Each step of a preparation runs at most HISTORY_STEP_MS, whatever its units
+ * Each step of a preparation runs at most STEP_MS, whatever its units
  * (a model indexed, a comparison of a sort): the time is what holds requests.
  */
-export const PREPARATION_STEP = { units: Number.POSITIVE_INFINITY, ms: HISTORY_STEP_MS }
+export const PREPARATION_STEP = { units: Number.POSITIVE_INFINITY, ms: STEP_MS }
 
 /**
  * The index of a new catalogue, built in steps of at most PREPARATION_STEP.ms

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Model } from '../../contract/model'
 import { syntheticCatalogue } from '../../fake-upstream/synthetic-catalogue'
-import { yieldToEventLoop } from '../history/history-steps'
+import { yieldToEventLoop } from '../work-in-steps'
 import { createCatalogueCache } from './catalogue-cache'
 import { prepareCatalogueIndex } from './catalogue-index'
 

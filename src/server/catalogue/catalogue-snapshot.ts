@@ -1,6 +1,6 @@
 import type { Model } from '../../contract/model'
 import { DEFAULT_LIFECYCLES, LIFECYCLES, type Lifecycle, parseSort, type SortValue } from '../../contract/list-params'
-import { runInSteps, StepCounter, type Steps } from '../history/history-steps'
+import { runInSteps, StepCounter, type Steps } from '../work-in-steps'
 import type { CachedPage } from './cached-page'
 import { type CatalogueIndex, catalogueIndexOf, PREPARATION_STEP, RETIRED } from './catalogue-index'
 import { LruMap } from './lru-map'

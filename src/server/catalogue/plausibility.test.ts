@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { syntheticCatalogue } from '../../fake-upstream/synthetic-catalogue'
-import { doubtAbout, fingerprintOf } from './plausibility'
+import type { Model } from '../../contract/model'
+import { runAtOnce, StepCounter } from '../work-in-steps'
+import { doubtSteps, fingerprintOf, type PlausibilityRule } from './plausibility'
+
+/** The doubt about a walk of `next` after `previous`, in one go. */
+function doubtAbout(previous: readonly Model[] | null, next: readonly Model[], rule: PlausibilityRule): string | null {
+  const present = new Set(next.map((model) => model.id))
+  return runAtOnce(doubtSteps(previous, next.length, (id) => present.has(id), rule, new StepCounter()))
+}
 
 const rule = { maxLossShare: 0.5, agreeingWalks: 2 }
 const TEN = syntheticCatalogue(10)

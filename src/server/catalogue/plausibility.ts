@@ -1,5 +1,5 @@
 import type { Model } from '../../contract/model'
-import { runAtOnce, StepCounter, type Steps } from '../history/history-steps'
+import type { StepCounter, Steps } from '../work-in-steps'
 
 export interface PlausibilityRule {
   /** The share of the current catalogue (0–1) a walk may lose at once and still be believed. */
@@ -16,20 +16,9 @@ export class ImplausibleCatalogueError extends Error {
 /**
  * Why a walk should not be believed at once, or null when it looks right.
  * An empty list, or one that drops more than `maxLossShare` of the models we
- * have, is far more often a broken upstream than a real change.
- */
-export function doubtAbout(
-  previous: readonly Model[] | null,
-  next: readonly Model[],
-  rule: PlausibilityRule,
-): string | null {
-  const present = new Set(next.map((model) => model.id))
-  return runAtOnce(doubtSteps(previous, next.length, (id) => present.has(id), rule, new StepCounter()))
-}
-
-/**
- * doubtAbout in steps, for a walk of `nextCount` models whose ids `listed`
- * knows (a prepared index's): looking up 100k ids takes tens of ms.
+ * have, is far more often a broken upstream than a real change. For a walk of
+ * `nextCount` models whose ids `listed` knows (a prepared index's), in steps:
+ * looking up 100k ids takes tens of ms.
  */
 export function* doubtSteps(
   previous: readonly Model[] | null,

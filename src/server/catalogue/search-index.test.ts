@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Model } from '../../contract/model'
 import { syntheticCatalogue } from '../../fake-upstream/synthetic-catalogue'
-import { runAtOnce, StepCounter } from '../history/history-steps'
+import { runAtOnce, StepCounter } from '../work-in-steps'
 import { type SearchIndex, searchIndexSteps } from './search-index'
 
 const model = (id: string, displayName: string): Model => ({

@@ -1,5 +1,5 @@
 import type { Model } from '../../contract/model'
-import type { StepCounter, Steps } from '../history/history-steps'
+import type { StepCounter, Steps } from '../work-in-steps'
 
 const SIGNATURE_WORDS = 4 // 128 bits per model
 

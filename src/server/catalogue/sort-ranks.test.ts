@@ -3,10 +3,17 @@ import { describe, expect, it } from 'vitest'
 import { SORT_KEYS, SORT_VALUES } from '../../contract/list-params'
 import type { Model } from '../../contract/model'
 import { syntheticCatalogue } from '../../fake-upstream/synthetic-catalogue'
-import { runAtOnce, runInSteps, StepCounter } from '../history/history-steps'
+import { runAtOnce, runInSteps, StepCounter } from '../work-in-steps'
 import { sortModels } from './sort-order'
-import { orderOfRanks, sortRanksSteps } from './sort-ranks'
+import { countingOrderSteps, rankBucket, type SortRanks, sortRanksSteps } from './sort-ranks'
 import { parseSort } from '../../contract/list-params'
+
+/** The models' indices in the order of one key, ascending or descending, counted out of its ranks in one go. */
+function orderOfRanks(sortRanks: SortRanks, descending: boolean): Int32Array {
+  const { ranks, distinct } = sortRanks
+  return runAtOnce(countingOrderSteps(ranks.length, distinct + 1, rankBucket(sortRanks, descending), new StepCounter()))
+    .order
+}
 
 /** The order a sort value gives through the ranks, as the models' ids. */
 function rankedIds(models: readonly Model[], sort: (typeof SORT_VALUES)[number], work = new StepCounter()) {

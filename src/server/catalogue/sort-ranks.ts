@@ -1,6 +1,6 @@
 import type { SortKey } from '../../contract/list-params'
 import type { Model } from '../../contract/model'
-import { runAtOnce, sortInSteps, StepCounter, type Steps } from '../history/history-steps'
+import { sortInSteps, type StepCounter, type Steps } from '../work-in-steps'
 import { compareValues, sortValueOf } from './sort-order'
 
 /**
@@ -99,11 +99,4 @@ export function rankBucket({ ranks, distinct }: SortRanks, descending: boolean):
     const rank = ranks[index]!
     return rank === distinct || !descending ? rank : distinct - 1 - rank
   }
-}
-
-/** The models' indices in the order of one key, ascending or descending (see rankBucket). */
-export function orderOfRanks(sortRanks: SortRanks, descending: boolean): Int32Array {
-  const { ranks, distinct } = sortRanks
-  return runAtOnce(countingOrderSteps(ranks.length, distinct + 1, rankBucket(sortRanks, descending), new StepCounter()))
-    .order
 }

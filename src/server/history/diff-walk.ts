@@ -1,5 +1,5 @@
 import type { ModelRecord, NewChange, WalkModel, WalkRecordOptions } from './history-store'
-import { runAtOnce, sortInSteps, StepCounter, type Steps } from './history-steps'
+import { runAtOnce, sortInSteps, StepCounter, type Steps } from '../work-in-steps'
 
 export interface WalkDiff {
   baseline: boolean
@@ -28,7 +28,7 @@ const byIdDescending = (a: ModelRecord, b: ModelRecord) => (a.modelId < b.modelI
 /**
  * Compares a walk with what the history knows of a workspace: its model records
  * and when its previous walk was (null: this is its first). Pure, so every
- * store records exactly the same changes; in steps (see history-steps.ts).
+ * store records exactly the same changes; in steps (see work-in-steps.ts).
  *
  * - The first walk is the baseline: its models are recorded as first seen then,
  *   marked as such, and no "added" change is recorded for them, so a new

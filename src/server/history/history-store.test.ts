@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { afterThisTest, allSeen, historyModel as model, HOUR, T0, tempDir } from '../../testing/history-fixtures'
-import { HISTORY_STEP, yieldToEventLoop } from './history-steps'
+import { STEP_UNITS, yieldToEventLoop } from '../work-in-steps'
 import type { HistoryStore, HistoryStoreOptions, SeenQuery } from './history-store'
 import { seenRecordBytes } from './seen-page'
 import { openPostgresHistoryStore } from './postgres-history-store'
@@ -351,7 +351,7 @@ describe.each([
 
   // On a worker thread the steps are the worker's; sqlite-history-thread.test.ts shows that thread's loop stays free.
   it.skipIf(createStore === workerStore)(
-    'writes a walk that changes 30k models in steps of at most HISTORY_STEP units, the event loop running between them',
+    'writes a walk that changes 30k models in steps of at most STEP_UNITS units, the event loop running between them',
     async () => {
       const steps: number[] = []
       let ticks = 0
@@ -372,9 +372,9 @@ describe.each([
       ticks = 0
       const walk = await store.recordWalk('default', second, T0 + HOUR)
       expect(walk.counts).toEqual({ added: count })
-      expect(Math.max(...steps)).toBeLessThanOrEqual(HISTORY_STEP)
-      // Every model is compared and written at least once, so a write of n changes takes at least 2n / HISTORY_STEP steps.
-      expect(steps.length).toBeGreaterThanOrEqual((2 * count) / HISTORY_STEP)
+      expect(Math.max(...steps)).toBeLessThanOrEqual(STEP_UNITS)
+      // Every model is compared and written at least once, so a write of n changes takes at least 2n / STEP_UNITS steps.
+      expect(steps.length).toBeGreaterThanOrEqual((2 * count) / STEP_UNITS)
       expect(ticks).toBeGreaterThan(10)
       // A read asked for during a write waits for it and sees the whole walk, never half of it.
       const removing = store.recordWalk('default', second, T0 + 2 * HOUR)

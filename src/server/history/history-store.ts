@@ -2,7 +2,7 @@ import type { ChangeKind } from '../../contract/change-kinds'
 import type { Model } from '../../contract/model'
 import type { ServerConfig } from '../config'
 import type { HistoryEngine } from './history-schema'
-import type { Pause } from './history-steps'
+import type { Pause } from '../work-in-steps'
 
 /** What the history knows of one model in one workspace. Times are epoch ms. */
 export interface ModelRecord {

@@ -2,7 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely'
 import { diffWalkSteps, walkFingerprintSteps } from './diff-walk'
 import type { HistoryEngine, HistoryTables } from './history-schema'
 import { type ModelRow, readSeenPage, toRecord } from './kysely-seen-page'
-import { HISTORY_STEP, runInSteps, StepCounter, yieldToEventLoop } from './history-steps'
+import { STEP_UNITS, runInSteps, StepCounter, yieldToEventLoop } from '../work-in-steps'
 import {
   type ChangeCounts,
   DEFAULT_HISTORY_RETENTION,
@@ -41,7 +41,7 @@ export interface KyselyHistoryStoreOptions extends HistoryStoreOptions {
  * The history over Kysely: the same queries on SQLite (one server) and on
  * PostgreSQL (several replicas). A walk's changes are written in one
  * transaction, so a crash never keeps half a walk, and in steps
- * (history-steps.ts), so a walk of 100k models never holds the event loop.
+ * (work-in-steps.ts), so a walk of 100k models never holds the event loop.
  *
  * Across replicas, a workspace's walks are written one at a time (an advisory
  * lock held by the transaction), each compared with what the others recorded,
@@ -83,14 +83,14 @@ export function kyselyHistoryStore(db: Db, options: KyselyHistoryStoreOptions): 
         .where('workspace', '=', workspace)
         .where('model_id', '>', after)
         .orderBy('model_id')
-        .limit(HISTORY_STEP)
+        .limit(STEP_UNITS)
         .execute()) as ModelRow[]
       for (const row of rows) {
         known.set(row.model_id, toRecord(row))
         revisions.set(row.model_id, row.revision)
       }
       await step(rows.length)
-      if (rows.length < HISTORY_STEP) return { known, revisions }
+      if (rows.length < STEP_UNITS) return { known, revisions }
       after = rows.at(-1)!.model_id
     }
   }
@@ -103,7 +103,7 @@ export function kyselyHistoryStore(db: Db, options: KyselyHistoryStoreOptions): 
   ): Promise<number> {
     let dropped = 0
     while (dropped < most) {
-      const count = await drop(Math.min(HISTORY_STEP, most - dropped))
+      const count = await drop(Math.min(STEP_UNITS, most - dropped))
       if (count === 0) break
       dropped += count
       await step(count)
@@ -232,7 +232,7 @@ export function kyselyHistoryStore(db: Db, options: KyselyHistoryStoreOptions): 
       if (row.last_walk_at !== null && row.last_walk_fingerprint === fingerprint && !(await pendingRemovals(trx))) {
         return nothing
       }
-      await fit(HISTORY_STEP)
+      await fit(STEP_UNITS)
       const { known, revisions } = await knownModels(trx, workspace, step)
       const diff = await runInSteps(diffWalkSteps(known, row.last_walk_at, models, at, work, options), pause)
       // Rows are made a chunk at a time, inside the steps: 100k rows made at once would hold the loop by themselves.
@@ -271,7 +271,7 @@ export function kyselyHistoryStore(db: Db, options: KyselyHistoryStoreOptions): 
       await countChanges(trx, workspace, added)
       // The pruning and the COMMIT each get a step of their own.
       await pause(work.take())
-      await prune(trx, workspace, at, (units) => step(Math.max(units, HISTORY_STEP)))
+      await prune(trx, workspace, at, (units) => step(Math.max(units, STEP_UNITS)))
       await pause(work.take())
       return { baseline: diff.baseline, counts }
     })

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { Logger } from '../logger'
-import { yieldToEventLoop } from './history-steps'
+import { yieldToEventLoop } from '../work-in-steps'
 import {
   type HistoryRetention,
   type HistoryStore,

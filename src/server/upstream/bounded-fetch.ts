@@ -1,5 +1,5 @@
 import { deadlineSignal } from './deadline'
-import { linkedSignal, rejectionOnAbort } from './linked-signal'
+import { rejectionOnAbort } from './linked-signal'
 import { UpstreamRedirectError, UpstreamTooLargeError } from './upstream-errors'
 
 export interface BoundedFetchOptions {
@@ -23,8 +23,11 @@ const WIRE_HEADERS = ['content-encoding', 'content-length', 'transfer-encoding']
  */
 export function boundedFetch(inner: typeof globalThis.fetch, options: BoundedFetchOptions): typeof globalThis.fetch {
   return async (input, init) => {
-    const deadline = deadlineSignal(options.attemptTimeoutMs, 'a request to the Anthropic API')
-    const { signal, unlink } = linkedSignal([init?.signal ?? undefined, deadline.signal, options.stopping])
+    const deadline = deadlineSignal(options.attemptTimeoutMs, 'a request to the Anthropic API', [
+      init?.signal ?? undefined,
+      options.stopping,
+    ])
+    const { signal } = deadline
     try {
       const response = await inner(input, { ...init, signal, redirect: 'manual' })
       if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
@@ -42,7 +45,6 @@ export function boundedFetch(inner: typeof globalThis.fetch, options: BoundedFet
       throw error
     } finally {
       deadline.clear()
-      unlink()
     }
   }
 }

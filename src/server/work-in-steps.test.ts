@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { HISTORY_STEP, HISTORY_STEP_MS, runAtOnce, runInSteps, sortInSteps, StepCounter } from './history-steps'
+import { STEP_UNITS, STEP_MS, runAtOnce, runInSteps, sortInSteps, StepCounter } from './work-in-steps'
 
 describe('sortInSteps', () => {
-  it.each([0, 1, HISTORY_STEP, HISTORY_STEP + 1, 7 * HISTORY_STEP + 13])(
-    'sorts %i items like Array.sort, never more than HISTORY_STEP units between two yields',
+  it.each([0, 1, STEP_UNITS, STEP_UNITS + 1, 7 * STEP_UNITS + 13])(
+    'sorts %i items like Array.sort, never more than STEP_UNITS units between two yields',
     async (count) => {
       const items = Array.from({ length: count }, (_, index) => (index * 7919) % (count + 3))
       const steps: number[] = []
@@ -14,24 +14,24 @@ describe('sortInSteps', () => {
         },
       )
       expect(sorted).toEqual([...items].sort((a, b) => a - b))
-      expect(Math.max(0, ...steps)).toBeLessThanOrEqual(HISTORY_STEP)
+      expect(Math.max(0, ...steps)).toBeLessThanOrEqual(STEP_UNITS)
     },
   )
 
   it('never puts a run into a step that has no room for it, however much work came before', async () => {
     const work = new StepCounter(() => 0)
-    work.tick(HISTORY_STEP - 1)
+    work.tick(STEP_UNITS - 1)
     const steps: number[] = []
-    const items = Array.from({ length: 3 * HISTORY_STEP }, (_, index) => -index)
+    const items = Array.from({ length: 3 * STEP_UNITS }, (_, index) => -index)
     await runInSteps(
       sortInSteps(items, (a, b) => a - b, work),
       async (units) => void steps.push(units),
     )
-    expect(Math.max(...steps)).toBeLessThanOrEqual(HISTORY_STEP)
+    expect(Math.max(...steps)).toBeLessThanOrEqual(STEP_UNITS)
   })
 
   it('is stable and leaves its input as it was', () => {
-    const items = Array.from({ length: 3 * HISTORY_STEP }, (_, index) => ({ key: index % 3, index }))
+    const items = Array.from({ length: 3 * STEP_UNITS }, (_, index) => ({ key: index % 3, index }))
     const copy = items.map((item) => ({ ...item }))
     const sorted = runAtOnce(sortInSteps(items, (a, b) => a.key - b.key, new StepCounter()))
     expect(sorted).toEqual([...copy].sort((a, b) => a.key - b.key))
@@ -46,7 +46,7 @@ describe('runInSteps', () => {
     function* slow() {
       // A clock that stands still: only units end a step, so the steps are known.
       const work = new StepCounter(() => 0)
-      for (let index = 0; index < 20 * HISTORY_STEP; index += 1) if (work.tick()) yield work.take()
+      for (let index = 0; index < 20 * STEP_UNITS; index += 1) if (work.tick()) yield work.take()
       return 'done'
     }
     expect(await runInSteps(slow())).toBe('done')
@@ -55,24 +55,24 @@ describe('runInSteps', () => {
     expect(ticks).toBeGreaterThan(0)
     const pauses: number[] = []
     await runInSteps(slow(), async (units) => void pauses.push(units))
-    expect(pauses).toEqual(Array.from({ length: 20 }, () => HISTORY_STEP))
+    expect(pauses).toEqual(Array.from({ length: 20 }, () => STEP_UNITS))
   })
 })
 
 describe('StepCounter', () => {
-  it('ends a step at HISTORY_STEP units, or once it has run HISTORY_STEP_MS, whichever comes first', () => {
+  it('ends a step at STEP_UNITS units, or once it has run STEP_MS, whichever comes first', () => {
     let now = 0
     const work = new StepCounter(() => now)
-    expect(work.tick(HISTORY_STEP - 1)).toBe(false)
+    expect(work.tick(STEP_UNITS - 1)).toBe(false)
     expect(work.room()).toBe(1)
     expect(work.tick()).toBe(true)
-    expect(work.take()).toBe(HISTORY_STEP)
+    expect(work.take()).toBe(STEP_UNITS)
     // A slow unit (a busy machine, a long statement): the step ends on time, with 3 units done.
     expect(work.tick(2)).toBe(false)
-    now += HISTORY_STEP_MS
+    now += STEP_MS
     expect(work.room()).toBe(0)
     expect(work.tick()).toBe(true)
     expect(work.take()).toBe(3)
-    expect(work.room()).toBe(HISTORY_STEP)
+    expect(work.room()).toBe(STEP_UNITS)
   })
 })

@@ -1,21 +1,22 @@
 /**
- * A history write split into steps, so that a walk that changes 100k models
- * never holds the event loop: requests are answered between steps.
+ * Long work split into steps, so that it never holds the event loop: requests
+ * are answered between steps. A history write of a walk that changes 100k
+ * models, and the index of a new catalogue, are done this way.
  *
- * Each part of a write is a generator that does its work through a StepCounter
- * and yields whenever the counter says a step is full; runInSteps lets the
- * event loop run at each yield.
+ * Each part of the work is a generator that does its work through a
+ * StepCounter and yields whenever the counter says a step is full; runInSteps
+ * lets the event loop run at each yield.
  */
 
 /** The most units of work (a model compared, a row read or written) done between two yields: a few ms at most. */
-export const HISTORY_STEP = 1_000
+export const STEP_UNITS = 1_000
 
 /**
  * The longest a step runs, whatever its units: on a busy machine (or a slow
  * statement) 1,000 units can take far longer than their few ms, so a step
  * also ends once it has run this long.
  */
-export const HISTORY_STEP_MS = 8
+export const STEP_MS = 8
 
 /** How much one step may do: at most `units` of work and, checked at each unit, not much more than `ms`. */
 export interface StepLimits {
@@ -23,13 +24,13 @@ export interface StepLimits {
   ms: number
 }
 
-const HISTORY_STEP_LIMITS: StepLimits = { units: HISTORY_STEP, ms: HISTORY_STEP_MS }
+const DEFAULT_STEP_LIMITS: StepLimits = { units: STEP_UNITS, ms: STEP_MS }
 
 /**
- * Counts work done since the last yield; shared by the parts of one write, so
- * a step never spans more than HISTORY_STEP units nor, checked at each unit,
- * much more than HISTORY_STEP_MS. Other work split the same way (a new
- * catalogue's index) gives limits of its own.
+ * Counts work done since the last yield; shared by the parts of one piece of
+ * work (a history write), so a step never spans more than STEP_UNITS units
+ * nor, checked at each unit, much more than STEP_MS. Work whose units vary in
+ * cost (a new catalogue's index) gives limits of its own.
  */
 export class StepCounter {
   private done = 0
@@ -38,7 +39,7 @@ export class StepCounter {
   /** `now`: the clock steps are timed by (tests give one that they move). */
   constructor(
     private readonly now: () => number = () => performance.now(),
-    private readonly limits: StepLimits = HISTORY_STEP_LIMITS,
+    private readonly limits: StepLimits = DEFAULT_STEP_LIMITS,
   ) {
     this.startedAt = now()
   }
@@ -67,7 +68,7 @@ export class StepCounter {
   }
 }
 
-/** A part of a write: yields the work done in each full step, returns its result. */
+/** A part of the work: yields the work done in each full step, returns its result. */
 export type Steps<T> = Generator<number, T, void>
 
 /** Waits until the event loop has run once: timers, I/O and other requests go first. */
@@ -109,21 +110,21 @@ export function runAtOnce<T>(steps: Steps<T>): T {
 }
 
 /**
- * Sorts a copy of `items` in steps: runs of HISTORY_STEP sorted at once, then
+ * Sorts a copy of `items` in steps: runs of STEP_UNITS sorted at once, then
  * merged bottom-up, one element counted per move. Array.sort of 100k ids alone
  * holds the loop for ~75 ms.
  */
 export function* sortInSteps<T>(items: readonly T[], compare: (a: T, b: T) => number, work: StepCounter): Steps<T[]> {
   let source = items.slice()
-  for (let start = 0; start < source.length; start += HISTORY_STEP) {
+  for (let start = 0; start < source.length; start += STEP_UNITS) {
     // A run is sorted at once: the step it goes in must have room for all of it.
-    if (work.room() < Math.min(HISTORY_STEP, source.length - start)) yield work.take()
-    const run = source.slice(start, start + HISTORY_STEP).sort(compare)
+    if (work.room() < Math.min(STEP_UNITS, source.length - start)) yield work.take()
+    const run = source.slice(start, start + STEP_UNITS).sort(compare)
     for (let index = 0; index < run.length; index += 1) source[start + index] = run[index]!
     if (work.tick(run.length)) yield work.take()
   }
   let target = new Array<T>(source.length)
-  for (let width = HISTORY_STEP; width < source.length; width *= 2) {
+  for (let width = STEP_UNITS; width < source.length; width *= 2) {
     for (let left = 0; left < source.length; left += 2 * width) {
       const middle = Math.min(left + width, source.length)
       const end = Math.min(left + 2 * width, source.length)
